@@ -210,16 +210,16 @@ const (
 // Figure is one number bound to what it counts, with its evidence and who
 // gave it. Max is set for ranges and approximations ("dozens": 24 to 99).
 type Figure struct {
-	What   string  `json:"what"` // launched, intercepted, hit, killed, injured, detained, fighters, systems, share, bodies ...
-	Value  float64 `json:"value"`
-	Max    float64 `json:"max,omitempty"`
-	AtLeast bool   `json:"at_least,omitempty"`
-	Approx bool    `json:"approx,omitempty"`
-	Unit   string  `json:"unit,omitempty"`
-	Text   string  `json:"text"`
-	Start  int     `json:"start"`
-	End    int     `json:"end"`
-	Source string  `json:"source,omitempty"`
+	What    string  `json:"what"` // launched, intercepted, hit, killed, injured, detained, fighters, systems, share, bodies ...
+	Value   float64 `json:"value"`
+	Max     float64 `json:"max,omitempty"`
+	AtLeast bool    `json:"at_least,omitempty"`
+	Approx  bool    `json:"approx,omitempty"`
+	Unit    string  `json:"unit,omitempty"`
+	Text    string  `json:"text"`
+	Start   int     `json:"start"`
+	End     int     `json:"end"`
+	Source  string  `json:"source,omitempty"`
 }
 
 // Event is one typed event found in an article, per ../docs/taxonomy.md.
@@ -263,15 +263,15 @@ const (
 // Source is who asserts a claim. Count is the number of people a
 // description stands for ("three commanders" is 3; "officials" at least 2).
 type Source struct {
-	Text   string    `json:"text"`
-	Kind   string    `json:"kind"`
-	Count  int       `json:"count,omitempty"`
-	Actor  *ActorRef `json:"actor,omitempty"`
-	Cue    string    `json:"cue,omitempty"`
-	Role   string    `json:"role,omitempty"`
-	Party  string    `json:"party,omitempty"`
-	Start  int       `json:"start,omitempty"`
-	End    int       `json:"end,omitempty"`
+	Text  string    `json:"text"`
+	Kind  string    `json:"kind"`
+	Count int       `json:"count,omitempty"`
+	Actor *ActorRef `json:"actor,omitempty"`
+	Cue   string    `json:"cue,omitempty"`
+	Role  string    `json:"role,omitempty"`
+	Party string    `json:"party,omitempty"`
+	Start int       `json:"start,omitempty"`
+	End   int       `json:"end,omitempty"`
 }
 
 // Attribution is one claim in an article: who (Source), how (Cue: "said",

@@ -3,6 +3,7 @@ package main
 import (
 	_ "codeberg.org/readeck/go-readability/v2"
 	_ "github.com/alecthomas/kong"
+	_ "github.com/internetarchive/gowarc"
 	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "github.com/markusmobius/go-dateparser"
 	_ "github.com/markusmobius/go-htmldate"
@@ -13,7 +14,6 @@ import (
 	_ "github.com/pressly/goose/v3"
 	_ "github.com/vbauerster/mpb/v8"
 	_ "golang.org/x/term"
-	_ "github.com/internetarchive/gowarc"
 	_ "modernc.org/sqlite"
 )
 

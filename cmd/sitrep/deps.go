@@ -1,8 +1,11 @@
+//go:build tools
+
+// This file pins modules that sitrep's packages are being built on, so that
+// go mod tidy keeps them while their first users land.
 package main
 
 import (
 	_ "codeberg.org/readeck/go-readability/v2"
-	_ "github.com/alecthomas/kong"
 	_ "github.com/internetarchive/gowarc"
 	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "github.com/markusmobius/go-dateparser"
@@ -16,5 +19,3 @@ import (
 	_ "golang.org/x/term"
 	_ "modernc.org/sqlite"
 )
-
-func main() {}

@@ -1,0 +1,114 @@
+// Command sitrep turns conflict and security news into a sourced event
+// database: it reads news files, feeds, web pages, web archives and JSON
+// Lines, cleans them, extracts typed events with their actors, places, dates,
+// numbers and sources, and stores, lists and exports them.
+//
+// This file is the only place that knows the whole graph: it parses flags and
+// wires the packages together, one subcommand per file.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/alecthomas/kong"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// Globals are the flags every subcommand shares.
+type Globals struct {
+	DB      string `help:"Database: a SQLite file path, or a postgres:// URL. Default: sitrep.db in the user's data directory." env:"SITREP_DB" placeholder:"PATH|URL"`
+	Verbose bool   `short:"v" help:"Log debugging detail."`
+	Quiet   bool   `short:"q" help:"Print only errors."`
+
+	ctx    context.Context
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	log    *slog.Logger
+}
+
+// Context returns the run's context, cancelled on Ctrl-C or SIGTERM.
+func (g *Globals) Context() context.Context { return g.ctx }
+
+// CLI lists sitrep's subcommands.
+type CLI struct {
+	Globals
+
+	Version versionCmd `cmd:"" help:"Print sitrep's version."`
+}
+
+type versionCmd struct{}
+
+func (versionCmd) Run(g *Globals) error {
+	_, err := fmt.Fprintln(g.stdout, "sitrep", version)
+	return err
+}
+
+// errPartial reports that a run finished but some inputs failed; each
+// failure has been printed already.
+var errPartial = errors.New("some inputs failed")
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run parses args and runs one subcommand; it returns the exit status:
+// 0 success, 1 some inputs failed, 2 a fatal or usage error.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var cli CLI
+	parser, err := kong.New(&cli,
+		kong.Name("sitrep"),
+		kong.Description("Conflict news in, sourced events out."),
+		kong.UsageOnError(),
+		kong.Writers(stdout, stderr),
+		kong.Exit(func(int) {}),
+	)
+	if err != nil {
+		fmt.Fprintln(stderr, "sitrep:", err)
+		return 2
+	}
+	kctx, err := parser.Parse(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "sitrep:", err)
+		return 2
+	}
+	if kctx.Command() == "" {
+		return 0 // --help was printed
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	g := &cli.Globals
+	g.ctx, g.stdin, g.stdout, g.stderr = ctx, stdin, stdout, stderr
+	level := slog.LevelInfo
+	switch {
+	case g.Verbose:
+		level = slog.LevelDebug
+	case g.Quiet:
+		level = slog.LevelError
+	}
+	g.log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+
+	err = kctx.Run(g)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errPartial):
+		fmt.Fprintln(stderr, "sitrep:", err)
+		return 1
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "sitrep: interrupted; everything before this point is saved")
+		return 130
+	default:
+		fmt.Fprintln(stderr, "sitrep:", err)
+		return 2
+	}
+}

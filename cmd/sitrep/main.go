@@ -65,24 +65,25 @@ func main() {
 // 0 success, 1 some inputs failed, 2 a fatal or usage error.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var cli CLI
+	exited := -1 // set when kong has printed help or a version and wants to exit
 	parser, err := kong.New(&cli,
 		kong.Name("sitrep"),
 		kong.Description("Conflict news in, sourced events out."),
 		kong.UsageOnError(),
 		kong.Writers(stdout, stderr),
-		kong.Exit(func(int) {}),
+		kong.Exit(func(code int) { exited = code }),
 	)
 	if err != nil {
 		fmt.Fprintln(stderr, "sitrep:", err)
 		return 2
 	}
 	kctx, err := parser.Parse(args)
+	if exited >= 0 {
+		return exited
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "sitrep:", err)
 		return 2
-	}
-	if kctx.Command() == "" {
-		return 0 // --help was printed
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -1,0 +1,82 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"testing"
+	"time"
+
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+func TestACLEDRow(t *testing.T) {
+	ua := func(iso2 string) (string, string, int, bool) {
+		if iso2 == "UA" {
+			return "Ukraine", "UKR", 804, true
+		}
+		return "", "", 0, false
+	}
+	var buf bytes.Buffer
+	w := NewACLED(&buf, ua)
+	recs := []Record{{
+		ArticleID: "a1", Source: "Asharq Al-Awsat", URL: "https://example.org/a1",
+		Published: time.Date(2025, 7, 17, 0, 0, 0, 0, time.UTC),
+		Event: news.Event{
+			ID: "a1-3", Type: "Explosions/Remote violence", Subtype: "Air/drone strike",
+			Actor1:     &news.ActorRef{Name: "Military Forces of Russia", Kind: news.KindStateForces, Country: "RU"},
+			Actor2:     &news.ActorRef{Name: "Civilians (Ukraine)", Kind: news.KindCivilians, Country: "UA"},
+			Place:      &news.Place{Name: "Dnipropetrovsk region", Resolved: "Dnipropetrovsk Oblast", Country: "UA", Admin1: "Dnipropetrovsk", Lat: 48.45, Lon: 34.98, Precision: news.PrecisionAdmin1},
+			Date:       &news.TimeRef{Value: "2025-07-17", Precision: news.DateDay},
+			Quantities: map[string]float64{"launched": 64, "killed": 1},
+			Weapon:     "Shahed", Modality: news.ModReported,
+			Sources:  []news.Source{{Text: "the Ukrainian air force", Kind: news.SrcOrg}},
+			Evidence: news.TextSpan{Text: "Russia attacked Ukraine with 64 Shahed and decoy drones overnight, killing at least one person."},
+		},
+	}, {
+		Event: news.Event{Type: "Strategic developments", Subtype: "Meeting", Date: &news.TimeRef{Value: "2025-07", Precision: news.DateMonth}, Modality: news.ModPlanned},
+	}}
+	for _, r := range recs {
+		if err := w.Write(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 3 || len(rows[0]) != len(ACLEDColumns) {
+		t.Fatalf("want header and 2 rows of %d columns, got %d rows", len(ACLEDColumns), len(rows))
+	}
+	get := func(row int, col string) string {
+		for i, c := range ACLEDColumns {
+			if c == col {
+				return rows[row][i]
+			}
+		}
+		t.Fatalf("no column %s", col)
+		return ""
+	}
+	want := map[string]string{
+		"event_id_cnty": "UKR1", "event_date": "2025-07-17", "year": "2025", "time_precision": "1",
+		"disorder_type": "Political violence", "sub_event_type": "Air/drone strike",
+		"actor1": "Military Forces of Russia", "inter1": "1", "inter2": "7", "interaction": "17",
+		"civilian_targeting": "Civilian targeting", "iso": "804", "country": "Ukraine",
+		"admin1": "Dnipropetrovsk", "location": "Dnipropetrovsk Oblast", "latitude": "48.4500",
+		"geo_precision": "3", "fatalities": "1", "tags": "weapon: Shahed; launched: 64",
+		"source": "Asharq Al-Awsat",
+	}
+	for col, v := range want {
+		if got := get(1, col); got != v {
+			t.Errorf("%s = %q, want %q", col, got, v)
+		}
+	}
+	if n := get(1, "notes"); n == "" || !bytes.Contains([]byte(n), []byte("[sources: the Ukrainian air force]")) {
+		t.Errorf("notes lack the source: %q", n)
+	}
+	if get(2, "event_date") != "2025-07-01" || get(2, "time_precision") != "3" || get(2, "country") != "" || get(2, "fatalities") != "0" {
+		t.Errorf("month-precision row wrong: %v", rows[2])
+	}
+}

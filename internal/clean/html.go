@@ -1,0 +1,225 @@
+package clean
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+// cleanHTML extracts a web page's article with trafilatura, readability
+// standing by as its fallback, and the page's metadata.
+func (c *Cleaner) cleanHTML(ctx context.Context, doc news.Document) (*news.Article, error) {
+	root, err := html.Parse(bytes.NewReader(doc.Body))
+	if err != nil {
+		return nil, fmt.Errorf("parse html: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var pageURL *url.URL
+	if u, err := url.Parse(strings.TrimSpace(doc.URL)); err == nil && u.IsAbs() && u.Host != "" {
+		pageURL = u
+	}
+	opts := trafilatura.Options{
+		OriginalURL:     pageURL,
+		EnableFallback:  true,
+		ExcludeComments: true,
+		// htmldate reads the page's dates (meta tags, JSON-LD, URL, visible
+		// dates) only when the input did not give one; its fast mode skips
+		// the costly free-text search.
+		HtmlDateMode: trafilatura.Fast,
+	}
+	if !doc.Published.IsZero() {
+		opts.HtmlDateMode = trafilatura.Disabled
+	}
+	// Readability from codeberg.org/readeck (the maintained fork) is the
+	// fallback candidate trafilatura compares its own extraction with.
+	parser := readability.NewParser()
+	if ra, err := parser.ParseDocument(root, pageURL); err == nil && ra.Node != nil {
+		opts.FallbackCandidates = &trafilatura.FallbackCandidates{Readability: ra.Node}
+	}
+	res, err := trafilatura.ExtractDocument(root, opts)
+	if err != nil || res == nil || res.ContentNode == nil {
+		return nil, ErrNoContent
+	}
+	md := res.Metadata
+
+	title := first(normalizeParagraph(doc.Title), normalizeParagraph(md.Title))
+	paras := htmlParagraphs(res.ContentNode)
+	seg := cleanParagraphs(paras, title)
+	if len(seg.paras) == 0 || !hasProseText(seg.paras) {
+		return nil, ErrNoContent
+	}
+	pm := pageMeta{
+		author:    normalizeParagraph(md.Author),
+		canonical: canonicalURL(md.URL),
+		language:  pageLanguage(root),
+		published: md.Date,
+	}
+	// Trafilatura falls back to the host name for the site name; the host
+	// is sitrep's last resort, after the --source default.
+	if sn := normalizeParagraph(md.Sitename); sn != "" && !strings.EqualFold(sn, hostOf(first(md.URL, doc.URL))) &&
+		!strings.EqualFold(sn, strings.TrimPrefix(hostOf(md.URL), "www.")) {
+		pm.siteName = sn
+	}
+	a := &news.Article{
+		Title:  title,
+		Text:   strings.Join(seg.paras, "\n\n"),
+		Origin: doc.Origin,
+	}
+	c.fillMeta(a, doc, pm)
+	a.ID = articleID(doc.ID, a.URL, a.Text)
+	return a, nil
+}
+
+// canonicalURL keeps an absolute http(s) URL, without its fragment.
+func canonicalURL(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || !u.IsAbs() || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	u.Fragment = ""
+	return u.String()
+}
+
+// cleanParagraphs applies the text filters to extracted paragraphs:
+// hygiene, no captions or widget lines, each paragraph once, not the title.
+func cleanParagraphs(paras []string, title string) segment {
+	var seg segment
+	seen := map[string]bool{}
+	if title != "" {
+		seen[strings.ToLower(title)] = true
+	}
+	for _, p := range paras {
+		p = normalizeParagraph(p)
+		if p == "" {
+			continue
+		}
+		u := newUnit(p, 1, false)
+		if u.caption || u.widget || seen[u.key] {
+			continue
+		}
+		seen[u.key] = true
+		seg.paras = append(seg.paras, p)
+	}
+	return seg
+}
+
+// hasProseText reports whether at least one paragraph reads like prose; a
+// page of links and labels has no article.
+func hasProseText(paras []string) bool {
+	for _, p := range paras {
+		if newUnit(p, 1, false).prose {
+			return true
+		}
+	}
+	return false
+}
+
+// blockTags are the elements whose text stands as its own paragraph.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Blockquote: true, atom.Pre: true,
+	atom.Tr: true, atom.Table: true, atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dd: true,
+	atom.Dt: true, atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true,
+	atom.Main: true, atom.Figure: true, atom.Figcaption: true, atom.Hr: true, atom.Br: true,
+	atom.Body: true, atom.Html: true, atom.Aside: true, atom.Details: true, atom.Summary: true,
+	atom.Address: true,
+}
+
+// htmlParagraphs renders extracted content as paragraphs: one per block
+// element, inline markup flattened, line breaks ending a paragraph.
+func htmlParagraphs(n *html.Node) []string {
+	var paras []string
+	var cur strings.Builder
+	flush := func() {
+		if s := strings.TrimSpace(cur.String()); s != "" {
+			paras = append(paras, s)
+		}
+		cur.Reset()
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg:
+				return
+			case atom.Td, atom.Th:
+				cur.WriteByte(' ')
+			}
+		}
+		block := n.Type == html.ElementNode && blockTags[n.DataAtom]
+		if block {
+			flush()
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(n)
+	flush()
+	return paras
+}
+
+// pageLanguage returns the language the page declares: the html element's
+// lang attribute, else a Content-Language or og:locale meta element.
+func pageLanguage(root *html.Node) string {
+	var lang, meta string
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Html:
+				if v := attr(n, "lang"); v != "" {
+					lang = v
+					return true
+				}
+				if v := attr(n, "xml:lang"); v != "" {
+					lang = v
+					return true
+				}
+			case atom.Meta:
+				if meta == "" && (strings.EqualFold(attr(n, "http-equiv"), "content-language") ||
+					strings.EqualFold(attr(n, "property"), "og:locale") ||
+					strings.EqualFold(attr(n, "name"), "language")) {
+					meta = attr(n, "content")
+				}
+			case atom.Body:
+				return true // metadata lives in the head
+			}
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if walk(ch) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(root)
+	return first(langTag(lang), langTag(meta))
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return strings.TrimSpace(a.Val)
+		}
+	}
+	return ""
+}

@@ -44,6 +44,7 @@ type CLI struct {
 	Globals
 
 	Version versionCmd `cmd:"" help:"Print sitrep's version."`
+	BuildGazetteer buildGazetteerCmd `cmd:"" name:"build-gazetteer" help:"Compile the embedded gazetteer from GeoNames files."`
 }
 
 type versionCmd struct{}

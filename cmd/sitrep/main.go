@@ -43,7 +43,7 @@ func (g *Globals) Context() context.Context { return g.ctx }
 type CLI struct {
 	Globals
 
-	Version versionCmd `cmd:"" help:"Print sitrep's version."`
+	Version        versionCmd        `cmd:"" help:"Print sitrep's version."`
 	BuildGazetteer buildGazetteerCmd `cmd:"" name:"build-gazetteer" help:"Compile the embedded gazetteer from GeoNames files."`
 }
 

@@ -1,0 +1,370 @@
+package geo
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+// Stage is the pipeline stage "geo". For each article it sets Focus, the
+// countries the article is mainly about (from its place entities, its
+// nationality words and its actors' countries), and resolves the place of
+// each event whose Place.Name extraction has set: the rest of the Place
+// is filled from the gazetteer, with the article's focus, the event's
+// actor countries and the article's other place names as hints. A place
+// the gazetteer does not know keeps its name and, when the event's
+// context names exactly one country, gets that country at country
+// precision. A dateline ("KYIV (Reuters) -") says where the reporter
+// filed from, not where an event happened: an event place inside it is
+// dropped.
+type Stage struct {
+	g *Gazetteer
+}
+
+// NewStage returns the geo stage over g.
+func NewStage(g *Gazetteer) *Stage { return &Stage{g: g} }
+
+// Name returns "geo".
+func (s *Stage) Name() string { return "geo" }
+
+// Process resolves a's event places and sets a.Focus. It is safe for
+// concurrent use on different articles.
+func (s *Stage) Process(ctx context.Context, a *news.Article) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	dl, dlPlace := Dateline(a.Text)
+	var others []string
+	for _, e := range a.Entities {
+		switch e.Type {
+		case news.EntLocation, news.EntGPE, news.EntFacility:
+			if e.End <= dl.End && dl.End > 0 {
+				continue
+			}
+			others = append(others, e.Text)
+		}
+	}
+	a.Focus = s.focus(a, dlPlace, others)
+	for i := range a.Events {
+		ev := &a.Events[i]
+		if ev.Place == nil || strings.TrimSpace(ev.Place.Name) == "" {
+			continue
+		}
+		pl := ev.Place
+		if dl.End > 0 && pl.End > 0 && pl.Start < dl.End {
+			ev.Place = nil
+			continue
+		}
+		h := Hints{Others: others}
+		h.Countries = appendCountry(h.Countries, actorCountry(ev.Actor2))
+		h.Countries = appendCountry(h.Countries, actorCountry(ev.Actor1))
+		for _, c := range a.Focus {
+			h.Countries = appendCountry(h.Countries, c)
+		}
+		if pl.End > pl.Start && pl.End <= len(a.Text) {
+			h.Kind = ContextKind(a.Text, pl.Start, pl.End)
+		}
+		p, ok := s.g.Resolve(pl.Name, h)
+		if !ok {
+			if fb, ok := s.fallback(ev, a.Focus); ok {
+				p = fb
+			}
+		}
+		p.Name, p.Start, p.End = pl.Name, pl.Start, pl.End
+		*pl = p
+	}
+	return nil
+}
+
+// fallback gives an unknown place its country at country precision when
+// the event's context names one country only.
+func (s *Stage) fallback(ev *news.Event, focus []string) (news.Place, bool) {
+	var cs []string
+	cs = appendCountry(cs, actorCountry(ev.Actor1))
+	cs = appendCountry(cs, actorCountry(ev.Actor2))
+	if len(cs) == 0 && len(focus) == 1 {
+		cs = focus
+	}
+	if len(cs) != 1 {
+		return news.Place{}, false
+	}
+	c, ok := s.g.countries[cs[0]]
+	if !ok {
+		return news.Place{}, false
+	}
+	var p news.Place
+	fill(&p, c)
+	return p, true
+}
+
+func actorCountry(a *news.ActorRef) string {
+	if a == nil {
+		return ""
+	}
+	return a.Country
+}
+
+func appendCountry(cs []string, c string) []string {
+	if c == "" {
+		return cs
+	}
+	for _, x := range cs {
+		if x == c {
+			return cs
+		}
+	}
+	return append(cs, c)
+}
+
+// focus weighs the countries an article names: a place entity counts 1
+// for its country, a nationality word or an actor 0.5; the dateline
+// counts 1. Countries with at least half the top weight are the focus,
+// at most three, heaviest first.
+func (s *Stage) focus(a *news.Article, dlPlace news.Span, others []string) []string {
+	w := map[string]float64{}
+	for _, o := range others {
+		if e := s.g.Best(o, Hints{}); e != nil && e.Country != "" {
+			w[e.Country]++
+		}
+	}
+	if dlPlace.End > 0 {
+		if e := s.g.Best(a.Text[dlPlace.Start:dlPlace.End], Hints{}); e != nil && e.Country != "" {
+			w[e.Country]++
+		}
+	}
+	for _, e := range a.Entities {
+		if e.Actor != nil && e.Actor.Country != "" {
+			w[e.Actor.Country] += 0.5
+			continue
+		}
+		if e.Type == news.EntNORP {
+			if c, ok := s.g.demonyms[Normalize(e.Text)]; ok {
+				w[c] += 0.5
+			}
+		}
+	}
+	for i := range a.Events {
+		for _, ac := range []*news.ActorRef{a.Events[i].Actor1, a.Events[i].Actor2} {
+			if c := actorCountry(ac); c != "" {
+				w[c] += 0.5
+			}
+		}
+	}
+	if len(w) == 0 && len(a.Entities) == 0 {
+		return s.g.TextCountries(a.Text)
+	}
+	return topCountries(w)
+}
+
+func topCountries(w map[string]float64) []string {
+	type cw struct {
+		c string
+		w float64
+	}
+	var list []cw
+	var max float64
+	for c, x := range w {
+		list = append(list, cw{c, x})
+		if x > max {
+			max = x
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].w != list[j].w {
+			return list[i].w > list[j].w
+		}
+		return list[i].c < list[j].c
+	})
+	var out []string
+	for _, x := range list {
+		if x.w < max/2 || len(out) == 3 {
+			break
+		}
+		out = append(out, x.c)
+	}
+	return out
+}
+
+// TextCountries returns the countries a text names most, by country names
+// and nationality words (see Stage for the weighting): the focus of an
+// article that has no entities yet. It reads names word by word, so it
+// needs no NER; in all-capital text it ignores two-letter names ("US").
+func (g *Gazetteer) TextCountries(text string) []string {
+	w := map[string]float64{}
+	upper := isUpperText(text)
+	words := wordSpans(text)
+	for i := 0; i < len(words); i++ {
+		if !startsUpper(text[words[i].Start:words[i].End]) {
+			continue
+		}
+		for n := min(4, len(words)-i); n >= 1; n-- {
+			if n > 1 && words[i+n-1].Start-words[i+n-2].End > 2 {
+				continue
+			}
+			raw := text[words[i].Start:words[i+n-1].End]
+			if upper && len(raw) <= 2 {
+				continue
+			}
+			k := Normalize(raw)
+			if c, ok := g.countryOf(k); ok {
+				w[c]++
+				i += n - 1
+				break
+			}
+			if c, ok := g.demonyms[k]; ok {
+				w[c] += 0.5
+				i += n - 1
+				break
+			}
+		}
+	}
+	return topCountries(w)
+}
+
+func isUpperText(s string) bool {
+	var up, low int
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			up++
+		} else if unicode.IsLower(r) {
+			low++
+		}
+		if up+low > 2000 {
+			break
+		}
+	}
+	return up > 4*low
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// wordSpans returns the byte spans of the words of s: runs of letters,
+// digits, apostrophes, periods inside abbreviations and hyphens.
+func wordSpans(s string) []news.Span {
+	var out []news.Span
+	start := -1
+	for i, r := range s {
+		in := unicode.IsLetter(r) || unicode.IsDigit(r) || ((r == '-' || r == '.' || r == '\'' || r == '’') && start >= 0)
+		if in && start < 0 {
+			start = i
+		} else if !in && start >= 0 {
+			out = append(out, trimWord(s, start, i))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, trimWord(s, start, len(s)))
+	}
+	return out
+}
+
+func trimWord(s string, start, end int) news.Span {
+	for end > start+1 && (s[end-1] == '-' || s[end-1] == '\'') {
+		end--
+	}
+	// Keep the period of "U.S." but not a sentence's full stop.
+	if end > start+1 && s[end-1] == '.' && !strings.Contains(s[start:end-1], ".") {
+		end--
+	}
+	if strings.HasSuffix(s[start:end], "’s") || strings.HasSuffix(s[start:end], "'s") {
+		if strings.HasSuffix(s[start:end], "’s") {
+			end -= len("’s")
+		} else {
+			end -= 2
+		}
+	}
+	return news.Span{Start: start, End: end}
+}
+
+// ContextKind reads the words just before and after the span [start, end)
+// of text for what kind of place it names: "Kursk region", "the town of
+// Rafah", "Herat province" give "admin" or "city"; "" when they say
+// nothing.
+func ContextKind(text string, start, end int) string {
+	if start < 0 || end > len(text) || start > end {
+		return ""
+	}
+	after := strings.TrimLeft(text[end:min(len(text), end+24)], " ")
+	if w := firstWord(after); w != "" {
+		if k := KindWord(w); k != "" {
+			return k
+		}
+	}
+	before := strings.TrimRight(text[max(0, start-24):start], " ")
+	if strings.HasSuffix(strings.ToLower(before), " of") || strings.ToLower(before) == "of" {
+		b := strings.TrimSpace(before[:len(before)-2])
+		if i := strings.LastIndexAny(b, " \n\t"); i >= 0 {
+			b = b[i+1:]
+		}
+		return KindWord(b)
+	}
+	return ""
+}
+
+func firstWord(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// Dateline returns the span of an article's dateline, "KYIV (Reuters) -"
+// or "BEIRUT, Lebanon (AP) —", and of the place it names ("KYIV",
+// "BEIRUT"); empty spans when the text opens without one. The place of a
+// dateline is where the reporter filed from.
+func Dateline(text string) (line, place news.Span) {
+	i := 0
+	for i < len(text) && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t') {
+		i++
+	}
+	limit := min(len(text), i+120)
+	// The place: upper-case words up to a comma, a parenthesis or the dash.
+	j := i
+	letters := 0
+	for j < limit {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		switch {
+		case unicode.IsLower(r) || r == '\n' || unicode.IsDigit(r):
+			return news.Span{}, news.Span{}
+		case unicode.IsUpper(r):
+			letters++
+		case r == ',' || r == '(' || r == '—' || r == '–' || (r == '-' && j+1 < len(text) && text[j+1] == ' '):
+			goto placeEnd
+		}
+		j += n
+	}
+	return news.Span{}, news.Span{}
+placeEnd:
+	place = news.Span{Start: i, End: j}
+	for place.End > place.Start && text[place.End-1] == ' ' {
+		place.End--
+	}
+	if letters < 3 {
+		return news.Span{}, news.Span{}
+	}
+	// Then an optional ", Country, date" and "(Agency)", and the dash.
+	for k := j; k < limit; {
+		r, n := utf8.DecodeRuneInString(text[k:])
+		if r == '\n' {
+			break
+		}
+		if r == '—' || r == '–' || (r == '-' && k+1 < len(text) && (text[k+1] == ' ' || text[k+1] == '-')) {
+			end := k + n
+			for end < len(text) && (text[end] == '-' || text[end] == ' ') {
+				end++
+			}
+			return news.Span{Start: i, End: end}, place
+		}
+		k += n
+	}
+	return news.Span{}, news.Span{}
+}

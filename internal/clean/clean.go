@@ -152,7 +152,7 @@ func articleID(id, u, text string) string {
 // pageMeta is what a web page says about itself.
 type pageMeta struct {
 	author, siteName, canonical, language string
-	published                                    time.Time
+	published                             time.Time
 }
 
 // fillMeta sets an article's metadata: the document's own fields first, then

@@ -169,3 +169,12 @@ func TestErrors(t *testing.T) {
 		t.Errorf("cancelled context: %v", err)
 	}
 }
+
+func cleanAll(t *testing.T, c *Cleaner, doc news.Document) []*news.Article {
+	t.Helper()
+	arts, err := c.Clean(context.Background(), doc)
+	if err != nil {
+		t.Fatalf("Clean(%s): %v", doc.Origin, err)
+	}
+	return arts
+}

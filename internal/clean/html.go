@@ -17,7 +17,15 @@ import (
 
 // cleanHTML extracts a web page's article with trafilatura, readability
 // standing by as its fallback, and the page's metadata.
-func (c *Cleaner) cleanHTML(ctx context.Context, doc news.Document) (*news.Article, error) {
+//
+// A panic inside the extraction libraries on hostile markup is turned into
+// this document's error, so that one page cannot stop a run.
+func (c *Cleaner) cleanHTML(ctx context.Context, doc news.Document) (a *news.Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			a, err = nil, fmt.Errorf("html extraction failed: %v", r)
+		}
+	}()
 	root, err := html.Parse(bytes.NewReader(doc.Body))
 	if err != nil {
 		return nil, fmt.Errorf("parse html: %w", err)
@@ -71,7 +79,7 @@ func (c *Cleaner) cleanHTML(ctx context.Context, doc news.Document) (*news.Artic
 		!strings.EqualFold(sn, strings.TrimPrefix(hostOf(md.URL), "www.")) {
 		pm.siteName = sn
 	}
-	a := &news.Article{
+	a = &news.Article{
 		Title:  title,
 		Text:   strings.Join(seg.paras, "\n\n"),
 		Origin: doc.Origin,

@@ -46,9 +46,6 @@ func checkUTF8(b []byte) error {
 // explicit article separator. Typographic quotes and dashes are kept as they
 // are.
 func normalize(s string) string {
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s)
-	}
 	var b strings.Builder
 	b.Grow(len(s))
 	lineStart := true // nothing but spaces written since the last newline
@@ -88,7 +85,13 @@ func normalize(s string) string {
 			lineStart = false
 		}
 	}
-	return b.String()
+	// NFC last, so that marks brought together by dropped characters
+	// are composed too.
+	out := b.String()
+	if !norm.NFC.IsNormalString(out) {
+		out = norm.NFC.String(out)
+	}
+	return out
 }
 
 // dropRune reports characters removed by hygiene: C0/C1 controls and the

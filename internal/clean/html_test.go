@@ -1,0 +1,112 @@
+package clean
+
+import (
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+func readFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/html/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestHTMLNewsPage(t *testing.T) {
+	c := New(Options{Source: "default outlet"})
+	a := cleanOne(t, c, news.Document{
+		Origin: "news-page.html",
+		Format: news.FormatHTML,
+		Body:   readFixture(t, "news-page.html"),
+		URL:    "https://blacksea.example/news/123",
+	})
+	golden(t, "html/news-page.golden.json", a)
+	if a.Title != "Drones strike fuel depot near Odesa" {
+		t.Errorf("title %q", a.Title)
+	}
+	if !strings.HasPrefix(a.Text, "Russian forces struck a fuel depot") {
+		t.Errorf("text starts %q", a.Text[:min(60, len(a.Text))])
+	}
+	if !strings.HasSuffix(a.Text, "which said repairs were under way.") {
+		t.Errorf("text ends %q", a.Text[max(0, len(a.Text)-60):])
+	}
+	for _, bad := range []string{"Home", "Subscribe", "stay safe everyone", "air defence shortages", "Ports reopen", "All rights reserved", "Privacy policy", "Smoke rises", "Tweet", "By Olena"} {
+		if strings.Contains(a.Text, bad) {
+			t.Errorf("text keeps page furniture %q", bad)
+		}
+	}
+	if got := strings.Count(a.Text, "\n\n") + 1; got != 5 {
+		t.Errorf("%d paragraphs, want 5", got)
+	}
+	if a.Author != "Olena Kovalenko" || a.Source != "Black Sea Monitor" || a.Language != "en" {
+		t.Errorf("author %q source %q language %q", a.Author, a.Source, a.Language)
+	}
+	if a.URL != "https://blacksea.example/news/123" || a.ID != news.ContentID(a.URL) {
+		t.Errorf("url %q id %q", a.URL, a.ID)
+	}
+}
+
+func TestHTMLNoArticle(t *testing.T) {
+	c := New(Options{})
+	for _, body := range [][]byte{
+		readFixture(t, "no-article.html"),
+		[]byte(""),
+		[]byte("<html><body></body></html>"),
+		[]byte("<html><body><script>var x = 1;</script></body></html>"),
+	} {
+		_, err := c.Clean(context.Background(), news.Document{Origin: "page.html", Format: news.FormatHTML, Body: body})
+		if !errors.Is(err, ErrNoContent) || !strings.HasPrefix(err.Error(), "clean page.html: ") {
+			t.Errorf("%.40q: error %v, want %v naming the origin", body, err, ErrNoContent)
+		}
+	}
+}
+
+func TestHTMLCanonicalDatesLang(t *testing.T) {
+	c := New(Options{Date: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), Source: "default outlet"})
+	a := cleanOne(t, c, news.Document{
+		Origin: "canonical-dates-lang.html",
+		Format: news.FormatHTML,
+		Body:   readFixture(t, "canonical-dates-lang.html"),
+		URL:    "https://m.courrier-sahel.example/amp/12345?utm_source=feed",
+	})
+	golden(t, "html/canonical-dates-lang.golden.json", a)
+	const canon = "https://www.courrier-sahel.example/afrique/mali-frappe-camp-jihadiste-2025-03-12"
+	if a.URL != canon {
+		t.Errorf("url %q, want the canonical %q", a.URL, canon)
+	}
+	if a.ID != news.ContentID(canon) {
+		t.Errorf("id %q, want ContentID(canonical URL)", a.ID)
+	}
+	if y, m, d := a.Published.Date(); y != 2025 || m != time.March || d != 12 {
+		t.Errorf("published %v, want 2025-03-12 from the page", a.Published)
+	}
+	if a.Language != "fr" {
+		t.Errorf("language %q, want fr from <html lang>", a.Language)
+	}
+	if a.Source != "Le Courrier du Sahel" || a.Author != "Awa Traoré" {
+		t.Errorf("source %q author %q", a.Source, a.Author)
+	}
+	if a.Title != "Au Sahel, l'armée malienne revendique une frappe contre un camp jihadiste" {
+		t.Errorf("title %q", a.Title)
+	}
+	if !strings.HasPrefix(a.Text, "L'armée malienne a affirmé mercredi") || strings.Contains(a.Text, "Au Sahel, l'armée") {
+		t.Errorf("text %q", a.Text[:min(80, len(a.Text))])
+	}
+}
+
+// TestHTMLSniff checks that a document without a format is recognised as
+// HTML by its markup.
+func TestHTMLSniff(t *testing.T) {
+	a := cleanOne(t, New(Options{}), news.Document{Origin: "x", Body: readFixture(t, "news-page.html")})
+	if a.Title != "Drones strike fuel depot near Odesa" || strings.Contains(a.Text, "<p>") {
+		t.Errorf("sniffed page: title %q text %.60q", a.Title, a.Text)
+	}
+}

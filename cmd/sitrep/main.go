@@ -45,6 +45,7 @@ type CLI struct {
 
 	Version        versionCmd        `cmd:"" help:"Print sitrep's version."`
 	BuildGazetteer buildGazetteerCmd `cmd:"" name:"build-gazetteer" help:"Compile the embedded gazetteer from GeoNames files."`
+	Eval           evalCmd           `cmd:"" help:"Measure extraction quality on labelled data."`
 }
 
 type versionCmd struct{}

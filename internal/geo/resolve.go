@@ -257,7 +257,7 @@ func score(e *Entry, h Hints) float64 {
 	var s float64
 	switch e.Kind {
 	case KindCountry:
-		s = 10
+		s = 11 // ahead of a capital of the same name: Guatemala, Panama, Kuwait
 	case KindRegion, KindSea:
 		s = 8
 	case KindBase, KindAirport, KindSite, KindArea:

@@ -1,0 +1,327 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/sitrep-osint/sitrep/internal/dedup"
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+// maxCandidates bounds the stored articles a new one is compared with: a band
+// shared by very many articles (boilerplate-only texts) must not make every
+// save slow.
+const maxCandidates = 200
+
+// SaveArticle stores a with its entities, events and attributions in one
+// transaction, and links it to its near-duplicate cluster: the cluster of
+// the earliest stored article that shares an LSH band with fp and whose
+// Similarity is at least dedup.Threshold, or a cluster of its own named
+// after a.ID. It sets a.Cluster, and the IDs of events that have none
+// (article ID, "-", index). Saving an article whose ID is already stored
+// changes nothing in the database, sets a.Cluster to the stored cluster and
+// returns stored=false.
+func (s *Store) SaveArticle(ctx context.Context, a *news.Article, fp dedup.Fingerprint) (stored bool, err error) {
+	st, err := s.SaveArticles(ctx, []*news.Article{a}, []dedup.Fingerprint{fp})
+	if err != nil {
+		return false, err
+	}
+	return st[0], nil
+}
+
+// SaveArticles saves articles like SaveArticle, all in one transaction,
+// which is much faster than one transaction each; fps[i] is the fingerprint
+// of articles[i]. Either all are saved or, on error, none. An article
+// repeated in the batch is saved once; the later copies report false.
+func (s *Store) SaveArticles(ctx context.Context, articles []*news.Article, fps []dedup.Fingerprint) ([]bool, error) {
+	if len(articles) != len(fps) {
+		return nil, fmt.Errorf("save articles: %d articles but %d fingerprints", len(articles), len(fps))
+	}
+	if len(articles) == 0 {
+		return nil, nil
+	}
+	prepared := make([]prepared, len(articles))
+	for i, a := range articles {
+		if err := prepare(&prepared[i], a, fps[i]); err != nil {
+			return nil, fmt.Errorf("save article %q: %w", a.ID, err)
+		}
+	}
+	if !s.pg {
+		s.writeMu.Lock()
+		defer s.writeMu.Unlock()
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("save articles: begin: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // after Commit it is a no-op
+	results := make([]saved, len(articles))
+	for i := range prepared {
+		if results[i], err = s.save(ctx, tx, &prepared[i]); err != nil {
+			return nil, fmt.Errorf("save article %q: %w", prepared[i].a.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("save articles: commit: %w", err)
+	}
+	out := make([]bool, len(articles))
+	for i, r := range results {
+		p := &prepared[i]
+		p.a.Cluster = r.cluster
+		out[i] = r.stored
+		if r.stored {
+			for j := range p.a.Events {
+				p.a.Events[j].ID = p.eventIDs[j]
+			}
+		}
+	}
+	return out, nil
+}
+
+// prepared is an article encoded for its rows, outside the transaction.
+type prepared struct {
+	a            *news.Article
+	fp           dedup.Fingerprint
+	focus        []byte
+	sentences    []byte
+	entities     []byte
+	attributions []byte
+	sig          []byte
+	eventIDs     []string
+	events       [][]byte
+	days         []string
+}
+
+type saved struct {
+	stored  bool
+	cluster string
+}
+
+func prepare(p *prepared, a *news.Article, fp dedup.Fingerprint) error {
+	if a.ID == "" {
+		return errors.New("article has no ID")
+	}
+	if !fp.Empty() && (len(fp.Sig) != dedup.Permutations || len(fp.Bands) != dedup.Bands) {
+		return fmt.Errorf("fingerprint has %d hashes and %d bands, want %d and %d", len(fp.Sig), len(fp.Bands), dedup.Permutations, dedup.Bands)
+	}
+	p.a, p.fp = a, fp
+	var err error
+	if p.focus, err = json.Marshal(a.Focus); err != nil {
+		return fmt.Errorf("encode focus: %w", err)
+	}
+	if p.sentences, err = json.Marshal(a.Sentences); err != nil {
+		return fmt.Errorf("encode sentences: %w", err)
+	}
+	if p.entities, err = json.Marshal(a.Entities); err != nil {
+		return fmt.Errorf("encode entities: %w", err)
+	}
+	if p.attributions, err = json.Marshal(a.Attributions); err != nil {
+		return fmt.Errorf("encode attributions: %w", err)
+	}
+	if !fp.Empty() {
+		p.sig = make([]byte, 4*len(fp.Sig))
+		for i, v := range fp.Sig {
+			binary.LittleEndian.PutUint32(p.sig[4*i:], v)
+		}
+	}
+	p.eventIDs = make([]string, len(a.Events))
+	p.events = make([][]byte, len(a.Events))
+	p.days = make([]string, len(a.Events))
+	for i := range a.Events {
+		ev := a.Events[i]
+		if ev.ID == "" {
+			ev.ID = fmt.Sprintf("%s-%d", a.ID, i)
+		}
+		p.eventIDs[i] = ev.ID
+		if p.events[i], err = json.Marshal(ev); err != nil {
+			return fmt.Errorf("encode event %d: %w", i, err)
+		}
+		p.days[i] = eventDay(ev.Date, a.Published)
+	}
+	return nil
+}
+
+// eventDay is the first day an event's date covers (2026-03 → 2026-03-01),
+// or the article's publication day when the event has no usable date: the
+// key of the events' Since and Until filters.
+func eventDay(d *news.TimeRef, published time.Time) string {
+	if d != nil {
+		v := d.Value
+		for _, layout := range []string{time.DateOnly, "2006-01", "2006"} {
+			if t, err := time.Parse(layout, v); err == nil {
+				return t.Format(time.DateOnly)
+			}
+		}
+	}
+	if !published.IsZero() {
+		return published.UTC().Format(time.DateOnly)
+	}
+	return ""
+}
+
+// save writes one prepared article inside tx.
+func (s *Store) save(ctx context.Context, tx *sql.Tx, p *prepared) (saved, error) {
+	a := p.a
+	var cluster string
+	err := tx.QueryRowContext(ctx, s.rebind(`SELECT cluster FROM articles WHERE id = ?`), a.ID).Scan(&cluster)
+	switch {
+	case err == nil:
+		return saved{stored: false, cluster: cluster}, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return saved{}, fmt.Errorf("look up: %w", err)
+	}
+
+	cluster = a.ID
+	if !p.fp.Empty() {
+		if cluster, err = s.findCluster(ctx, tx, p); err != nil {
+			return saved{}, err
+		}
+	}
+
+	var seq int64
+	err = tx.QueryRowContext(ctx, s.rebind(`INSERT INTO articles
+		(id, url, title, source, author, published, language, text, origin, cluster,
+		 focus, sentences, entities, attributions, entity_count, attribution_count, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO NOTHING RETURNING seq`),
+		a.ID, a.URL, a.Title, a.Source, a.Author, s.timeArg(a.Published), a.Language, a.Text, a.Origin, cluster,
+		s.jsonArg(p.focus), s.jsonArg(p.sentences), s.jsonArg(p.entities), s.jsonArg(p.attributions),
+		len(a.Entities), len(a.Attributions), s.timeArg(time.Now())).Scan(&seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		// Stored meanwhile by a concurrent transaction (PostgreSQL).
+		if err := tx.QueryRowContext(ctx, s.rebind(`SELECT cluster FROM articles WHERE id = ?`), a.ID).Scan(&cluster); err != nil {
+			return saved{}, fmt.Errorf("look up: %w", err)
+		}
+		return saved{stored: false, cluster: cluster}, nil
+	}
+	if err != nil {
+		return saved{}, fmt.Errorf("insert: %w", err)
+	}
+	if s.afterArticleInsert != nil {
+		s.afterArticleInsert()
+	}
+
+	if !p.fp.Empty() {
+		if _, err := tx.ExecContext(ctx, s.rebind(`INSERT INTO article_signatures (article_seq, sig) VALUES (?, ?)`), seq, p.sig); err != nil {
+			return saved{}, fmt.Errorf("insert signature: %w", err)
+		}
+		var q strings.Builder
+		q.WriteString(`INSERT INTO article_bands (band, article_seq) VALUES `)
+		args := make([]any, 0, 2*len(p.fp.Bands))
+		for i, b := range uniqueBands(p.fp.Bands) {
+			if i > 0 {
+				q.WriteByte(',')
+			}
+			q.WriteString("(?, ?)")
+			args = append(args, int64(b), seq)
+		}
+		if _, err := tx.ExecContext(ctx, s.rebind(q.String()), args...); err != nil {
+			return saved{}, fmt.Errorf("insert bands: %w", err)
+		}
+	}
+
+	for i := range a.Events {
+		ev := &a.Events[i]
+		var a1, a2 news.ActorRef
+		if ev.Actor1 != nil {
+			a1 = *ev.Actor1
+		}
+		if ev.Actor2 != nil {
+			a2 = *ev.Actor2
+		}
+		var place news.Place
+		if ev.Place != nil {
+			place = *ev.Place
+		}
+		var date news.TimeRef
+		if ev.Date != nil {
+			date = *ev.Date
+		}
+		var fatalities sql.NullFloat64
+		if v, ok := ev.Quantities["killed"]; ok {
+			fatalities = sql.NullFloat64{Float64: v, Valid: true}
+		}
+		_, err := tx.ExecContext(ctx, s.rebind(`INSERT INTO events
+			(id, article_id, idx, type, subtype,
+			 actor1_name, actor1_kind, actor1_country, actor2_name, actor2_kind, actor2_country,
+			 country, admin1, place, place_precision, event_date, date_precision, day,
+			 modality, fatalities, data)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+			p.eventIDs[i], a.ID, i, ev.Type, ev.Subtype,
+			a1.Name, a1.Kind, a1.Country, a2.Name, a2.Kind, a2.Country,
+			place.Country, place.Admin1, place.Name, place.Precision, date.Value, date.Precision, s.dayArg(p.days[i]),
+			ev.Modality, fatalities, s.jsonArg(p.events[i]))
+		if err != nil {
+			return saved{}, fmt.Errorf("insert event %d (id %q): %w", i, p.eventIDs[i], err)
+		}
+	}
+	return saved{stored: true, cluster: cluster}, nil
+}
+
+// jsonArg passes encoded JSON: as text to SQLite, as a string PostgreSQL
+// casts to jsonb.
+func (s *Store) jsonArg(b []byte) any { return string(b) }
+
+func uniqueBands(bands []uint64) []uint64 {
+	out := slices.Clone(bands)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// findCluster returns the cluster p's article joins: that of the earliest
+// stored candidate (an article sharing a band) similar enough, or its own.
+// On PostgreSQL it first takes a transaction-scoped advisory lock per band,
+// in a fixed order, so that concurrent saves of near-duplicates see each
+// other instead of founding two clusters.
+func (s *Store) findCluster(ctx context.Context, tx *sql.Tx, p *prepared) (string, error) {
+	bands := uniqueBands(p.fp.Bands)
+	args := make([]any, len(bands))
+	for i, b := range bands {
+		args[i] = int64(b)
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(bands)), ", ")
+	if s.pg {
+		// bands is sorted: every transaction locks in the same order.
+		for _, b := range args {
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, b); err != nil {
+				return "", fmt.Errorf("lock bands: %w", err)
+			}
+		}
+	}
+	rows, err := tx.QueryContext(ctx, s.rebind(`SELECT a.cluster, g.sig
+		FROM articles a JOIN article_signatures g ON g.article_seq = a.seq
+		WHERE a.seq IN (SELECT article_seq FROM article_bands WHERE band IN (`+marks+`))
+		ORDER BY a.seq LIMIT `+fmt.Sprint(maxCandidates)), args...)
+	if err != nil {
+		return "", fmt.Errorf("find near-duplicates: %w", err)
+	}
+	defer rows.Close()
+	cand := dedup.Fingerprint{Sig: make([]uint32, dedup.Permutations)}
+	for rows.Next() {
+		var cluster string
+		var sig []byte
+		if err := rows.Scan(&cluster, &sig); err != nil {
+			return "", fmt.Errorf("find near-duplicates: %w", err)
+		}
+		if len(sig) != 4*dedup.Permutations {
+			continue
+		}
+		for i := range cand.Sig {
+			cand.Sig[i] = binary.LittleEndian.Uint32(sig[4*i:])
+		}
+		if dedup.Similarity(p.fp, cand) >= dedup.Threshold {
+			return cluster, rows.Close()
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("find near-duplicates: %w", err)
+	}
+	return p.a.ID, nil
+}

@@ -1,0 +1,1062 @@
+package attribution
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-osint/sitrep/internal/nlp"
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+// tok is a token with what the patterns need to know about it.
+type tok struct {
+	text, low  string
+	start, end int
+	sent, para int
+	q          int  // index of the quote region holding the token, or -1
+	qmark      bool // the token is a quotation mark
+	cap        bool // begins with an upper-case letter
+}
+
+// region is a quotation: tokens t0..t1 inclusive, marks included.
+type region struct {
+	t0, t1 int
+	used   bool
+}
+
+// doc is one article being read.
+type doc struct {
+	text   string
+	toks   []tok
+	sents  [][2]int // token range [from, to) of each sentence
+	quotes []region
+	used   []bool // token already part of an attribution's cue or source
+	out    []pending
+	ents   []entity
+	pubAt  time.Time
+	names  map[string]bool // surnames seen in full names
+	outlet string          // the outlet named as a source, for caveats
+}
+
+// pending is an attribution under construction, in token indices.
+type pending struct {
+	src        [2]int // token range of the source mention [from, to); from == to when none
+	cue        [2]int
+	cont       [2]int // byte range of the content
+	rel        string
+	source     news.Source
+	sent       int
+	continuing bool // a quote attributed to the previous speaker
+	apposed    bool // the source is "NAME, ROLE": one source, not a list
+}
+
+// Extract returns the attributions in text, in text order. published dates
+// the article, for resolving dated roles.
+func (x *Extractor) Extract(text string, published time.Time) []news.Attribution {
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+		// Offsets must index the caller's text; give up on invalid input
+		// rather than report spans into a different string.
+		return nil
+	}
+	d := &doc{text: text, pubAt: published}
+	d.load()
+	if len(d.toks) == 0 {
+		return nil
+	}
+	d.findQuotes()
+	d.used = make([]bool, len(d.toks))
+	for si := range d.sents {
+		d.sentence(si)
+	}
+	d.dropNested()
+	d.continuations()
+	d.sortPending()
+	d.resolve(x)
+	out := make([]news.Attribution, 0, len(d.out))
+	for _, p := range d.out {
+		a := news.Attribution{
+			Source:   p.source,
+			Cue:      d.span(d.tokBytes(p.cue)),
+			Content:  d.span(p.cont),
+			Relation: p.rel,
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func (d *doc) span(b [2]int) news.TextSpan {
+	if b[0] < 0 || b[1] > len(d.text) || b[0] > b[1] {
+		return news.TextSpan{}
+	}
+	return news.TextSpan{Text: d.text[b[0]:b[1]], Start: b[0], End: b[1]}
+}
+
+// tokBytes returns the byte range of tokens [r0, r1).
+func (d *doc) tokBytes(r [2]int) [2]int {
+	if r[0] >= r[1] || r[0] < 0 || r[1] > len(d.toks) {
+		if r[0] >= 0 && r[0] < len(d.toks) {
+			return [2]int{d.toks[r[0]].start, d.toks[r[0]].start}
+		}
+		return [2]int{0, 0}
+	}
+	return [2]int{d.toks[r[0]].start, d.toks[r[1]-1].end}
+}
+
+// nounForms are cue words that are more often nouns.
+var nounForms = setOf(`reports claims comments notes states estimates accounts charges
+	promises pledges threats warns posts tweets statements remarks`)
+
+func (d *doc) load() {
+	sents := nlp.TokenizeSentences(d.text)
+	n := 0
+	for _, s := range sents {
+		n += len(s)
+	}
+	d.toks = make([]tok, 0, n)
+	para := 0
+	for si, s := range sents {
+		from := len(d.toks)
+		for _, t := range s {
+			if k := len(d.toks); k > 0 && strings.Count(d.text[d.toks[k-1].end:t.Start], "\n") >= 2 {
+				para++
+			}
+			r, _ := utf8.DecodeRuneInString(t.Text)
+			d.toks = append(d.toks, tok{
+				text: t.Text, low: lower(t.Text), start: t.Start, end: t.End,
+				sent: si, para: para, q: -1, cap: unicode.IsUpper(r),
+			})
+		}
+		d.sents = append(d.sents, [2]int{from, len(d.toks)})
+	}
+	d.names = map[string]bool{}
+	for k := 1; k < len(d.toks); k++ {
+		// surnames of full names anywhere in the text ("NATO leader Mark
+		// Rutte"), so that "Rutte" alone is known as a person
+		if d.isNameWord(k) && d.isNameWord(k-1) && (k+1 >= len(d.toks) || !d.isNameWord(k+1)) && d.toks[k-1].sent == d.toks[k].sent && d.toks[k-1].start != d.toks[d.sents[d.toks[k].sent][0]].start {
+			d.names[d.toks[k].low] = true
+		}
+	}
+}
+
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			return strings.ReplaceAll(strings.ToLower(s), "’", "'")
+		}
+	}
+	return s
+}
+
+func isOpenQuote(s string) bool  { return s == "“" || s == "«" || s == "„" }
+func isCloseQuote(s string) bool { return s == "”" || s == "»" }
+
+// findQuotes pairs quotation marks into regions. A quote left open at a
+// paragraph's end continues when the next paragraph opens with a quotation
+// mark (the news convention for quotes running over several paragraphs);
+// otherwise it ends with its paragraph.
+func (d *doc) findQuotes() {
+	open := -1
+	closeAt := func(end int) {
+		d.quotes = append(d.quotes, region{t0: open, t1: end})
+		open = -1
+	}
+	for i := range d.toks {
+		t := &d.toks[i]
+		if open >= 0 && i > 0 && t.para != d.toks[i-1].para {
+			closeAt(i - 1)
+		}
+		switch {
+		case isOpenQuote(t.text):
+			t.qmark = true
+			if open >= 0 {
+				closeAt(i - 1)
+			}
+			open = i
+		case isCloseQuote(t.text):
+			t.qmark = true
+			if open >= 0 {
+				closeAt(i)
+			}
+		case t.text == "\"":
+			t.qmark = true
+			if open >= 0 {
+				closeAt(i)
+			} else {
+				open = i
+			}
+		}
+	}
+	if open >= 0 {
+		closeAt(len(d.toks) - 1)
+	}
+	for qi, r := range d.quotes {
+		for i := r.t0; i <= r.t1; i++ {
+			d.toks[i].q = qi
+		}
+	}
+}
+
+// isBoundary reports whether a token ends a noun phrase scanned backwards
+// or forwards.
+func isBoundary(t *tok) bool {
+	if t.qmark {
+		return true
+	}
+	switch t.low {
+	case ",", ";", ":", "(", ")", "[", "]", ".", "!", "?", "—", "–", "-", "--", "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "if", "as", "than", "since":
+		return true
+	}
+	return false
+}
+
+// cueAt matches a cue at token i of sentence si and returns its token range
+// and kind; ok is false when none starts there.
+func (d *doc) sentence(si int) {
+	s0, s1 := d.sents[si][0], d.sents[si][1]
+	d.caveat(si)
+	for i := s0; i < s1; i++ {
+		t := &d.toks[i]
+		if t.q >= 0 || d.used[i] {
+			continue
+		}
+		switch {
+		case t.low == "according" && i+1 < s1 && d.toks[i+1].low == "to":
+			d.accordingTo(si, i)
+			continue
+		case t.low == "by" && i > s0 && (d.toks[i-1].low == "confirmed" || d.toks[i-1].low == "denied" || d.toks[i-1].low == "corroborated" || d.toks[i-1].low == "disputed"):
+			d.passiveBy(si, i)
+			continue
+		}
+		if j, ok := d.refusal(si, i); ok {
+			d.addRefusal(si, i, j)
+			i = j - 1
+			continue
+		}
+		ci, ok := cueWords[t.low]
+		if !ok || t.cap && i > s0 {
+			continue // verbs are lower case inside a sentence
+		}
+		if i > s0 && !d.verbContext(i) {
+			continue
+		}
+		if ci.rel == RelConfirm && i+1 < s1 && d.toks[i+1].low == "by" {
+			continue
+		}
+		if d.verbCue(si, i, ci) {
+			// one speech verb per clause: skip to the next comma-free clause
+			continue
+		}
+	}
+}
+
+// skipAuxBack returns the first token of the cue when auxiliaries and
+// adverbs precede the verb at i.
+func (d *doc) skipAuxBack(s0, i int) int {
+	for i > s0 && cueAux[d.toks[i-1].low] && d.toks[i-1].q < 0 {
+		i--
+	}
+	// "did not", "has not" belong to refusals, handled elsewhere.
+	return i
+}
+
+// npBack returns the start of the noun phrase ending just before end,
+// scanning back to a boundary; the phrase is trimmed of clause openers.
+func (d *doc) npBack(s0, end int) int {
+	b := end
+	for b > s0 && !isBoundary(&d.toks[b-1]) && end-b < 14 {
+		b--
+	}
+	if end-b >= 14 {
+		return end
+	}
+	// A capitalised "The" inside the phrase starts it ("... for Ukraine The
+	// Swiss Defense Ministry": a run-in heading before the sentence).
+	for k := end - 1; k > b; k-- {
+		if d.toks[k].text == "The" {
+			b = k
+			break
+		}
+	}
+	for b < end && (clauseOpeners[d.toks[b].low] || d.toks[b].low == "and") {
+		b++
+	}
+	// Time adverbials before the subject: "On Thursday, ..." never reach
+	// here (comma), but "Last week the ministry said" does.
+	return b
+}
+
+// npForward returns the end of a noun phrase starting at k.
+func (d *doc) npForward(k, s1 int) int {
+	e := k
+	for e < s1 && e-k < 12 {
+		t := &d.toks[e]
+		if isBoundary(t) || stopAfterSource[t.low] {
+			break
+		}
+		if e > k && cueWords[t.low].class != 0 && !roleNouns[t.low] {
+			break
+		}
+		e++
+	}
+	return e
+}
+
+var stopAfterSource = setOf(`in on at during after before last this late early on monday tuesday
+	wednesday thursday friday saturday sunday today yesterday tonight overnight earlier later
+	via when while adding saying noting on`)
+
+var timeWords = setOf(`on monday tuesday wednesday thursday friday saturday sunday today yesterday
+	tonight overnight late early last this week month year night morning afternoon evening
+	earlier later again also previously recently separately publicly privately`)
+
+// verbCue handles a speech verb at i. It returns true when it produced an
+// attribution.
+func (d *doc) verbCue(si, i int, ci cueInfo) bool {
+	s0, s1 := d.sents[si][0], d.sents[si][1]
+	c0 := d.skipAuxBack(s0, i)
+	c1 := i + 1
+	// "said in a statement on Telegram", "said in his nightly video address"
+	if ci.class == cueVerb || ci.class == cueTell {
+		c1 = d.channel(c1, s1)
+	}
+	if ci.class == cueTell {
+		c1 = d.recipient(c1, s1)
+	}
+
+	// Source before the cue?
+	var src [2]int
+	var cont [2]int
+	before := c0
+	inverted := false
+	apposed := false
+	if before > s0 && (d.toks[before-1].low == "," || d.toks[before-1].qmark) {
+		// ", said X" / "” said X" / "X, head of Y, said" / "X, which ..., said"
+		if a, ok := d.appositive(s0, before); ok {
+			src = a
+			apposed = true
+		} else {
+			inverted = true
+		}
+	} else {
+		b := d.npBack(s0, before)
+		if b < before {
+			src = [2]int{b, before}
+		}
+	}
+	if ci.class == cueCognition && (inverted || src[0] == src[1]) {
+		return false
+	}
+	if ci.class == cueParticle {
+		if c0 == s0 || d.toks[c0-1].low != "," {
+			// "saying" as a noun or a gerund subject: not a cue
+			if src[0] == src[1] {
+				return false
+			}
+		}
+		inverted = false
+		src = [2]int{c0, c0}
+		// content after the participle
+		cont = d.contentAfter(si, c1)
+		if cont[0] >= cont[1] {
+			return false
+		}
+		d.add(pending{src: src, cue: [2]int{c0, c1}, cont: cont, rel: ci.rel, sent: si})
+		return true
+	}
+	if inverted {
+		e := d.npForward(c1, s1)
+		if e == c1 {
+			return false
+		}
+		src = [2]int{c1, e}
+		cont = d.contentBefore(si, c0)
+		if cont[0] >= cont[1] {
+			return false
+		}
+		d.add(pending{src: src, cue: [2]int{c0, c1}, cont: cont, rel: ci.rel, sent: si})
+		return true
+	}
+	if src[0] == src[1] {
+		return false
+	}
+	// "CONTENT, SOURCE said." or "“QUOTE,” SOURCE said."
+	b := src[0]
+	if b > s0 && (d.toks[b-1].low == "," || d.toks[b-1].qmark) && d.afterIsTrivial(c1, s1) {
+		cont = d.contentBefore(si, b)
+	} else {
+		cont = d.contentAfter(si, c1)
+	}
+	if cont[0] >= cont[1] {
+		return false
+	}
+	// "X said it was not able to comment": a refusal, not a claim.
+	if j, k, ok := d.refusalIn(cont); ok {
+		d.add(pending{src: src, cue: [2]int{j, k}, cont: [2]int{d.toks[k-1].end, d.toks[k-1].end}, rel: RelNoComment, sent: si})
+		return true
+	}
+	d.add(pending{src: src, cue: [2]int{c0, c1}, cont: cont, rel: ci.rel, sent: si, apposed: apposed})
+	return true
+}
+
+// verbContext reports whether the word at i, a cue word, is used as a verb:
+// not after a determiner or preposition ("the promised weapons", "issuing
+// claims"), and for forms that are also nouns ("reports", "claims"), only
+// after something that can be a subject.
+func (d *doc) verbContext(i int) bool {
+	p := &d.toks[i-1]
+	if determiners[p.low] && p.low != "all" && p.low != "both" {
+		return false
+	}
+	switch p.low {
+	case "of", "for", "in", "on", "with", "about", "to", "by", "from", "'s", "been", "being", "be":
+		return false
+	}
+	if !strings.HasSuffix(d.toks[i].low, "s") || strings.HasSuffix(d.toks[i].low, "ss") {
+		return true
+	}
+	if nounForms[d.toks[i].low] && i+1 < len(d.toks) {
+		// "academic reports often dismissed": a noun unless a clause follows
+		n := &d.toks[i+1]
+		if !(n.low == "that" || n.qmark || n.low == ":" || n.low == "," || pronouns[n.low] > 0 || determiners[n.low] || n.cap) {
+			return false
+		}
+	}
+	// "officials say", "the ministry claims": the word before must end a
+	// noun phrase that can speak.
+	if p.cap || pronouns[p.low] > 0 || roleNouns[p.low] || orgHeads[p.low] || outletHeads[p.low] || documentHeads[p.low] || cueAux[p.low] || p.qmark || p.low == "," {
+		return true
+	}
+	return false
+}
+
+// channel extends a cue ending at c1 over "in a statement (on Telegram)".
+func (d *doc) channel(c1, s1 int) int {
+	if c1 >= s1 || d.toks[c1].low != "in" {
+		return c1
+	}
+	k := c1 + 1
+	for n := 0; k < s1 && n < 4; n++ {
+		t := &d.toks[k]
+		if channelNouns[t.low] {
+			k++
+			// "on Telegram", "on X", "to parliament"
+			if k+1 < s1 && (d.toks[k].low == "on" || d.toks[k].low == "to") && d.toks[k+1].cap {
+				k += 2
+			}
+			return k
+		}
+		if isBoundary(t) || t.cap && n > 0 {
+			return c1
+		}
+		k++
+	}
+	return c1
+}
+
+// recipient extends a "told" cue over whom it was told: "told Reuters",
+// "told reporters", "told The Associated Press".
+func (d *doc) recipient(c1, s1 int) int {
+	k := c1
+	for k < s1 && k-c1 < 6 {
+		t := &d.toks[k]
+		if isBoundary(t) || stopAfterSource[t.low] || t.low == "that" {
+			break
+		}
+		if k > c1 && !t.cap && !determiners[t.low] && !recipients[t.low] && t.low != "of" && t.low != "'s" {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+var recipients = setOf(`reporters journalists lawmakers parliament me us him her them
+	the a an press news agency television tv radio state media newspaper supporters
+	crowd audience congress senators members`)
+
+// appositive recognises "NAME, ROLE, said" and "ROLE, NAME, said" and
+// "X, which ..., said" ending at end (the comma before the cue).
+func (d *doc) appositive(s0, end int) ([2]int, bool) {
+	if d.toks[end-1].low != "," {
+		return [2]int{}, false
+	}
+	// segment between the previous comma and this one
+	b := end - 1
+	for b > s0 && d.toks[b-1].low != "," && !d.toks[b-1].qmark && end-1-b < 12 {
+		b--
+	}
+	if b == s0 || d.toks[b-1].low != "," || b == end-1 {
+		return [2]int{}, false
+	}
+	seg := [2]int{b, end - 1}
+	// the phrase before the segment
+	p := d.npBack(s0, b-1)
+	if p >= b-1 {
+		return [2]int{}, false
+	}
+	head := [2]int{p, b - 1}
+	switch d.toks[b].low {
+	case "which", "who", "whose":
+		return head, true
+	}
+	// NAME, ROLE or ROLE, NAME
+	if d.isName(head) && d.isRolePhrase(seg) || d.isRolePhrase(head) && d.isName(seg) {
+		return [2]int{p, end - 1}, true
+	}
+	return [2]int{}, false
+}
+
+// isName reports whether the range is a proper name (capitalised words,
+// titles allowed).
+func (d *doc) isName(r [2]int) bool {
+	if r[1]-r[0] > 6 || r[0] >= r[1] {
+		return false
+	}
+	for k := r[0]; k < r[1]; k++ {
+		t := &d.toks[k]
+		if !t.cap && t.low != "al-" && t.low != "bin" && t.low != "de" {
+			return false
+		}
+		if orgHeads[t.low] || clauseOpeners[t.low] || outlets[t.low] || timeWords[t.low] {
+			return false
+		}
+	}
+	return true
+}
+
+// isRolePhrase reports whether the range describes a person's role.
+func (d *doc) isRolePhrase(r [2]int) bool {
+	if r[1]-r[0] > 12 || r[0] >= r[1] {
+		return false
+	}
+	for k := r[0]; k < r[1]; k++ {
+		if roleNouns[d.toks[k].low] || personTitles[d.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// afterIsTrivial reports whether what follows a cue up to the sentence's
+// end is only time, place or channel ("said Thursday", "told reporters in
+// Brussels"), so the content must be before the source.
+func (d *doc) afterIsTrivial(c1, s1 int) bool {
+	n := 0
+	for k := c1; k < s1; k++ {
+		t := &d.toks[k]
+		if t.qmark && isOpenQuote(t.text) {
+			return false
+		}
+		if t.low == "that" || t.low == ":" {
+			return false
+		}
+		if t.low == "." || t.low == "!" || t.low == "?" {
+			continue
+		}
+		if t.low == "," {
+			// "said Thursday, adding ..." – the rest is another clause
+			return true
+		}
+		n++
+	}
+	return n <= 8
+}
+
+// contentAfter returns the byte range of the content that follows a cue
+// ending at token c1: a quotation (all of it, over sentences and
+// paragraphs), or the rest of the clause, without "that" and trailing
+// punctuation.
+func (d *doc) contentAfter(si, c1 int) [2]int {
+	s1 := d.sents[si][1]
+	k := c1
+	// skip time adverbials and "that"
+	for k < s1 && (timeWords[d.toks[k].low] || d.toks[k].low == ":" || d.toks[k].low == ",") {
+		k++
+	}
+	// "said in April after the Erbil attack that ...": jump to "that" when it
+	// comes soon, with no clause in between.
+	for j := k; j < s1 && j-k < 10; j++ {
+		t := &d.toks[j]
+		if t.qmark || t.low == ";" {
+			break
+		}
+		if t.low == "that" {
+			if j == k || d.onlyAdverbial(k, j) {
+				k = j + 1
+			}
+			break
+		}
+	}
+	if k >= s1 {
+		return [2]int{0, 0}
+	}
+	if t := &d.toks[k]; t.qmark && t.q >= 0 {
+		r := d.quotes[t.q]
+		d.quotes[t.q].used = true
+		return [2]int{d.toks[r.t0].start, d.toks[r.t1].end}
+	}
+	e := s1
+	// stop before a participle cue clause (", adding that ...") or a closing
+	// attribution ("..., officials said").
+	for j := k + 1; j < s1; j++ {
+		if d.toks[j].low == "," && j+1 < s1 && cueWords[d.toks[j+1].low].class == cueParticle {
+			e = j
+			break
+		}
+	}
+	for e > k && isTrailingPunct(d.toks[e-1].low) {
+		e--
+	}
+	if e <= k {
+		return [2]int{0, 0}
+	}
+	// a quotation that runs on past the sentence
+	if last := &d.toks[e-1]; last.q >= 0 && d.toks[k].q == last.q {
+		r := d.quotes[last.q]
+		return [2]int{d.toks[k].start, d.toks[r.t1].end}
+	}
+	return [2]int{d.toks[k].start, d.toks[e-1].end}
+}
+
+func (d *doc) onlyAdverbial(k, j int) bool {
+	for m := k; m < j; m++ {
+		t := &d.toks[m]
+		if t.qmark {
+			return false
+		}
+	}
+	return j-k <= 9
+}
+
+func isTrailingPunct(s string) bool {
+	switch s {
+	case ".", ",", ";", ":", "!", "?", "...", "…":
+		return true
+	}
+	return false
+}
+
+// contentBefore returns the content before a source starting at token b:
+// the quotation that ends there (all of it), or the clause from the
+// sentence's start.
+func (d *doc) contentBefore(si, b int) [2]int {
+	s0 := d.sents[si][0]
+	e := b
+	for e > s0 && (d.toks[e-1].low == "," || d.toks[e-1].low == "—" || d.toks[e-1].low == "-") {
+		e--
+	}
+	if e <= s0 && !(e > 0 && d.toks[e-1].qmark) {
+		return [2]int{0, 0}
+	}
+	last := &d.toks[e-1]
+	if last.q >= 0 {
+		r := d.quotes[last.q]
+		if r.t1 == e-1 || d.toks[r.t1].end <= d.toks[b].start {
+			d.quotes[last.q].used = true
+			return [2]int{d.toks[r.t0].start, d.toks[r.t1].end}
+		}
+	}
+	start := s0
+	if d.toks[s0].q >= 0 {
+		start = d.quotes[d.toks[s0].q].t0
+	}
+	// "It was not immediately clear whether ..., The AP news reported."
+	return [2]int{d.toks[start].start, d.toks[e-1].end}
+}
+
+// accordingTo handles "according to X, Y" and "Y, according to X".
+func (d *doc) accordingTo(si, i int) {
+	s0, s1 := d.sents[si][0], d.sents[si][1]
+	k := i + 2
+	// "according to accounts by ...", "according to a statement from ..."
+	e := k
+	for e < s1 && e-k < 25 {
+		t := &d.toks[e]
+		if t.low == "," {
+			// a list goes on past the comma: "A, B and C"
+			if e+1 < s1 && d.listContinues(e+1, s1) {
+				e++
+				continue
+			}
+			break
+		}
+		if isBoundary(t) && t.low != "," {
+			break
+		}
+		e++
+	}
+	for e > k && isTrailingPunct(d.toks[e-1].low) {
+		e--
+	}
+	if e == k {
+		return
+	}
+	var cont [2]int
+	if i == s0 || (i > s0 && d.toks[i-1].low != "," && i-s0 <= 1) {
+		// "According to X, Y."
+		c := e
+		for c < s1 && d.toks[c].low == "," {
+			c++
+		}
+		cont = d.contentAfter(si, c)
+	} else {
+		cont = d.contentBefore(si, i)
+	}
+	if cont[0] >= cont[1] {
+		return
+	}
+	d.add(pending{src: [2]int{k, e}, cue: [2]int{i, i + 2}, cont: cont, rel: RelAssert, sent: si})
+}
+
+// listContinues reports whether a comma at k-1 continues a list of sources:
+// the item after it ends the list with "and" within a few words, or starts
+// like a new item.
+func (d *doc) listContinues(k, s1 int) bool {
+	for j := k; j < s1 && j-k < 10; j++ {
+		t := &d.toks[j]
+		if t.low == "and" || t.low == "or" {
+			return true
+		}
+		if isBoundary(t) || cueWords[t.low].class != 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// passiveBy handles "The account was confirmed by A, B and C" at "by" (i).
+func (d *doc) passiveBy(si, i int) {
+	s0, s1 := d.sents[si][0], d.sents[si][1]
+	c0 := i - 1
+	for c0 > s0 && (d.toks[c0-1].low == "was" || d.toks[c0-1].low == "were" || d.toks[c0-1].low == "been" || d.toks[c0-1].low == "has" || d.toks[c0-1].low == "have" || d.toks[c0-1].low == "also" || d.toks[c0-1].low == "is" || d.toks[c0-1].low == "are") {
+		c0--
+	}
+	rel := RelConfirm
+	switch d.toks[i-1].low {
+	case "denied", "disputed":
+		rel = RelDeny
+	}
+	e := s1
+	for e > i+1 && isTrailingPunct(d.toks[e-1].low) {
+		e--
+	}
+	if e <= i+1 {
+		return
+	}
+	// the thing confirmed: what the previous attribution said, when the
+	// subject refers back ("The account", "The report", "This").
+	var cont [2]int
+	if len(d.out) > 0 && c0-s0 <= 4 {
+		last := d.out[len(d.out)-1]
+		cont = last.cont
+		// and what the same speaker went on to say before this sentence
+		if s0 > 0 && d.toks[s0-1].end > cont[1] && d.toks[s0-1].sent-last.sent <= 1 {
+			cont[1] = d.toks[s0-1].end
+		}
+		for k := len(d.out) - 2; k >= 0; k-- {
+			p := d.out[k]
+			if p.src != last.src && !last.continuing {
+				break
+			}
+			if p.cont[0] < cont[0] {
+				cont[0] = p.cont[0]
+			}
+			if !p.continuing {
+				break
+			}
+		}
+	} else if c0 > s0 {
+		cont = [2]int{d.toks[s0].start, d.toks[c0-1].end}
+	}
+	if cont[0] >= cont[1] {
+		return
+	}
+	d.add(pending{src: [2]int{i + 1, e}, cue: [2]int{c0, i + 1}, cont: cont, rel: rel, sent: si})
+}
+
+// refusal matches a refusal to comment starting at token i and returns the
+// end of its cue.
+func (d *doc) refusal(si, i int) (int, bool) {
+	s1 := d.sents[si][1]
+	w := func(k int) string {
+		if k < s1 {
+			return d.toks[k].low
+		}
+		return ""
+	}
+	k := i
+	if (w(k) == "had" || w(k) == "has" || w(k) == "have") && w(k+1) == "no" {
+		if w(k+2) == "comment" {
+			return k + 3, true
+		}
+		if w(k+2) == "immediate" && w(k+3) == "comment" {
+			return k + 4, true
+		}
+		return 0, false
+	}
+	switch w(k) {
+	case "declined", "refused", "declines", "refuses":
+		if w(k+1) == "to" && (w(k+2) == "comment" || w(k+2) == "respond" || w(k+2) == "answer") {
+			return d.commentTail(k+3, s1), true
+		}
+		if w(k+1) == "comment" {
+			return k + 2, true
+		}
+		return 0, false
+	case "did", "does", "do", "could", "would", "was", "were", "is", "are", "has", "have", "had", "can":
+	default:
+		return 0, false
+	}
+	k++
+	if w(k) != "not" && w(k) != "n't" {
+		return 0, false
+	}
+	k++
+	if w(k) == "immediately" {
+		k++
+	}
+	switch w(k) {
+	case "able", "available":
+		if w(k+1) == "to" && w(k+2) == "comment" {
+			return d.commentTail(k+3, s1), true
+		}
+		if w(k+1) == "for" && w(k+2) == "comment" {
+			return k + 3, true
+		}
+		return 0, false
+	case "be":
+		if w(k+1) == "reached" && w(k+2) == "for" && w(k+3) == "comment" {
+			return k + 4, true
+		}
+		return 0, false
+	case "comment":
+		return d.commentTail(k+1, s1), true
+	}
+	if refusalVerbs[w(k)] {
+		// "did not reply to requests for comment", "did not respond to a request"
+		for j := k + 1; j < s1 && j-k < 8; j++ {
+			if d.toks[j].low == "comment" || d.toks[j].low == "request" || d.toks[j].low == "requests" || d.toks[j].low == "questions" || d.toks[j].low == "inquiries" || d.toks[j].low == "messages" || d.toks[j].low == "calls" {
+				return d.commentTail(j+1, s1), true
+			}
+			if isBoundary(&d.toks[j]) {
+				break
+			}
+		}
+		if k+1 >= s1 || isTrailingPunct(d.toks[k+1].low) {
+			return k + 1, true
+		}
+	}
+	return 0, false
+}
+
+// commentTail extends a refusal cue over "for comment", "on the record".
+func (d *doc) commentTail(k, s1 int) int {
+	for _, w := range [...]string{"for", "comment", "on", "the", "record"} {
+		if k < s1 && d.toks[k].low == w {
+			k++
+		}
+	}
+	return k
+}
+
+// refusalIn finds a refusal inside a content span ("it was not able to
+// comment"), when it is the whole clause.
+func (d *doc) refusalIn(cont [2]int) (int, int, bool) {
+	for k := range d.toks {
+		t := &d.toks[k]
+		if t.start < cont[0] {
+			continue
+		}
+		if t.start >= cont[1] || k-d.tokAt(cont[0]) > 2 {
+			break
+		}
+		if j, ok := d.refusal(t.sent, k); ok {
+			return k, j, true
+		}
+	}
+	return 0, 0, false
+}
+
+// tokAt returns the index of the token starting at byte b.
+func (d *doc) tokAt(b int) int {
+	lo, hi := 0, len(d.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.toks[m].start < b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// addRefusal records a refusal with cue tokens [i, j) and its subject (a
+// list of parties) before i.
+func (d *doc) addRefusal(si, i, j int) {
+	s0 := d.sents[si][0]
+	c0 := d.skipAuxBack(s0, i)
+	b := d.listBack(s0, c0)
+	if b == c0 {
+		return
+	}
+	e := d.toks[j-1].end
+	d.add(pending{src: [2]int{b, c0}, cue: [2]int{c0, j}, cont: [2]int{e, e}, rel: RelNoComment, sent: si})
+}
+
+// listBack scans back from end over a subject that may be a list with
+// commas ("A and B, C and D").
+func (d *doc) listBack(s0, end int) int {
+	b := d.npBack(s0, end)
+	for b > s0+1 && d.toks[b-1].low == "," && b < end {
+		hasAnd := false
+		for k := b; k < end; k++ {
+			if d.toks[k].low == "and" || d.toks[k].low == "or" {
+				hasAnd = true
+			}
+		}
+		if !hasAnd {
+			break
+		}
+		p := d.npBack(s0, b-1)
+		if p >= b-1 || b-1-p > 10 {
+			break
+		}
+		b = p
+	}
+	return b
+}
+
+// caveat records "could not be independently verified" as a caveat on the
+// claim just before it.
+func (d *doc) caveat(si int) {
+	s0, s1 := d.sents[si][0], d.sents[si][1]
+	st := d.toks[s0].start
+	sentText := strings.ToLower(d.text[st:d.toks[s1-1].end])
+	for _, p := range caveatPhrases {
+		at := strings.Index(sentText, p)
+		if at < 0 {
+			continue
+		}
+		c0 := d.tokAt(st + at)
+		c1 := d.tokAt(st + at + len(p))
+		if c1 <= c0 || c1 > s1 {
+			return
+		}
+		cont := [2]int{d.toks[s0].start, d.toks[c0].start}
+		if len(d.out) > 0 {
+			cont = d.out[len(d.out)-1].cont
+		}
+		if cont[0] >= cont[1] {
+			cont = [2]int{d.toks[s0].start, d.toks[s1-1].end}
+		}
+		src := news.Source{Kind: news.SrcOutlet, Text: d.outlet, Count: 1}
+		d.out = append(d.out, pending{src: [2]int{c0, c0}, cue: [2]int{c0, c1}, cont: cont, rel: RelCaveat, source: src, sent: si})
+		for k := c0; k < c1; k++ {
+			d.used[k] = true
+		}
+		return
+	}
+}
+
+// dropNested removes attributions whose cue lies inside another's content:
+// a claim reported inside a claim is the outer source's.
+func (d *doc) dropNested() {
+	out := d.out[:0]
+	for i, p := range d.out {
+		cb := d.tokBytes(p.cue)
+		nested := false
+		for j, q := range d.out {
+			if i != j && q.rel != RelCaveat && q.rel != RelConfirm && q.cont[0] <= cb[0] && cb[1] <= q.cont[1] && q.cont[0] < q.cont[1] {
+				nested = true
+				break
+			}
+		}
+		if !nested {
+			out = append(out, p)
+		}
+	}
+	d.out = out
+}
+
+func (d *doc) add(p pending) {
+	for k := p.cue[0]; k < p.cue[1] && k < len(d.used); k++ {
+		d.used[k] = true
+	}
+	for k := p.src[0]; k < p.src[1] && k < len(d.used); k++ {
+		d.used[k] = true
+	}
+	d.out = append(d.out, p)
+}
+
+// continuations attributes a quotation that opens a sentence and has no
+// cue of its own to the speaker of the attribution just before it, in the
+// same or the previous paragraph: "“...,” he said. “...”".
+func (d *doc) continuations() {
+	if len(d.quotes) == 0 {
+		return
+	}
+	var extra []pending
+	covered := func(b [2]int) bool {
+		for _, p := range d.out {
+			if p.cont[0] <= b[0] && b[1] <= p.cont[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for qi := range d.quotes {
+		r := d.quotes[qi]
+		if r.used {
+			continue
+		}
+		t0 := &d.toks[r.t0]
+		if d.sents[t0.sent][0] != r.t0 {
+			continue // a quotation inside a sentence: a phrase, not a statement
+		}
+		b := [2]int{t0.start, d.toks[r.t1].end}
+		if covered(b) {
+			continue
+		}
+		// the last attribution before it
+		var prev *pending
+		for k := range d.out {
+			p := &d.out[k]
+			if p.cont[1] <= b[0] && p.rel != RelNoComment && p.rel != RelCaveat && p.src[0] < p.src[1] {
+				if prev == nil || p.cont[1] >= prev.cont[1] {
+					prev = p
+				}
+			}
+		}
+		if prev == nil || t0.para-d.toks[prev.cue[0]].para > 1 {
+			continue
+		}
+		// nothing but the attribution's own sentence between them
+		if t0.sent-prev.sent > 2 {
+			continue
+		}
+		extra = append(extra, pending{src: prev.src, cue: prev.cue, cont: b, rel: prev.rel, sent: t0.sent, continuing: true})
+	}
+	d.out = append(d.out, extra...)
+}
+
+func (d *doc) sortPending() {
+	// insertion sort by content start: attributions are few per article
+	for i := 1; i < len(d.out); i++ {
+		for j := i; j > 0 && less(&d.out[j], &d.out[j-1]); j-- {
+			d.out[j], d.out[j-1] = d.out[j-1], d.out[j]
+		}
+	}
+}
+
+func less(a, b *pending) bool {
+	if a.sent != b.sent {
+		return a.sent < b.sent
+	}
+	return a.cue[0] < b.cue[0]
+}

@@ -1,0 +1,709 @@
+package attribution
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+// entity is a source already met in the article, for following it across
+// sentences.
+type entity struct {
+	src   news.Source
+	head  string          // singular, lower case
+	words map[string]bool // lower-case words of the mention
+	last  string          // a person's surname, lower case
+}
+
+// resolve splits source lists, types every source, follows pronouns and
+// descriptions back to earlier sources, and resolves actors.
+func (d *doc) resolve(x *Extractor) {
+	var out []pending
+	// a continuing quote copies its speaker, found by source and cue range
+	type key struct{ s, c [2]int }
+	done := map[key][]news.Source{}
+	for _, p := range d.out {
+		if p.rel == RelCaveat {
+			p.source.Text = d.outlet
+			out = append(out, p)
+			continue
+		}
+		if p.continuing {
+			if srcs, ok := done[key{p.src, p.cue}]; ok {
+				for _, s := range srcs {
+					q := p
+					q.source = s
+					out = append(out, q)
+				}
+			}
+			continue
+		}
+		if p.src[0] >= p.src[1] {
+			// a participle cue ("adding that ..."): the clause's subject
+			if len(out) > 0 && out[len(out)-1].sent == p.sent {
+				q := p
+				q.source = out[len(out)-1].source
+				q.source.Start, q.source.End = 0, 0
+				q.source.Start = out[len(out)-1].source.Start
+				q.source.End = out[len(out)-1].source.End
+				out = append(out, q)
+			}
+			continue
+		}
+		var srcs []news.Source
+		items := [][2]int{p.src}
+		if !p.apposed {
+			items = d.splitList(p.src)
+		}
+		for _, it := range items {
+			s := d.typeSource(it, p.rel == RelNoComment)
+			d.resolveActor(x, &s)
+			if s.Kind == news.SrcOutlet && d.outlet == "" {
+				d.outlet = s.Text
+			}
+			q := p
+			q.source = s
+			q.src = it
+			out = append(out, q)
+			srcs = append(srcs, s)
+		}
+		done[key{p.src, p.cue}] = srcs
+	}
+	d.out = out
+}
+
+func (d *doc) resolveActor(x *Extractor, s *news.Source) {
+	if x.opts.Resolver == nil || s.Actor != nil {
+		return
+	}
+	mention := s.Text
+	typ := news.EntOrg
+	switch s.Kind {
+	case news.SrcPerson:
+		typ = news.EntPerson
+	case news.SrcNoComment, news.SrcDocument:
+		if s.Party == "" {
+			return
+		}
+		mention = s.Party
+	case news.SrcAnonymous:
+		if s.Party != "" && s.Role != "" {
+			mention = s.Party + " " + s.Role
+		}
+	}
+	if ref, ok := x.opts.Resolver.Resolve(mention, typ, d.pubAt); ok && x.opts.IsParty(ref) {
+		s.Actor = ref
+	}
+}
+
+// splitList splits a coordinated subject into its items: "A, B and C".
+func (d *doc) splitList(r [2]int) [][2]int {
+	var items [][2]int
+	start := r[0]
+	for k := r[0]; k < r[1]; k++ {
+		t := &d.toks[k]
+		if t.low != "," && t.low != "and" && t.low != "or" {
+			continue
+		}
+		if k == start || k+1 >= r[1] {
+			continue
+		}
+		next := &d.toks[k+1]
+		prev := &d.toks[k-1]
+		split := determiners[next.low] || numberWords[next.low] > 0 || isDigits(next.low) || next.low == "representatives"
+		if next.cap && !(t.low != "," && !prev.cap && !strings.HasSuffix(prev.low, "s")) {
+			split = true
+		}
+		if t.low == "," && strings.HasSuffix(prev.low, "s") && !next.cap {
+			split = true
+		}
+		if t.low == "," && !split {
+			continue
+		}
+		if !split {
+			continue
+		}
+		items = append(items, [2]int{start, k})
+		start = k + 1
+		if next.low == "and" || next.low == "or" {
+			start++
+			k++
+		}
+	}
+	items = append(items, [2]int{start, r[1]})
+	// trim punctuation and drop empties
+	out := items[:0]
+	for _, it := range items {
+		for it[0] < it[1] && (d.toks[it[0]].low == "," || d.toks[it[0]].low == "and") {
+			it[0]++
+		}
+		for it[1] > it[0] && isTrailingPunct(d.toks[it[1]-1].low) {
+			it[1]--
+		}
+		if it[0] < it[1] {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && s[i] != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *doc) rangeText(r [2]int) string {
+	if r[0] >= r[1] {
+		return ""
+	}
+	return d.text[d.toks[r[0]].start:d.toks[r[1]-1].end]
+}
+
+// typeSource types the mention in tokens r and follows it back to an
+// earlier source where it refers to one.
+func (d *doc) typeSource(r [2]int, refusal bool) news.Source {
+	b := d.tokBytes(r)
+	s := news.Source{Start: b[0], End: b[1]}
+	if refusal {
+		s.Kind = news.SrcNoComment
+		s.Text = d.rangeText(r)
+		p := r
+		// "representatives of the Iraqi government"
+		for k := r[0]; k < r[1] && k-r[0] < 3; k++ {
+			if d.toks[k].low == "of" && k > r[0] && (roleNouns[d.toks[k-1].low]) {
+				p = [2]int{k + 1, r[1]}
+				break
+			}
+		}
+		p = d.trimDet(p)
+		s.Party = d.rangeText(p)
+		s.Count = d.count(p, d.head(p))
+		return s
+	}
+	// "accounts by X", "reports from X": the people behind the accounts.
+	if r[1]-r[0] > 2 && documentHeads[d.toks[r[0]].low] && (d.toks[r[0]+1].low == "by" || d.toks[r[0]+1].low == "from") {
+		r = [2]int{r[0] + 2, r[1]}
+		b = d.tokBytes(r)
+		s.Start, s.End = b[0], b[1]
+	}
+	n := r[1] - r[0]
+	first := d.toks[r[0]].low
+
+	// pronouns
+	if n == 1 {
+		if num, ok := pronouns[first]; ok {
+			if e := d.antecedent(first, num); e != nil {
+				out := d.bump(e)
+				out.Start, out.End = s.Start, s.End
+				if first == "one" || first == "another" {
+					out.Count = 1
+				}
+				return out
+			}
+			s.Text = d.rangeText(r)
+			s.Kind = news.SrcAnonymous
+			s.Count = num
+			if first == "it" {
+				s.Kind = news.SrcOrg
+			}
+			return s
+		}
+	}
+	// "one of the militia commanders", "another of them"
+	if n > 2 && (first == "one" || first == "another" || first == "some" || first == "two") && d.toks[r[0]+1].low == "of" {
+		inner := [2]int{r[0] + 2, r[1]}
+		sub := d.typeSource(inner, false)
+		sub.Start, sub.End = s.Start, s.End
+		sub.Count = max(numberWords[first], 1)
+		if first == "some" {
+			sub.Count = 2
+		}
+		return sub
+	}
+
+	core := d.trimDet(r)
+	head := d.head(core)
+	low := strings.ToLower(d.rangeText(core))
+
+	// the outlet itself
+	if d.isOutlet(core, low, head) {
+		s.Kind = news.SrcOutlet
+		s.Text = d.rangeText(core)
+		s.Count = 1
+		d.remember(s, head, core, "")
+		return s
+	}
+	// a named person: the phrase ends with a name
+	if name, ok := d.personName(core); ok {
+		s.Kind = news.SrcPerson
+		s.Count = 1
+		s.Text = d.rangeText(name)
+		if name[0] > core[0] {
+			s.Role = strings.TrimSpace(strings.Trim(d.rangeText([2]int{core[0], name[0]}), ", "))
+		}
+		if name[1] < core[1] {
+			// "Rutte, the NATO chief"
+			rest := [2]int{name[1], core[1]}
+			for rest[0] < rest[1] && d.toks[rest[0]].low == "," {
+				rest[0]++
+			}
+			rest = d.trimDet(rest)
+			s.Role = d.rangeText(rest)
+		}
+		surname := d.toks[name[1]-1].low
+		// a surname alone refers to the full name met before
+		if name[1]-name[0] == 1 {
+			for i := len(d.ents) - 1; i >= 0; i-- {
+				e := &d.ents[i]
+				if e.last == surname && e.src.Kind == news.SrcPerson {
+					out := d.bump(e)
+					out.Start, out.End = s.Start, s.End
+					if s.Role != "" {
+						out.Role = s.Role
+					}
+					return out
+				}
+			}
+		}
+		d.remember(s, head, core, surname)
+		return s
+	}
+	definite := first == "the" || first == "these" || first == "those" || first == "this"
+	s.Count = d.count(core, head)
+	switch {
+	case documentHeads[head]:
+		s.Kind = news.SrcDocument
+		s.Count = 1
+	case orgHeads[head] || d.hasOrgWord(core):
+		s.Kind = news.SrcOrg
+		if !strings.HasSuffix(head, "s") || head == "headquarters" || head == "forces" || head == "news" {
+			s.Count = 1
+		}
+	case roleNouns[head]:
+		s.Kind = news.SrcAnonymous
+	case d.toks[core[0]].cap:
+		s.Kind = news.SrcOrg
+		s.Count = 1
+	default:
+		s.Kind = news.SrcAnonymous
+	}
+	s.Text = d.rangeText(core)
+	if s.Kind == news.SrcAnonymous || s.Kind == news.SrcOrg {
+		s.Role, s.Party = d.roleParty(core, head, s.Kind)
+	}
+	// "the country's defense ministry": the country last named.
+	if strings.HasPrefix(low, "country's") || strings.HasPrefix(low, "country’s") {
+		if c := d.lastCountry(r[0]); c != "" {
+			s.Party = c
+		}
+	}
+	if definite {
+		if e := d.sameAs(core, head, s.Count); e != nil {
+			out := d.bump(e)
+			out.Start, out.End = s.Start, s.End
+			if s.Count > 1 && out.Count < s.Count {
+				out.Count = s.Count
+			}
+			return out
+		}
+		if s.Count >= 2 && roleNouns[head] {
+			// "the Iraqi security officials": the singular ones met before
+			if n := d.members(core, head); n >= 2 {
+				s.Count = n
+			}
+		}
+	}
+	d.remember(s, head, core, "")
+	return s
+}
+
+func (d *doc) trimDet(r [2]int) [2]int {
+	for r[0] < r[1]-1 && determiners[d.toks[r[0]].low] {
+		r[0]++
+	}
+	return r
+}
+
+// head returns the head noun of a phrase, singular and lower case: the last
+// word before a preposition.
+func (d *doc) head(r [2]int) string {
+	e := r[1]
+	for k := r[0] + 1; k < r[1]; k++ {
+		switch d.toks[k].low {
+		case "of", "for", "to", "from", "at", "in", "with", "on", ",":
+			e = k
+		}
+		if e != r[1] {
+			break
+		}
+	}
+	if e <= r[0] {
+		return ""
+	}
+	h := d.toks[e-1].low
+	if h == "'s" && e-2 >= r[0] {
+		h = d.toks[e-2].low
+	}
+	return h
+}
+
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ian") && len(w) > 6:
+		return w[:len(w)-3] // pro-Iranian and pro-Iran are one affiliation
+	case w == "people":
+		return "person"
+	case w == "spokesmen":
+		return "spokesman"
+	case w == "men":
+		return "man"
+	case w == "women":
+		return "woman"
+	case w == "headquarters" || w == "news" || w == "forces" || w == "media":
+		return w
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// count is the number of people a description stands for.
+func (d *doc) count(r [2]int, head string) int {
+	for k := r[0]; k < r[1] && k-r[0] < 3; k++ {
+		w := d.toks[k].low
+		if ordinals[w] {
+			return 1
+		}
+		if n, ok := numberWords[w]; ok {
+			return n
+		}
+		if isDigits(w) {
+			if n, err := strconv.Atoi(strings.ReplaceAll(w, ",", "")); err == nil && n > 0 {
+				return n
+			}
+		}
+		if w == "a" || w == "an" {
+			return 1
+		}
+	}
+	if head != singular(head) || head == "people" || head == "staff" {
+		return 2 // a plural: at least two
+	}
+	return 1
+}
+
+func (d *doc) isOutlet(r [2]int, low, head string) bool {
+	for k := r[0]; k < r[1]; k++ {
+		if outlets[d.toks[k].low] && (d.toks[k].cap || d.toks[k].low == "ap") {
+			return true
+		}
+	}
+	for _, p := range outletPhrases {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return outletHeads[head] && head != "agency" || head == "agency" && strings.Contains(low, "news")
+}
+
+func (d *doc) hasOrgWord(r [2]int) bool {
+	for k := r[0]; k < r[1]; k++ {
+		t := &d.toks[k]
+		if t.cap && orgHeads[t.low] {
+			return true
+		}
+		if len(t.text) >= 2 && strings.ToUpper(t.text) == t.text && t.text != "I" && isLetters(t.text) && !demonymWord(t.low) {
+			return true // an acronym: NATO, IDF
+		}
+	}
+	return false
+}
+
+func demonymWord(w string) bool {
+	_, ok := demonyms[w]
+	return ok
+}
+
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// personName finds the name a phrase ends with (or starts with, before an
+// appositive role): two or more capitalised words that are not titles,
+// organisations, places or nationalities, or one that names a person met
+// before.
+func (d *doc) personName(r [2]int) ([2]int, bool) {
+	// "NAME, ROLE" or "ROLE, NAME": the side with the longer name
+	end := r[1]
+	for k := r[0]; k < r[1]; k++ {
+		if d.toks[k].low == "," {
+			p1, ok1 := d.nameRun([2]int{r[0], k})
+			p2, ok2 := d.nameRun([2]int{k + 1, r[1]})
+			if ok2 && (!ok1 || p2[1]-p2[0] > p1[1]-p1[0]) {
+				return p2, true
+			}
+			if ok1 {
+				return p1, true
+			}
+			if k == r[0]+1 && d.toks[r[0]].cap && d.isNameWord(r[0]) && d.isRolePhrase([2]int{k + 1, r[1]}) {
+				return [2]int{r[0], k}, true // "Rutte, the NATO chief"
+			}
+			end = k
+			break
+		}
+	}
+	return d.nameRun([2]int{r[0], end})
+}
+
+func (d *doc) nameRun(r [2]int) ([2]int, bool) {
+	e := r[1]
+	for e > r[0] && isTrailingPunct(d.toks[e-1].low) {
+		e--
+	}
+	b := e
+	for b > r[0] && d.isNameWord(b-1) {
+		b--
+	}
+	if b == e {
+		return [2]int{}, false
+	}
+	if e-b >= 2 {
+		return [2]int{b, e}, true
+	}
+	// one word: a surname met before, or after a title
+	w := d.toks[b].low
+	if d.names[w] {
+		return [2]int{b, e}, true
+	}
+	for i := range d.ents {
+		if d.ents[i].last == w {
+			return [2]int{b, e}, true
+		}
+	}
+	if b > r[0] && (personTitles[d.toks[b-1].low] || roleNouns[d.toks[b-1].low]) && !d.toks[b].cap == false {
+		return [2]int{b, e}, true
+	}
+	return [2]int{}, false
+}
+
+func (d *doc) isNameWord(k int) bool {
+	t := &d.toks[k]
+	if !t.cap || t.qmark {
+		return false
+	}
+	if orgHeads[t.low] || outlets[t.low] || countries[t.low] || personTitles[t.low] || roleNouns[t.low] ||
+		clauseOpeners[t.low] || determiners[t.low] || timeWords[t.low] || demonymWord(t.low) || t.low == "i" {
+		return false
+	}
+	if len(t.text) >= 2 && strings.ToUpper(t.text) == t.text && isLetters(t.text) {
+		return false // acronyms
+	}
+	return true
+}
+
+// roleParty splits a description into its role ("security official") and
+// affiliation ("Iraqi").
+func (d *doc) roleParty(r [2]int, head string, kind string) (role, party string) {
+	// the head and the lower-case words before it
+	h := r[1]
+	for k := r[0] + 1; k < r[1]; k++ {
+		if d.toks[k].low == "of" || d.toks[k].low == "for" || d.toks[k].low == "from" || d.toks[k].low == "with" || d.toks[k].low == "in" {
+			h = k
+			break
+		}
+	}
+	b := h
+	for b > r[0] && !d.toks[b-1].cap && numberWords[d.toks[b-1].low] == 0 && !isDigits(d.toks[b-1].low) && !determiners[d.toks[b-1].low] && !ordinals[d.toks[b-1].low] && d.toks[b-1].low != "'s" {
+		b--
+	}
+	if kind == news.SrcAnonymous {
+		role = d.rangeText([2]int{b, h})
+		role = singularPhrase(role)
+		p0 := r[0]
+		for p0 < b && (numberWords[d.toks[p0].low] > 0 || ordinals[d.toks[p0].low] || isDigits(d.toks[p0].low)) {
+			p0++
+		}
+		if p0 < b {
+			party = d.rangeText([2]int{p0, b})
+		}
+		if h < r[1] {
+			rest := [2]int{h + 1, r[1]}
+			rest = d.trimDet(rest)
+			if party == "" {
+				party = d.rangeText(rest)
+			} else {
+				party += " " + d.rangeText(rest)
+			}
+		}
+		party = strings.TrimSuffix(strings.TrimSuffix(party, " ’s"), " 's")
+		return role, party
+	}
+	// organisations: the country or owner before the head ("Russia's")
+	for k := r[0]; k < h; k++ {
+		w := d.toks[k].low
+		if countries[w] {
+			return "", d.toks[k].text
+		}
+		if c, ok := demonyms[w]; ok && c != "" {
+			return "", c
+		}
+	}
+	return "", ""
+}
+
+func singularPhrase(p string) string {
+	i := strings.LastIndexByte(p, ' ')
+	return p[:i+1] + singular(p[i+1:])
+}
+
+// lastCountry returns the country of the sentence's subject, or the one
+// named or implied nearest before token k.
+func (d *doc) lastCountry(k int) string {
+	for j := d.sents[d.toks[k].sent][0]; j < k; j++ {
+		w := d.toks[j].low
+		if countries[w] {
+			return d.toks[j].text
+		}
+		if c, ok := demonyms[w]; ok && c != "" {
+			return c
+		}
+	}
+	for j := k - 1; j >= 0 && k-j < 200; j-- {
+		w := d.toks[j].low
+		if countries[w] {
+			return d.toks[j].text
+		}
+		if c, ok := demonyms[w]; ok && c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+func (d *doc) remember(s news.Source, head string, r [2]int, last string) {
+	e := entity{src: s, head: singular(head), words: map[string]bool{}, last: last}
+	for k := r[0]; k < r[1]; k++ {
+		e.words[singular(d.toks[k].low)] = true
+	}
+	d.ents = append(d.ents, e)
+}
+
+// antecedent finds what a pronoun refers to.
+func (d *doc) antecedent(p string, num int) *entity {
+	for i := len(d.ents) - 1; i >= 0 && len(d.ents)-i <= 6; i-- {
+		e := &d.ents[i]
+		switch p {
+		case "he", "she", "i":
+			if e.src.Kind == news.SrcPerson || e.src.Kind == news.SrcAnonymous && e.src.Count == 1 {
+				return e
+			}
+		case "it":
+			if e.src.Kind == news.SrcOrg || e.src.Kind == news.SrcDocument || e.src.Kind == news.SrcOutlet {
+				return e
+			}
+		case "one", "another":
+			if e.src.Count >= 2 {
+				return e
+			}
+		default: // they, we
+			if e.src.Count >= 2 || e.src.Kind == news.SrcOrg {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// sameAs finds the earlier source a definite description refers to: same
+// head, and every word of the description in the earlier mention.
+func (d *doc) sameAs(r [2]int, head string, count int) *entity {
+	h := singular(head)
+	for i := len(d.ents) - 1; i >= 0; i-- {
+		e := &d.ents[i]
+		if e.head != h {
+			continue
+		}
+		if count >= 2 && e.src.Count < 2 {
+			continue // a plural needs a group; see members
+		}
+		if count == 1 && e.src.Count != 1 {
+			continue
+		}
+		ok := true
+		for k := r[0]; k < r[1]; k++ {
+			w := singular(d.toks[k].low)
+			if determiners[w] || numberWords[w] > 0 || w == "'s" {
+				continue
+			}
+			if !e.words[w] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return e
+		}
+	}
+	return nil
+}
+
+// members counts the distinct singular sources a plural description covers.
+func (d *doc) members(r [2]int, head string) int {
+	h := singular(head)
+	n := 0
+	seen := map[int]bool{}
+	for i := range d.ents {
+		e := &d.ents[i]
+		if e.head != h || e.src.Count != 1 || seen[e.src.Start] {
+			continue
+		}
+		ok := true
+		for k := r[0]; k < r[1]; k++ {
+			w := singular(d.toks[k].low)
+			if determiners[w] || w == "'s" {
+				continue
+			}
+			if !e.words[w] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			seen[e.src.Start] = true
+			n++
+		}
+	}
+	return n
+}
+
+// bump makes e the most recent entity (a source just referred to again)
+// and returns its source.
+func (d *doc) bump(e *entity) news.Source {
+	v := *e
+	for i := range d.ents {
+		if &d.ents[i] == e {
+			d.ents = append(d.ents[:i], d.ents[i+1:]...)
+			break
+		}
+	}
+	d.ents = append(d.ents, v)
+	return v.src
+}

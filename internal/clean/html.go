@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -70,9 +71,10 @@ func (c *Cleaner) cleanHTML(ctx context.Context, doc news.Document) (a *news.Art
 	pm := pageMeta{
 		author:    normalizeParagraph(md.Author),
 		canonical: canonicalURL(md.URL),
-		language:  pageLanguage(root),
-		published: md.Date,
 	}
+	head := readHead(root)
+	pm.language = head.lang
+	pm.published = samePublished(md.Date, head.published)
 	// Trafilatura falls back to the host name for the site name; the host
 	// is sitrep's last resort, after the --source default.
 	if sn := normalizeParagraph(md.Sitename); sn != "" && !strings.EqualFold(sn, hostOf(first(md.URL, doc.URL))) &&
@@ -185,28 +187,40 @@ func htmlParagraphs(n *html.Node) []string {
 	return paras
 }
 
-// pageLanguage returns the language the page declares: the html element's
-// lang attribute, else a Content-Language or og:locale meta element.
-func pageLanguage(root *html.Node) string {
+// headInfo is what a page's head declares beyond trafilatura's metadata.
+type headInfo struct {
+	lang      string    // html lang, else Content-Language or og:locale
+	published time.Time // full timestamp of a publication-time meta element
+}
+
+// publishedMeta names meta elements that carry a publication timestamp.
+var publishedMeta = map[string]bool{
+	"article:published_time": true, "og:published_time": true, "datepublished": true,
+	"pubdate": true, "publishdate": true, "publish-date": true, "dc.date.issued": true,
+	"parsely-pub-date": true, "sailthru.date": true,
+}
+
+// readHead reads the page's declared language and publication timestamp.
+// htmldate, which finds the date, keeps the day only; when the meta element
+// it most likely read agrees on the day, sitrep keeps its time of day too.
+func readHead(root *html.Node) headInfo {
 	var lang, meta string
+	var pub time.Time
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Html:
-				if v := attr(n, "lang"); v != "" {
-					lang = v
-					return true
-				}
-				if v := attr(n, "xml:lang"); v != "" {
-					lang = v
-					return true
-				}
+				lang = first(attr(n, "lang"), attr(n, "xml:lang"))
 			case atom.Meta:
 				if meta == "" && (strings.EqualFold(attr(n, "http-equiv"), "content-language") ||
 					strings.EqualFold(attr(n, "property"), "og:locale") ||
 					strings.EqualFold(attr(n, "name"), "language")) {
 					meta = attr(n, "content")
+				}
+				name := strings.ToLower(first(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
+				if pub.IsZero() && publishedMeta[name] {
+					pub = parseTimestamp(attr(n, "content"))
 				}
 			case atom.Body:
 				return true // metadata lives in the head
@@ -220,7 +234,32 @@ func pageLanguage(root *html.Node) string {
 		return false
 	}
 	walk(root)
-	return first(langTag(lang), langTag(meta))
+	return headInfo{lang: first(langTag(lang), langTag(meta)), published: pub}
+}
+
+// parseTimestamp reads the timestamp layouts meta elements use; it returns
+// the zero time for anything else.
+func parseTimestamp(s string) time.Time {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// samePublished returns the more precise of two readings of a page's
+// publication time: the timestamp when it falls on htmldate's day.
+func samePublished(day, stamp time.Time) time.Time {
+	if day.IsZero() || stamp.IsZero() {
+		return day
+	}
+	y1, m1, d1 := day.Date()
+	y2, m2, d2 := stamp.Date()
+	if y1 == y2 && m1 == m2 && d1 == d2 {
+		return stamp
+	}
+	return day
 }
 
 func attr(n *html.Node, key string) string {

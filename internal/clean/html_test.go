@@ -85,8 +85,8 @@ func TestHTMLCanonicalDatesLang(t *testing.T) {
 	if a.ID != news.ContentID(canon) {
 		t.Errorf("id %q, want ContentID(canonical URL)", a.ID)
 	}
-	if y, m, d := a.Published.Date(); y != 2025 || m != time.March || d != 12 {
-		t.Errorf("published %v, want 2025-03-12 from the page", a.Published)
+	if want := time.Date(2025, 3, 12, 8, 15, 0, 0, time.UTC); !a.Published.Equal(want) {
+		t.Errorf("published %v, want %v from the page", a.Published, want)
 	}
 	if a.Language != "fr" {
 		t.Errorf("language %q, want fr from <html lang>", a.Language)

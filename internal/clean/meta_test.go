@@ -187,3 +187,25 @@ func TestLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitBylineDateline(t *testing.T) {
+	body := "Drone Attack Hits Kharkiv Power Plant\n\n" + prose + "\n\n" + prose + " More.\n\n" +
+		"Heat Returns To Parts Of The City\n\n" + prose + " Subheading follows.\n\n" +
+		"Sudan Army Says It Retook Key Town\n\nBy Jane Doe\n\nKHARTOUM (Reuters) - The army said on Friday it had retaken the town after weeks of fighting.\n\n" +
+		"Ceasefire Talks Resume In Geneva\n\nGENEVA — Delegations from both sides met on Monday for a new round of talks, the United Nations said.\n"
+	arts := cleanAll(t, New(Options{}), news.Document{Origin: "dump.txt", Format: news.FormatText, Body: []byte(body)})
+	var titles []string
+	for _, a := range arts {
+		titles = append(titles, a.Title)
+	}
+	want := []string{"Drone Attack Hits Kharkiv Power Plant", "Sudan Army Says It Retook Key Town", "Ceasefire Talks Resume In Geneva"}
+	if strings.Join(titles, "|") != strings.Join(want, "|") {
+		t.Fatalf("titles %q, want %q", titles, want)
+	}
+	if !strings.Contains(arts[0].Text, "\n\nHeat Returns To Parts Of The City\n\n") {
+		t.Errorf("subheading lost or split off: %q", arts[0].Text)
+	}
+	if arts[1].Author != "Jane Doe" || !strings.HasPrefix(arts[1].Text, "KHARTOUM (Reuters)") {
+		t.Errorf("article 2: author %q text %.40q", arts[1].Author, arts[1].Text)
+	}
+}

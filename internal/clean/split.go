@@ -376,7 +376,7 @@ func findStarts(units []unit) []int {
 		if !u.headline || u.key == units[cur].key {
 			continue
 		}
-		if !repeatedSoon(units, i) && u.gap <= typical {
+		if !repeatedSoon(units, i) && u.gap <= typical && !bylineSoon(units, i) {
 			continue
 		}
 		if strings.HasSuffix(units[i-1].text, ":") {
@@ -402,6 +402,26 @@ func repeatedSoon(units []unit, i int) bool {
 	}
 	return false
 }
+
+// bylineSoon reports whether units[i] is followed, before any other text,
+// by a byline ("By Jane Doe") or by a paragraph opening with a dateline
+// ("KYIV (Reuters) -"): the way an article, not a subheading, begins.
+func bylineSoon(units []unit, i int) bool {
+	for j := i + 1; j < len(units) && j <= i+4; j++ {
+		u := units[j]
+		if isByline(u.text, u.words) || u.prose && dateline.MatchString(u.text) {
+			return true
+		}
+		if u.prose || u.sep {
+			return false
+		}
+	}
+	return false
+}
+
+// dateline matches the place (and agency) that opens a wire story:
+// "KYIV (Reuters) -", "BEIRUT —", "WASHINGTON, D.C. –".
+var dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .,'’-]{2,40}(\([^()]{1,30}\))?\s*[—–-]+\s`)
 
 // proseFollows reports whether a paragraph of prose follows units[i] before
 // the next separator.

@@ -1,0 +1,58 @@
+package nlp
+
+// norpWords are nationalities, religious and political groups (NORP):
+// adjectives and plural nouns as news copy writes them.
+var norpWords = []string{
+	"Afghan", "Afghans", "African", "Africans", "Albanian", "Algerian", "American", "Americans",
+	"Arab", "Arabs", "Argentine", "Armenian", "Armenians", "Asian", "Australian", "Austrian",
+	"Azerbaijani", "Azeri", "Bahraini", "Balochi", "Baluch", "Bangladeshi", "Belarusian",
+	"Belgian", "Bosnian", "Brazilian", "British", "Britons", "Bulgarian", "Burmese", "Burundian",
+	"Cambodian", "Cameroonian", "Canadian", "Chadian", "Chechen", "Chilean", "Chinese",
+	"Colombian", "Congolese", "Croatian", "Cuban", "Cypriot", "Czech", "Danish", "Dutch",
+	"Egyptian", "Egyptians", "Emirati", "English", "Eritrean", "Estonian", "Ethiopian",
+	"European", "Europeans", "Filipino", "Finnish", "French", "Georgian", "German", "Germans",
+	"Ghanaian", "Greek", "Haitian", "Hungarian", "Indian", "Indonesian", "Iranian", "Iranians",
+	"Iraqi", "Iraqis", "Irish", "Israeli", "Israelis", "Italian", "Japanese", "Jordanian",
+	"Kazakh", "Kenyan", "Korean", "Kosovar", "Kurdish", "Kurd", "Kurds", "Kuwaiti", "Kyrgyz",
+	"Latvian", "Lebanese", "Libyan", "Libyans", "Lithuanian", "Malaysian", "Malian", "Mexican",
+	"Moldovan", "Mongolian", "Moroccan", "Mozambican", "Nigerian", "Nigerien", "Norwegian",
+	"Omani", "Pakistani", "Pakistanis", "Palestinian", "Palestinians", "Polish", "Portuguese",
+	"Qatari", "Romanian", "Russian", "Russians", "Rwandan", "Saudi", "Saudis", "Scottish",
+	"Senegalese", "Serb", "Serbian", "Serbs", "Slovak", "Slovenian", "Somali", "Somalis",
+	"South African", "South Korean", "North Korean", "South Sudanese", "Spanish", "Sudanese",
+	"Swedish", "Swiss", "Syrian", "Syrians", "Taiwanese", "Tajik", "Tanzanian", "Thai",
+	"Tunisian", "Turkish", "Turkmen", "Turks", "Ugandan", "Ukrainian", "Ukrainians", "Uzbek",
+	"Venezuelan", "Vietnamese", "Western", "Westerners", "Yemeni", "Yemenis", "Zimbabwean",
+	"Shiite", "Shiites", "Shia", "Shi'ite", "Sunni", "Sunnis", "Muslim", "Muslims", "Islamic",
+	"Christian", "Christians", "Jewish", "Jews", "Druze", "Alawite", "Alawites", "Hindu",
+	"Hindus", "Buddhist", "Catholic", "Orthodox", "Coptic", "Copts", "Yazidi", "Yazidis",
+	"Pashtun", "Hazara", "Tamil", "Uighur", "Uyghur", "Rohingya", "Tigrayan", "Amhara",
+	"Oromo", "Fulani", "Hausa", "Tuareg", "Houthi", "Houthis", "Baathist", "Islamist",
+	"Islamists", "Jihadist", "Jihadists", "Salafist", "Zionist", "Sovie", "Soviet",
+	"Republican", "Republicans", "Democrat", "Democrats", "Democratic", "Communist",
+	"Communists", "Socialist", "Kremlin-backed", "pro-Iran", "pro-Iranian", "pro-Russian",
+	"pro-Russia", "pro-Kremlin", "pro-Western", "pro-government", "anti-government",
+	"Israeli-Palestinian", "Russian-backed", "Iran-backed", "Iranian-backed", "US-backed",
+	"U.S.-backed", "Saudi-led", "US-led", "U.S.-led", "NATO-led", "Russian-speaking",
+	"Scandinavian", "Baltic", "Nordic", "Gulf", "Latin American", "Arab-Israeli",
+}
+
+// weaponWords are weapon systems and platforms news copy names.
+var weaponWords = []string{
+	"Patriot", "Patriots", "Patriot system", "Patriot systems", "Patriot missile", "Patriot missiles",
+	"Shahed", "Shaheds", "Shahed-136", "Shahed-131", "Shahed-238", "Geran-2", "Geran",
+	"Iskander", "Iskander-M", "Iskander-K", "Kinzhal", "Kalibr", "Kh-101", "Kh-22", "Kh-59",
+	"Oniks", "Zircon", "Tochka-U", "S-300", "S-400", "S-500", "Pantsir", "Buk", "Tor",
+	"HIMARS", "ATACMS", "GMLRS", "Storm Shadow", "SCALP", "Taurus", "NASAMS", "IRIS-T",
+	"SAMP/T", "Gepard", "Stinger", "Stingers", "Javelin", "Javelins", "NLAW", "TOW",
+	"Bayraktar", "Bayraktar TB2", "TB2", "Lancet", "Orlan-10", "Switchblade", "Reaper",
+	"MQ-9", "MQ-9 Reaper", "Predator", "F-16", "F-16s", "F-35", "F-35s", "F-15", "Su-25",
+	"Su-27", "Su-34", "Su-35", "MiG-29", "MiG-31", "Tu-95", "Tu-22M3", "Tu-160", "A-50",
+	"Abrams", "Leopard", "Leopard 2", "Challenger 2", "Bradley", "Bradleys", "Stryker",
+	"Marder", "T-72", "T-80", "T-90", "BMP-2", "Caesar", "M777", "Krab", "Grad", "Smerch",
+	"Uragan", "Tornado-S", "Katyusha", "Katyushas", "Katyusha rockets", "Qassam", "Fajr-5",
+	"Burkan", "Quds-1", "Samad", "Fateh-110", "Zolfaghar", "Kheibar Shekan", "Sejjil",
+	"Shahab-3", "Emad", "Ghadr", "Khorramshahr", "Iron Dome", "David's Sling", "Arrow",
+	"THAAD", "Aegis", "Tomahawk", "Hellfire", "Kornet", "RPG-7", "AK-47", "Kalashnikov",
+	"Mohajer", "Mohajer-6", "Ababil", "Hermes", "Heron", "Harop", "Wing Loong",
+}

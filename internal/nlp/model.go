@@ -1,0 +1,293 @@
+package nlp
+
+import (
+	"math"
+	"sync"
+)
+
+// conllTypes are the entity types the statistical model predicts.
+var conllTypes = [...]string{"PER", "ORG", "LOC", "MISC"}
+
+// The model tags with BILOU (begin, inside, last, unit) internally, which
+// separates single-token names from the edges of longer ones; Tag reports
+// IOB2.
+const (
+	posB = iota
+	posI
+	posL
+	posU
+	numTags = 1 + 4*len(conllTypes)
+)
+
+func tagOf(typ, pos int) int { return 1 + 4*typ + pos }
+func tagType(t int) int     { return (t - 1) / 4 }
+func tagPos(t int) int      { return (t - 1) % 4 }
+
+// tagNames are the BILOU tags in index order.
+var tagNames = func() [numTags]string {
+	var n [numTags]string
+	n[0] = "O"
+	for ty, name := range conllTypes {
+		for pos, p := range []string{"B-", "I-", "L-", "U-"} {
+			n[tagOf(ty, pos)] = p + name
+		}
+	}
+	return n
+}()
+
+// iob2 returns the IOB2 name of BILOU tag t.
+func iob2(t int) string {
+	if t == 0 {
+		return "O"
+	}
+	switch tagPos(t) {
+	case posB, posU:
+		return "B-" + conllTypes[tagType(t)]
+	}
+	return "I-" + conllTypes[tagType(t)]
+}
+
+// allowed[prev][cur] says whether cur may follow prev; prev == numTags is
+// the sentence start.
+var allowed = func() (a [numTags + 1][numTags]bool) {
+	for prev := 0; prev <= numTags; prev++ {
+		open := prev != numTags && prev != 0 && (tagPos(prev) == posB || tagPos(prev) == posI)
+		for cur := 0; cur < numTags; cur++ {
+			if open {
+				a[prev][cur] = cur != 0 && tagType(cur) == tagType(prev) && (tagPos(cur) == posI || tagPos(cur) == posL)
+			} else {
+				a[prev][cur] = cur == 0 || tagPos(cur) == posB || tagPos(cur) == posU
+			}
+		}
+	}
+	return a
+}()
+
+// canEnd says whether a sentence may end on tag t.
+func canEnd(t int) bool { return t == 0 || tagPos(t) == posL || tagPos(t) == posU }
+
+// transIndex gives the transition weight slots: prev*numTags+cur for
+// prev in 0..numTags (numTags = start), then one end weight per tag.
+const (
+	transSize = (numTags+1)*numTags + numTags
+	transEnd  = (numTags + 1) * numTags
+)
+
+// viterbi finds the best allowed tag sequence given emission scores
+// (n×numTags) and transition weights.
+func viterbi(em []float32, trans []float32, out []int, back []uint8, score []float32) {
+	n := len(out)
+	if n == 0 {
+		return
+	}
+	negInf := float32(math.Inf(-1))
+	cur := score[:numTags]
+	next := score[numTags : 2*numTags]
+	for t := 0; t < numTags; t++ {
+		if allowed[numTags][t] {
+			cur[t] = em[t] + trans[numTags*numTags+t]
+		} else {
+			cur[t] = negInf
+		}
+	}
+	for i := 1; i < n; i++ {
+		e := em[i*numTags : (i+1)*numTags]
+		b := back[i*numTags : (i+1)*numTags]
+		for t := 0; t < numTags; t++ {
+			best, arg := negInf, 0
+			for p := 0; p < numTags; p++ {
+				if !allowed[p][t] || cur[p] == negInf {
+					continue
+				}
+				if s := cur[p] + trans[p*numTags+t]; s > best {
+					best, arg = s, p
+				}
+			}
+			next[t] = best + e[t]
+			b[t] = uint8(arg)
+		}
+		cur, next = next, cur
+	}
+	best, arg := negInf, 0
+	for t := 0; t < numTags; t++ {
+		if !canEnd(t) || cur[t] == negInf {
+			continue
+		}
+		if s := cur[t] + trans[transEnd+t]; s > best {
+			best, arg = s, t
+		}
+	}
+	out[n-1] = arg
+	for i := n - 1; i > 0; i-- {
+		out[i-1] = int(back[i*numTags+out[i]])
+	}
+}
+
+// stageWeights is one pass of the tagger: quantised emission weights in a
+// flat table (row*numTags+tag) and transition weights, both in units of
+// scale.
+type stageWeights struct {
+	w     []int16
+	trans []float32
+	scale float32
+}
+
+// Model is sitrep's named-entity recogniser: a first pass over each
+// sentence, and a second pass that also sees what the first found elsewhere
+// in the document. It is safe for concurrent use.
+type Model struct {
+	bits   uint
+	lex    lexicon
+	stage1 stageWeights
+	stage2 *stageWeights
+	rules  *ruleSet
+}
+
+// scratch holds a tagging call's buffers.
+type scratch struct {
+	feats []uint32
+	em    []float32
+	acc   [numTags]int32
+	back  []uint8
+	score [2 * numTags]float32
+	tf    []tokFeat
+	tags  []int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// emissions fills em (n×numTags) for the analysed tokens ts.
+func (m *Model) emissions(sw *stageWeights, ts []tokFeat, stage2 bool, sc *scratch) []float32 {
+	fz := featurizer{bits: m.bits}
+	n := len(ts)
+	if cap(sc.em) < n*numTags {
+		sc.em = make([]float32, n*numTags)
+	}
+	em := sc.em[:n*numTags]
+	w := sw.w
+	for i := 0; i < n; i++ {
+		sc.feats = fz.features(sc.feats[:0], ts, i, stage2)
+		acc := &sc.acc
+		*acc = [numTags]int32{}
+		for _, r := range sc.feats {
+			row := w[int(r)*numTags : int(r)*numTags+numTags : int(r)*numTags+numTags]
+			for t := range acc {
+				acc[t] += int32(row[t])
+			}
+		}
+		e := em[i*numTags : (i+1)*numTags]
+		for t := range acc {
+			e[t] = float32(acc[t]) * sw.scale
+		}
+	}
+	return em
+}
+
+// decode tags one analysed sentence with one pass's weights.
+func (m *Model) decode(sw *stageWeights, ts []tokFeat, stage2 bool, sc *scratch, out []int) {
+	em := m.emissions(sw, ts, stage2, sc)
+	n := len(ts)
+	if cap(sc.back) < n*numTags {
+		sc.back = make([]uint8, n*numTags)
+	}
+	viterbi(em, sw.trans, out, sc.back[:n*numTags], sc.score[:])
+}
+
+// tagDocument tags every sentence of a document (BILOU tag indices).
+func (m *Model) tagDocument(sents [][]string) [][]int {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	feats := make([][]tokFeat, len(sents))
+	total := 0
+	for _, s := range sents {
+		total += len(s)
+	}
+	flat := make([]tokFeat, total)
+	tagsFlat := make([]int, total)
+	out := make([][]int, len(sents))
+	k := 0
+	for i, s := range sents {
+		feats[i] = flat[k : k+len(s) : k+len(s)]
+		out[i] = tagsFlat[k : k+len(s) : k+len(s)]
+		k += len(s)
+		analyze(&m.lex, s, feats[i])
+	}
+	docFeatures(sents, feats)
+	for i := range sents {
+		m.decode(&m.stage1, feats[i], false, sc, out[i])
+	}
+	if m.stage2 != nil {
+		setPrevDoc(feats, out)
+		for i := range sents {
+			m.decode(m.stage2, feats[i], true, sc, out[i])
+		}
+	}
+	return out
+}
+
+// setPrevDoc fills tokFeat.prevDoc from a first pass's tags: the type the
+// first pass most often gave the same word at other places in the document.
+func setPrevDoc(feats [][]tokFeat, tags [][]int) {
+	counts := make(map[uint64][len(conllTypes)]uint16)
+	for s := range feats {
+		for i, t := range tags[s] {
+			if t == 0 {
+				continue
+			}
+			c := counts[feats[s][i].lower]
+			c[tagType(t)]++
+			counts[feats[s][i].lower] = c
+		}
+	}
+	for s := range feats {
+		for i := range feats[s] {
+			f := &feats[s][i]
+			f.prevDoc = 0
+			c, ok := counts[f.lower]
+			if !ok {
+				continue
+			}
+			if t := tags[s][i]; t != 0 {
+				c[tagType(t)]--
+			}
+			best, arg := uint16(0), -1
+			for ty, n := range c {
+				if n > best {
+					best, arg = n, ty
+				}
+			}
+			if arg >= 0 {
+				f.prevDoc = uint8(arg + 1)
+			}
+		}
+	}
+}
+
+// Tag returns IOB2 tags (B-PER, I-ORG, O ...) for one sentence's tokens,
+// with CoNLL's four types.
+func (m *Model) Tag(tokens []Token) []string {
+	words := make([]string, len(tokens))
+	for i, t := range tokens {
+		words[i] = t.Text
+	}
+	tags := m.tagDocument([][]string{words})[0]
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = iob2(t)
+	}
+	return out
+}
+
+// TagDocument returns IOB2 tags for the sentences of one document, given as
+// words; the second pass uses what the first found across the document.
+func (m *Model) TagDocument(sents [][]string) [][]string {
+	tags := m.tagDocument(sents)
+	out := make([][]string, len(tags))
+	for i, ts := range tags {
+		out[i] = make([]string, len(ts))
+		for j, t := range ts {
+			out[i][j] = iob2(t)
+		}
+	}
+	return out
+}

@@ -20,8 +20,8 @@ const (
 )
 
 func tagOf(typ, pos int) int { return 1 + 4*typ + pos }
-func tagType(t int) int     { return (t - 1) / 4 }
-func tagPos(t int) int      { return (t - 1) % 4 }
+func tagType(t int) int      { return (t - 1) / 4 }
+func tagPos(t int) int       { return (t - 1) % 4 }
 
 // tagNames are the BILOU tags in index order.
 var tagNames = func() [numTags]string {

@@ -441,4 +441,3 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, Report, error) {
 	rep.Duration = time.Since(start)
 	return m, rep, nil
 }
-

@@ -43,6 +43,14 @@ func (g *Globals) Context() context.Context { return g.ctx }
 type CLI struct {
 	Globals
 
+	Demo     demoCmd     `cmd:"" help:"Ingest the bundled news corpus into a fresh database and summarise what sitrep found."`
+	Ingest   ingestCmd   `cmd:"" help:"Read news, extract events, and store them."`
+	Extract  extractCmd  `cmd:"" help:"Read news and write articles with their extractions as JSON Lines, without a database."`
+	Articles articlesCmd `cmd:"" help:"List stored articles."`
+	Show     showCmd     `cmd:"" help:"Print one stored article with its metadata, events and claims."`
+	Events   eventsCmd   `cmd:"" help:"List stored events."`
+	Export   exportCmd   `cmd:"" help:"Export stored events (ACLED-compatible CSV, or JSON Lines)."`
+
 	Version        versionCmd        `cmd:"" help:"Print sitrep's version."`
 	BuildGazetteer buildGazetteerCmd `cmd:"" name:"build-gazetteer" help:"Compile the embedded gazetteer from GeoNames files."`
 	Eval           evalCmd           `cmd:"" help:"Measure extraction quality on labelled data."`

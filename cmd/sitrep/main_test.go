@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+// sitrep runs the command line in-process and returns its exit status,
+// standard output and standard error.
+func sitrep(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+const seedFixture = "../../internal/clean/testdata/seed-asharq-2articles.txt"
+
+func TestIngestListShowIdempotent(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	code, out, errs := sitrep(t, "", "--db", db, "-q", "ingest", "--date", "2025-07-17", "--source", "Asharq Al-Awsat", seedFixture)
+	if code != 0 {
+		t.Fatalf("ingest exit %d: %s %s", code, out, errs)
+	}
+	code, out, _ = sitrep(t, "", "--db", db, "articles", "--json")
+	if code != 0 {
+		t.Fatalf("articles exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want 2 articles, got %d:\n%s", len(lines), out)
+	}
+	var first struct{ ID, Title, Source string }
+	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {
+		t.Fatal(err)
+	}
+	if first.Source != "Asharq Al-Awsat" || first.ID == "" {
+		t.Fatalf("bad article: %+v", first)
+	}
+	// Again: nothing new is stored.
+	code, out, _ = sitrep(t, "", "--db", db, "ingest", "--date", "2025-07-17", "--source", "Asharq Al-Awsat", seedFixture)
+	if code != 0 || !strings.Contains(out, "0 new, 2 already stored") {
+		t.Fatalf("re-ingest exit %d: %s", code, out)
+	}
+	code, out, _ = sitrep(t, "", "--db", db, "show", first.ID)
+	if code != 0 || !strings.Contains(out, first.Title) || !strings.Contains(out, "Asharq Al-Awsat") {
+		t.Fatalf("show exit %d:\n%s", code, out)
+	}
+	code, out, _ = sitrep(t, "", "--db", db, "articles", "--search", "Patriot")
+	if code != 0 || !strings.Contains(out, "Ukraine to Boost") || strings.Contains(out, "Militias") {
+		t.Fatalf("search exit %d:\n%s", code, out)
+	}
+	code, _, errs = sitrep(t, "", "--db", db, "show", "nope")
+	if code != 2 || !strings.Contains(errs, `no article with ID "nope"`) {
+		t.Fatalf("show of a missing ID: exit %d, %s", code, errs)
+	}
+}
+
+func TestIngestBadInputsBatchGoesOn(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(strings.Repeat("A good article about shelling in Kharkiv. ", 100)))
+	zw.Close()
+	corrupt := gz.Bytes()[:gz.Len()/2]
+	good := write("good.txt", []byte("Shelling hits Kharkiv\n\nRussian forces shelled Kharkiv overnight, killing two people, the regional governor said."))
+	bad := []string{
+		write("corrupt.txt.gz", corrupt),
+		write("empty.txt", nil),
+		write("binary.bin", []byte{0x7f, 'E', 'L', 'F', 0, 0, 0, 1, 2, 3, 0, 0, 0xff, 0xfe}),
+		write("invalid.txt", []byte("Headline\n\nText with a bad byte \xff here.")),
+		write("bad.jsonl", []byte("{\"text\": \"fine article text about a strike in Gaza.\"}\n{not json\n")),
+		filepath.Join(dir, "missing.txt"),
+	}
+	db := filepath.Join(dir, "s.db")
+	code, out, errs := sitrep(t, "", append([]string{"--db", db, "ingest"}, append(bad, good)...)...)
+	if code != 1 {
+		t.Fatalf("want exit 1 when some inputs fail, got %d\n%s\n%s", code, out, errs)
+	}
+	for _, name := range []string{"corrupt.txt.gz", "empty.txt", "binary.bin", "invalid.txt", "bad.jsonl:2", "missing.txt"} {
+		if !strings.Contains(errs, name) {
+			t.Errorf("no error line names %s:\n%s", name, errs)
+		}
+	}
+	_, out, _ = sitrep(t, "", "--db", db, "articles", "--json")
+	if n := strings.Count(out, "\n"); n != 2 {
+		t.Fatalf("want the 2 good articles stored, got %d:\n%s", n, out)
+	}
+}
+
+func TestExtractContract(t *testing.T) {
+	in := `{"id":"own-7","title":"Drones hit Odesa","text":"Russia attacked Odesa with drones overnight, officials said.","url":"https://example.org/odesa","published":"2025-07-17T06:00:00Z","source":"Example"}` + "\n"
+	code, out, errs := sitrep(t, in, "-q", "extract", "-")
+	if code != 0 {
+		t.Fatalf("extract exit %d: %s", code, errs)
+	}
+	var a map[string]any
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, out)
+	}
+	for _, k := range []string{"id", "title", "url", "source", "published", "language", "text", "entities", "events", "attributions"} {
+		if _, ok := a[k]; !ok {
+			t.Errorf("output lacks %q: %s", k, out)
+		}
+	}
+	if a["id"] != "own-7" || a["published"] != "2025-07-17T06:00:00Z" {
+		t.Errorf("id or published wrong: %v %v", a["id"], a["published"])
+	}
+	var art news.Article
+	if err := json.Unmarshal([]byte(out), &art); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range art.Entities {
+		if art.Text[e.Start:e.End] != e.Text {
+			t.Errorf("entity %q has offsets %d-%d covering %q", e.Text, e.Start, e.End, art.Text[e.Start:e.End])
+		}
+	}
+}
+
+func TestExportACLED(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	if code, _, errs := sitrep(t, "", "--db", db, "-q", "ingest", "--date", "2025-07-17", seedFixture); code != 0 {
+		t.Fatalf("ingest: %s", errs)
+	}
+	code, out, errs := sitrep(t, "", "--db", db, "export", "--format", "acled-csv")
+	if code != 0 {
+		t.Fatalf("export exit %d: %s", code, errs)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("not CSV: %v", err)
+	}
+	if len(rows) == 0 || rows[0][0] != "event_id_cnty" {
+		t.Fatalf("no ACLED header: %v", rows)
+	}
+}

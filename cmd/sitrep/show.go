@@ -1,0 +1,97 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+type showCmd struct {
+	ID     string `arg:"" help:"Article ID (as listed by sitrep articles)."`
+	JSON   bool   `help:"Write the article as JSON, in the form sitrep extract writes."`
+	Claims bool   `help:"Also list the article's claims and who makes them."`
+}
+
+func (c *showCmd) Run(g *Globals) error {
+	st, err := openStore(g)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	a, err := st.Article(g.Context(), c.ID)
+	if errors.Is(err, news.ErrNotFound) {
+		return fmt.Errorf("no article with ID %q (sitrep articles lists them)", c.ID)
+	}
+	if err != nil {
+		return err
+	}
+	if c.JSON {
+		enc := json.NewEncoder(g.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(a)
+	}
+	w := g.stdout
+	fmt.Fprintf(w, "%s\n%s\n", a.Title, strings.Repeat("=", min(len([]rune(a.Title)), 80)))
+	field := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(w, "%-10s %s\n", k+":", v)
+		}
+	}
+	field("id", a.ID)
+	field("published", day(a.Published))
+	field("source", a.Source)
+	field("author", a.Author)
+	field("url", a.URL)
+	field("language", a.Language)
+	if a.Cluster != "" && a.Cluster != a.ID {
+		field("cluster", a.Cluster)
+	}
+	field("focus", strings.Join(a.Focus, ", "))
+	fmt.Fprintf(w, "\n%s\n", a.Text)
+	if len(a.Events) > 0 {
+		fmt.Fprintf(w, "\nEvents (%d)\n", len(a.Events))
+		for i, e := range a.Events {
+			fmt.Fprintf(w, "%2d. %s\n    %q\n", i+1, eventLine(e), e.Evidence.Text)
+		}
+	}
+	if c.Claims && len(a.Attributions) > 0 {
+		fmt.Fprintf(w, "\nClaims (%d)\n", len(a.Attributions))
+		for i, at := range a.Attributions {
+			who := at.Source.Text
+			if at.Source.Count > 1 {
+				who = fmt.Sprintf("%s [%d sources]", who, at.Source.Count)
+			}
+			fmt.Fprintf(w, "%2d. %s (%s) %s: %q\n", i+1, who, at.Source.Kind, at.Cue.Text, at.Content.Text)
+		}
+	}
+	return nil
+}
+
+// eventLine is a one-line summary of an event for people.
+func eventLine(e news.Event) string {
+	var b strings.Builder
+	b.WriteString(e.Subtype)
+	if e.Actor1 != nil {
+		fmt.Fprintf(&b, "  %s", e.Actor1.Name)
+	}
+	if e.Actor2 != nil {
+		fmt.Fprintf(&b, " → %s", e.Actor2.Name)
+	}
+	if e.Place != nil && e.Place.Name != "" {
+		fmt.Fprintf(&b, "  @ %s", e.Place.Name)
+	}
+	if e.Date != nil {
+		fmt.Fprintf(&b, "  %s", e.Date.Value)
+	}
+	for k, v := range e.Quantities {
+		fmt.Fprintf(&b, "  %s=%g", k, v)
+	}
+	if e.Modality != "" && e.Modality != news.ModReported {
+		fmt.Fprintf(&b, "  [%s]", e.Modality)
+	}
+	return b.String()
+}

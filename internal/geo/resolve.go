@@ -257,19 +257,24 @@ func score(e *Entry, h Hints) float64 {
 	var s float64
 	switch e.Kind {
 	case KindCountry:
-		s = 11 // ahead of a capital of the same name: Guatemala, Panama, Kuwait
+		s = 13 // ahead of a capital of the same name: Mexico, Guatemala, Panama
 	case KindRegion, KindSea:
 		s = 8
 	case KindBase, KindAirport, KindSite, KindArea:
 		s = 7
 	case KindAdmin1, KindAdmin2:
-		s = math.Max(6, math.Log10(float64(e.Population)+1)+0.5)
+		// Behind a city of the same name ("Basra", "Lagos", "Kursk") unless
+		// the context says region.
+		s = 6
 	default:
-		s = math.Log10(float64(e.Population) + 1)
+		// Population, and how many names the world has for the place: a
+		// proxy for how often news mentions it (Geneva, Switzerland has
+		// dozens; Geneva, Illinois a few).
+		s = math.Log10(float64(e.Population)+1) + 0.6*math.Log(1+float64(len(e.Aliases)))
 		if e.Capital {
-			s += 4
+			s += 2.5
 		} else if e.Seat {
-			s++
+			s += 0.5
 		}
 	}
 	switch h.Kind {
@@ -295,6 +300,11 @@ func score(e *Entry, h Hints) float64 {
 	return s
 }
 
+// ubiquitous are the countries international news names in most
+// articles, whatever the place: that an article names them says little
+// about where a place is.
+var ubiquitous = map[string]bool{"US": true, "GB": true, "RU": true, "CN": true, "FR": true, "DE": true}
+
 // choose picks the best of a name's candidates.
 func (g *Gazetteer) choose(c []*Entry, h Hints, key string) *Entry {
 	if len(c) == 1 && h.Kind != HintAdmin {
@@ -307,11 +317,14 @@ func (g *Gazetteer) choose(c []*Entry, h Hints, key string) *Entry {
 		s := score(e, h)
 		for i, hc := range h.Countries {
 			if strings.EqualFold(hc, e.Country) {
-				if i == 0 {
-					s += 4.5
-				} else {
-					s += 3
+				b := 3.5
+				if i > 0 {
+					b = 2.5
 				}
+				if ubiquitous[e.Country] {
+					b /= 2
+				}
+				s += b
 				break
 			}
 		}

@@ -81,12 +81,14 @@ func readLine(br *bufio.Reader, max int64, buf []byte) (line []byte, size int64,
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
-		if n := len(buf); n > 0 && buf[n-1] == '\n' {
-			buf = buf[:n-1]
+		if len(chunk) > 0 && chunk[len(chunk)-1] == '\n' {
 			size--
-			if n := len(buf); n > 0 && buf[n-1] == '\r' {
+			if n := len(buf); n > 0 && buf[n-1] == '\n' {
 				buf = buf[:n-1]
-				size--
+				if n := len(buf); n > 0 && buf[n-1] == '\r' {
+					buf = buf[:n-1]
+					size--
+				}
 			}
 		}
 		if size > max {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"encoding/xml"
 	"context"
 	"errors"
 	"fmt"
@@ -251,11 +252,12 @@ func sniff(head []byte, name, contentType string) (kind, error) {
 		if looksHTML(b) {
 			return kindHTML, nil
 		}
-		if feedHint {
-			return kindFeed, nil // the feed parser says what is wrong
+		root, ok := xmlRoot(b)
+		if ok {
+			return 0, fmt.Errorf("XML document with root <%s>, not an RSS or Atom feed", abbrev(root, 40))
 		}
-		if bytes.HasPrefix(b, []byte("<?xml")) {
-			return 0, errors.New("XML document that is not an RSS or Atom feed")
+		if feedHint || bytes.HasPrefix(b, []byte("<?xml")) {
+			return kindFeed, nil // the feed parser says what is wrong
 		}
 		return kindHTML, nil
 	case len(b) > 0 && b[0] == '{':
@@ -301,4 +303,22 @@ func looksHTML(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// xmlRoot returns the name of the root element of an XML document, ok
+// only when it was found before any syntax error.
+func xmlRoot(b []byte) (string, bool) {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	d.Strict = false
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	for i := 0; i < 64; i++ {
+		tok, err := d.Token()
+		if err != nil {
+			return "", false
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			return se.Name.Local, true
+		}
+	}
+	return "", false
 }

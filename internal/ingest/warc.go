@@ -47,7 +47,7 @@ func (r *reader) warc(ctx context.Context, origin string, br *bufio.Reader, gz b
 	w := &warcState{origin: origin}
 	if !gz {
 		s := &warcStream{br: br}
-		stop, broken := r.warcRecords(ctx, w, s, func(off int64) string { return fmt.Sprintf("byte %d", off) })
+		stop, broken := r.warcRecords(ctx, w, s, func(off int64) string { return fmt.Sprintf("at byte %d", off) })
 		if stop != nil {
 			return stop
 		}
@@ -95,10 +95,11 @@ func (r *reader) warc(ctx context.Context, origin string, br *bufio.Reader, gz b
 		s := &warcStream{br: mbr}
 		where := func(off int64) string {
 			if off == 0 {
-				return fmt.Sprintf("gzip member at byte %d", member)
+				return fmt.Sprintf("in gzip member at byte %d", member)
 			}
-			return fmt.Sprintf("byte %d of gzip member at byte %d", off, member)
+			return fmt.Sprintf("at byte %d of gzip member at byte %d", off, member)
 		}
+		before := w.recNo
 		stop, broken := r.warcRecords(ctx, w, s, where)
 		if stop != nil {
 			return stop
@@ -106,7 +107,7 @@ func (r *reader) warc(ctx context.Context, origin string, br *bufio.Reader, gz b
 		if broken == nil {
 			continue
 		}
-		if w.recNo == 0 {
+		if w.recNo == before { // broken before its first record began
 			w.recNo++
 		}
 		if ferr := r.failErr(ctx, w.recOrigin(), fmt.Errorf("%s: %w", where(s.off), gzipError(broken, cr.n))); ferr != nil {
@@ -149,10 +150,14 @@ type warcStream struct {
 	blockStart int64 // offset of the block being read
 }
 
-var errLongLine = errors.New("line too long")
+var (
+	errLongLine    = errors.New("line too long")
+	errPartialLine = errors.New("last line unterminated")
+)
 
-// line reads a line, returning it without its line end; err is io.EOF only
-// when nothing at all was left.
+// line reads a line, returning it without its line end; err is io.EOF
+// when nothing at all was left, errPartialLine for a last line without a
+// line end, and any other error of the stream as it is.
 func (s *warcStream) line() ([]byte, error) {
 	var out []byte
 	for {
@@ -169,11 +174,11 @@ func (s *warcStream) line() ([]byte, error) {
 		case err == nil:
 			out = bytes.TrimSuffix(bytes.TrimSuffix(out, []byte("\n")), []byte("\r"))
 			return out, nil
-		case errors.Is(err, io.EOF):
+		case err == io.EOF:
 			if len(out) == 0 {
 				return nil, io.EOF
 			}
-			return out, io.ErrUnexpectedEOF
+			return out, errPartialLine
 		default:
 			return out, err
 		}
@@ -232,11 +237,11 @@ func (r *reader) warcRecords(ctx context.Context, w *warcState, s *warcStream, w
 		start := s.off
 		ver, err := s.line()
 		switch {
-		case errors.Is(err, io.EOF):
+		case err == io.EOF:
 			return nil, nil
-		case errors.Is(err, io.ErrUnexpectedEOF) && len(bytes.TrimSpace(ver)) == 0:
+		case errors.Is(err, errPartialLine) && len(bytes.TrimSpace(ver)) == 0:
 			return nil, nil
-		case err != nil && !errors.Is(err, errLongLine) && !isEOF(err):
+		case err != nil && !errors.Is(err, errLongLine) && !errors.Is(err, errPartialLine):
 			return nil, err
 		}
 		if len(bytes.TrimSpace(ver)) == 0 && err == nil {
@@ -368,7 +373,7 @@ func readWARCHeader(s *warcStream) (http.Header, error) {
 	for {
 		l, err := s.line()
 		if err != nil {
-			if errors.Is(err, io.EOF) {
+			if err == io.EOF || errors.Is(err, errPartialLine) {
 				err = io.ErrUnexpectedEOF
 			}
 			return nil, err
@@ -442,7 +447,7 @@ func httpPage(block []byte, max int64) (doc news.Document, ok bool, err error) {
 		return doc, false, nil
 	}
 	body, err := readAll(resp.Body, max)
-	if err != nil && len(resp.TransferEncoding) > 0 {
+	if err != nil && !errors.Is(err, errTooLarge) && len(resp.TransferEncoding) > 0 {
 		// Some crawlers store the body de-chunked but keep the header.
 		if i := bytes.Index(block, []byte("\r\n\r\n")); i >= 0 {
 			body, err = block[i+4:], nil

@@ -34,6 +34,7 @@ func (c *Cleaner) cleanHTML(ctx context.Context, doc news.Document) (a *news.Art
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	spaceBreaks(root)
 	var pageURL *url.URL
 	if u, err := url.Parse(strings.TrimSpace(doc.URL)); err == nil && u.IsAbs() && u.Host != "" {
 		pageURL = u
@@ -89,6 +90,19 @@ func (c *Cleaner) cleanHTML(ctx context.Context, doc news.Document) (a *news.Art
 	c.fillMeta(a, doc, pm)
 	a.ID = articleID(doc.ID, a.URL, a.Text)
 	return a, nil
+}
+
+// spaceBreaks puts a line break after every <br>, so that extractors that
+// flatten markup to text do not glue the words on either side together.
+func spaceBreaks(n *html.Node) {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && ch.DataAtom == atom.Br {
+			n.InsertBefore(&html.Node{Type: html.TextNode, Data: "\n"}, ch.NextSibling)
+			ch = ch.NextSibling
+			continue
+		}
+		spaceBreaks(ch)
+	}
 }
 
 // canonicalURL keeps an absolute http(s) URL, without its fragment.
@@ -164,14 +178,14 @@ func htmlParagraphs(n *html.Node) []string {
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			switch n.DataAtom {
+			switch tagOf(n) {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg:
 				return
 			case atom.Td, atom.Th:
 				cur.WriteByte(' ')
 			}
 		}
-		block := n.Type == html.ElementNode && blockTags[n.DataAtom]
+		block := n.Type == html.ElementNode && blockTags[tagOf(n)]
 		if block {
 			flush()
 		}
@@ -185,6 +199,15 @@ func htmlParagraphs(n *html.Node) []string {
 	walk(n)
 	flush()
 	return paras
+}
+
+// tagOf returns an element's tag; extractors build elements with only a
+// name, so the atom is looked up when missing.
+func tagOf(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(strings.ToLower(n.Data)))
 }
 
 // headInfo is what a page's head declares beyond trafilatura's metadata.

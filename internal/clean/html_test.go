@@ -110,3 +110,26 @@ func TestHTMLSniff(t *testing.T) {
 		t.Errorf("sniffed page: title %q text %.60q", a.Title, a.Text)
 	}
 }
+
+// TestHTMLFragment covers feed items, whose content is an HTML fragment or
+// even plain text rather than a page.
+func TestHTMLFragment(t *testing.T) {
+	c := New(Options{})
+	tests := []struct {
+		name, body string
+		paras      int
+	}{
+		{"paragraphs", "<p>" + prose + "</p><p>" + prose + " Again.</p><p>" + prose + " Third.</p>", 3},
+		{"one short paragraph", "<p>" + prose + "</p>", 1},
+		{"inline markup", "<p>Ukrainian <b>drones</b> hit an <a href=\"/x\">oil refinery</a> in Russia's Ryazan region,<br>the regional governor said.</p><p>" + prose + "</p>", 2},
+		{"plain text", prose + " " + prose, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := cleanOne(t, c, news.Document{Origin: "feed#item=1", Format: news.FormatHTML, Body: []byte(tt.body), Title: "Feed Title", URL: "https://x.example/s/1"})
+			if got := strings.Count(a.Text, "\n\n") + 1; got != tt.paras || strings.ContainsAny(a.Text, "<>") || strings.Contains(a.Text, ",the") {
+				t.Errorf("%d paragraphs, want %d: %q", got, tt.paras, a.Text)
+			}
+		})
+	}
+}

@@ -40,12 +40,16 @@ type Options struct {
 	// default accepts armed and governmental kinds, states, and persons with
 	// a country (office holders).
 	IsParty func(*news.ActorRef) bool
+	// Patterns only: do not run the learned tagger that adds the
+	// attributions the patterns miss.
+	NoTagger bool
 }
 
 // Extractor finds attributions in article text. It is safe for concurrent
 // use.
 type Extractor struct {
-	opts Options
+	opts  Options
+	model *model // nil: patterns only
 }
 
 // New returns an Extractor.
@@ -53,7 +57,12 @@ func New(opts Options) *Extractor {
 	if opts.IsParty == nil {
 		opts.IsParty = defaultIsParty
 	}
-	return &Extractor{opts: opts}
+	x := &Extractor{opts: opts}
+	if !opts.NoTagger {
+		// A model that does not load leaves the patterns, which need none.
+		x.model, _ = loadModel()
+	}
+	return x
 }
 
 func defaultIsParty(a *news.ActorRef) bool {
@@ -102,7 +111,7 @@ func Sources(attrs []news.Attribution, span news.Span) []news.Source {
 	var out []news.Source
 	seen := map[string]bool{}
 	for _, a := range attrs {
-		if a.Relation == RelNoComment || a.Relation == RelCaveat || a.Relation == RelDeny {
+		if a.Relation == RelNoComment || a.Relation == RelCaveat || a.Relation == RelDeny || a.Source.Kind == "" {
 			continue
 		}
 		c := news.Span{Start: a.Content.Start, End: a.Content.End}

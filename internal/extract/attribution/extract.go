@@ -50,6 +50,7 @@ type pending struct {
 	sent       int
 	continuing bool // a quote attributed to the previous speaker
 	apposed    bool // the source is "NAME, ROLE": one source, not a list
+	tagged     bool // found by the tagger, not the patterns
 }
 
 // Extract returns the attributions in text, in text order. published dates
@@ -73,6 +74,9 @@ func (x *Extractor) Extract(text string, published time.Time) []news.Attribution
 	}
 	d.dropNested()
 	d.continuations()
+	if x.model != nil {
+		d.fill(d.tag(x.model))
+	}
 	d.sortPending()
 	d.resolve(x)
 	out := make([]news.Attribution, 0, len(d.out))

@@ -1,8 +1,8 @@
 package attribution
 
 import (
-	"strings"
 	"math/rand"
+	"strings"
 	"testing"
 	"time"
 )

@@ -39,6 +39,11 @@ func (d *doc) resolve(x *Extractor) {
 			}
 			continue
 		}
+		if p.src[0] >= p.src[1] && p.tagged {
+			// the text names no source for this claim
+			out = append(out, p)
+			continue
+		}
 		if p.src[0] >= p.src[1] {
 			// a participle cue ("adding that ..."): the clause's subject
 			if len(out) > 0 && out[len(out)-1].sent == p.sent {

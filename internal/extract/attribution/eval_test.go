@@ -1,0 +1,145 @@
+package attribution
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+func TestScore(t *testing.T) {
+	text := "He said it rained."
+	gold := []news.Span{{Start: 8, End: 18}}
+	tests := []struct {
+		pred         []news.Span
+		exact, overl int
+	}{
+		{[]news.Span{{Start: 8, End: 17}}, 1, 1}, // trailing period trimmed
+		{[]news.Span{{Start: 11, End: 17}}, 0, 1},
+		{[]news.Span{{Start: 0, End: 2}}, 0, 0},
+		{[]news.Span{{Start: 8, End: 12}, {Start: 13, End: 17}}, 0, 1}, // one to one
+	}
+	for _, tt := range tests {
+		if got := score(text, tt.pred, gold, true); got.MatchP != tt.exact {
+			t.Errorf("%v exact: %d, want %d", tt.pred, got.MatchP, tt.exact)
+		}
+		if got := score(text, tt.pred, gold, false); got.MatchP != tt.overl {
+			t.Errorf("%v overlap: %d, want %d", tt.pred, got.MatchP, tt.overl)
+		}
+	}
+}
+
+func TestReadAnnRuneOffsets(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "text"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "attributions"), 0o755)
+	text := "“Don’t,” she said."
+	os.WriteFile(filepath.Join(dir, "text", "a.txt"), []byte(text), 0o644)
+	ann := "T1\tSource 9 12\tshe\nT2\tCue 13 17\tsaid\nT3\tContent 0 7;7 8\t“Don’t,”\nE1\tAttribution:T2 Source:T1\n"
+	os.WriteFile(filepath.Join(dir, "attributions", "a_x1.ann"), []byte(ann), 0o644)
+	gold, err := LoadPolNeAR(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := gold[0]
+	if got := text[g.Sources[0].Start:g.Sources[0].End]; got != "she" {
+		t.Errorf("source %q", got)
+	}
+	if got := text[g.Cues[0].Start:g.Cues[0].End]; got != "said" {
+		t.Errorf("cue %q", got)
+	}
+	if got := text[g.Content[0].Start:g.Content[0].End]; got != "“Don’t,”" {
+		t.Errorf("content %q", got)
+	}
+	if _, err := LoadPolNeAR(t.Context(), t.TempDir()); !errors.Is(err, ErrNoData) {
+		t.Errorf("empty dir: %v", err)
+	}
+}
+
+// TestPolNeAR reports scores on a PolNeAR split when ATTR_POLNEAR names
+// one (e.g. ../shared/data/attribution/polnear/train); with ATTR_MISSES
+// set it prints the gold cues it missed, most frequent first.
+func TestPolNeAR(t *testing.T) {
+	dir := os.Getenv("ATTR_POLNEAR")
+	if dir == "" {
+		t.Skip("ATTR_POLNEAR not set")
+	}
+	gold, err := LoadPolNeAR(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(Options{})
+	r, err := Evaluate(t.Context(), x, gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, n := range SpanNames {
+		fmt.Printf("%-8s exact P %.3f R %.3f F1 %.3f   overlap P %.3f R %.3f F1 %.3f  (pred %d gold %d)\n", n,
+			r.Exact[k].P(), r.Exact[k].R(), r.Exact[k].F1(), r.Overlap[k].P(), r.Overlap[k].R(), r.Overlap[k].F1(), r.Overlap[k].Pred, r.Overlap[k].Gold)
+	}
+	if os.Getenv("ATTR_MISSES") == "" {
+		return
+	}
+	k := SpanCue
+	if v := os.Getenv("ATTR_KIND"); v == "source" {
+		k = SpanSource
+	} else if v == "content" {
+		k = SpanContent
+	}
+	missed, spurious := map[string]int{}, map[string]int{}
+	for _, g := range gold {
+		pred := PredictedSpans(x.Extract(g.Text, time.Time{}))
+		golds := [3][]news.Span{g.Sources, g.Cues, g.Content}[k]
+		for _, gs := range golds {
+			hit := false
+			for _, p := range pred[k] {
+				if p.Overlaps(gs) {
+					hit = true
+				}
+			}
+			if !hit {
+				missed[short(g.Text[gs.Start:gs.End])]++
+			}
+		}
+		for _, p := range pred[k] {
+			hit := false
+			for _, gs := range golds {
+				if p.Overlaps(gs) {
+					hit = true
+				}
+			}
+			if !hit {
+				spurious[short(g.Text[p.Start:p.End])]++
+			}
+		}
+	}
+	dump := func(name string, m map[string]int) {
+		type kv struct {
+			k string
+			v int
+		}
+		var l []kv
+		for k, v := range m {
+			l = append(l, kv{k, v})
+		}
+		sort.Slice(l, func(i, j int) bool { return l[i].v > l[j].v })
+		fmt.Println(name)
+		for i := 0; i < len(l) && i < 60; i++ {
+			fmt.Printf("  %4d %q\n", l[i].v, l[i].k)
+		}
+	}
+	dump("missed", missed)
+	dump("spurious", spurious)
+}
+
+func short(s string) string {
+	if len(s) > 60 {
+		return s[:60]
+	}
+	return s
+}

@@ -1,0 +1,116 @@
+package attribution
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand"
+
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+// TrainOptions configure Train.
+type TrainOptions struct {
+	Epochs int   // passes over the data (default 8)
+	Seed   int64 // shuffling seed, for reproducible models
+	Log    io.Writer
+}
+
+// Train fits the tagger on gold articles with an averaged perceptron, the
+// tags of earlier tokens being the model's own predictions (so that it
+// learns to recover from its mistakes), and writes the quantised model to
+// out.
+func Train(ctx context.Context, gold []GoldArticle, opts TrainOptions, out io.Writer) error {
+	if opts.Epochs <= 0 {
+		opts.Epochs = 8
+	}
+	type item struct {
+		d    *doc
+		fc   featureCtx
+		gold []uint8
+	}
+	items := make([]item, 0, len(gold))
+	for _, g := range gold {
+		d := &doc{text: g.Text}
+		d.load()
+		if len(d.toks) == 0 {
+			continue
+		}
+		d.findQuotes()
+		items = append(items, item{d: d, fc: d.featureContext(), gold: goldTags(d, g)})
+	}
+	w := make([]float32, nBuckets*nTags)
+	total := make([]float32, nBuckets*nTags) // sum of weights over time, for averaging
+	stamp := make([]int32, nBuckets*nTags)   // when each weight last changed
+	step := int32(1)
+	upd := func(b uint32, t uint8, v float32) {
+		k := int(b)*nTags + int(t)
+		total[k] += float32(step-stamp[k]) * w[k]
+		stamp[k] = step
+		w[k] += v
+	}
+	rng := rand.New(rand.NewSource(opts.Seed))
+	var f [maxFeats]uint32
+	for ep := 0; ep < opts.Epochs; ep++ {
+		rng.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
+		errs, n := 0, 0
+		for _, it := range items {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			d := it.d
+			p1, p2 := uint8(tagO), uint8(tagO)
+			for i := range d.toks {
+				k := d.features(&f, &it.fc, i, p1, p2)
+				var sc [nTags]float32
+				for _, b := range f[:k] {
+					for t := 0; t < nTags; t++ {
+						sc[t] += w[int(b)*nTags+t]
+					}
+				}
+				pred := legalBest(sc[:], p1)
+				g := it.gold[i]
+				if pred != g {
+					for _, b := range f[:k] {
+						upd(b, g, 1)
+						upd(b, pred, -1)
+					}
+					errs++
+				}
+				n++
+				step++
+				p2, p1 = p1, pred
+			}
+		}
+		if opts.Log != nil {
+			fmt.Fprintf(opts.Log, "epoch %d: token error %.4f\n", ep+1, float64(errs)/float64(max(n, 1)))
+		}
+	}
+	// averaged weights
+	avg := make([]float32, len(w))
+	for k := range w {
+		t := total[k] + float32(step-stamp[k])*w[k]
+		avg[k] = t / float32(step)
+	}
+	return writeModel(out, avg)
+}
+
+// goldTags labels d's tokens from g's spans; a token belongs to a span when
+// it starts inside it.
+func goldTags(d *doc, g GoldArticle) []uint8 {
+	tags := make([]uint8, len(d.toks))
+	for k, spans := range [3][]news.Span{g.Sources, g.Cues, g.Content} {
+		for _, s := range spans {
+			first := true
+			for i := d.tokAt(s.Start); i < len(d.toks) && d.toks[i].start < s.End; i++ {
+				if first {
+					tags[i] = uint8(2*k + 1)
+					first = false
+				} else {
+					tags[i] = uint8(2*k + 2)
+				}
+			}
+		}
+	}
+	return tags
+}

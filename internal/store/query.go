@@ -103,7 +103,7 @@ func (s *Store) Articles(ctx context.Context, q ArticleQuery) ([]ArticleSummary,
 				return nil, err
 			}
 			where = append(where, `a.search @@ websearch_to_tsquery('english', ?)`)
-			args = append(args, q.Search)
+			args = append(args, cleanSearch(q.Search))
 		} else {
 			m, err := ParseSearch(q.Search)
 			if err != nil {

@@ -25,11 +25,13 @@ var ErrBadSearch = errors.New("bad search query")
 // characters that are not part of words are ignored. The error wraps
 // ErrBadSearch when nothing is left to look for.
 func ParseSearch(q string) (string, error) {
+	orig := q
 	type term struct {
 		text   string
 		prefix bool
 		not    bool
 	}
+	q = cleanSearch(q)
 	var groups [][]term
 	var cur []term
 	flush := func() {
@@ -41,7 +43,7 @@ func ParseSearch(q string) (string, error) {
 	for i := 0; i < len(q); {
 		c := q[i]
 		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')':
+		case c == ' ' || c == '(' || c == ')':
 			i++
 			continue
 		}
@@ -59,7 +61,7 @@ func ParseSearch(q string) (string, error) {
 				t.text, i = q[i+1:i+1+end], i+2+end
 			}
 		} else {
-			end := strings.IndexAny(q[i:], " \t\n\r()\"")
+			end := strings.IndexAny(q[i:], " ()\"")
 			if end < 0 {
 				end = len(q) - i
 			}
@@ -82,7 +84,7 @@ func ParseSearch(q string) (string, error) {
 	}
 	flush()
 	if len(groups) == 0 {
-		return "", fmt.Errorf("search %q: %w: no words to look for", q, ErrBadSearch)
+		return "", fmt.Errorf("search %q: %w: no words to look for", orig, ErrBadSearch)
 	}
 	quote := func(t term) string {
 		s := `"` + strings.ReplaceAll(t.text, `"`, `""`) + `"`
@@ -102,7 +104,7 @@ func ParseSearch(q string) (string, error) {
 			}
 		}
 		if len(pos) == 0 {
-			return "", fmt.Errorf("search %q: %w: excluded words need a word to look for", q, ErrBadSearch)
+			return "", fmt.Errorf("search %q: %w: excluded words need a word to look for", orig, ErrBadSearch)
 		}
 		e := "(" + strings.Join(pos, " AND ") + ")"
 		for _, n := range neg {
@@ -111,4 +113,15 @@ func ParseSearch(q string) (string, error) {
 		out = append(out, "("+e+")")
 	}
 	return strings.Join(out, " OR "), nil
+}
+
+// cleanSearch turns control characters (NUL ends an FTS5 string and cannot
+// be sent to PostgreSQL) into spaces, and invalid UTF-8 into U+FFFD.
+func cleanSearch(q string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, q)
 }

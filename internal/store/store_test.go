@@ -375,6 +375,7 @@ func testSearch(t *testing.T, b backend) {
 		{"*", "", true},
 		{`NEAR(kyiv drones) title:kyiv ^kyiv {x} col:* '`, "", false},
 		{`drones"; DROP TABLE articles; --`, "", false},
+		{"drones\x00\xff", "drones", false},
 	}
 	for _, tc := range tests {
 		list, err := s.Articles(t.Context(), ArticleQuery{Search: tc.query})

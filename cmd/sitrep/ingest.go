@@ -80,24 +80,105 @@ func ingestInto(g *Globals, st *store.Store, f *inputFlags, src pipeline.Source)
 	var c pipeline.Counters
 	pr := startProgress(g.Context(), g, &c, "articles", 5*time.Second)
 	start := time.Now()
-	sink := func(ctx context.Context, a *news.Article) error {
-		stored, err := st.SaveArticle(ctx, a, dedup.Compute(a.Text))
-		if err != nil {
-			return fmt.Errorf("store %s: %w", a.ID, err)
-		}
-		if !stored {
-			sum.dups++
-			return nil
-		}
-		sum.stored++
-		sum.events += int64(len(a.Events))
-		if a.Cluster != "" && a.Cluster != a.ID {
-			sum.clustered++
-		}
-		return nil
+	b := &batcher{st: st, sum: &sum, fail: pr.fail, failed: &c.Failed}
+	err = pipeline.Run(g.Context(), src, cl, b.add, pipeline.Options{Workers: f.Workers, Stages: stages, OnFailure: pr.fail}, &c)
+	// Articles already processed are saved even when the run was
+	// interrupted: a finished article is never thrown away.
+	if ferr := b.flush(context.WithoutCancel(g.Context())); err == nil {
+		err = ferr
 	}
-	err = pipeline.Run(g.Context(), src, cl, sink, pipeline.Options{Workers: f.Workers, Stages: stages, OnFailure: pr.fail}, &c)
 	pr.stop("articles")
 	sum.articles, sum.failed, sum.elapsed = c.Articles.Load(), c.Failed.Load(), time.Since(start)
 	return sum, err
+}
+
+// batcher saves articles in batches of one transaction each, which is many
+// times faster than a transaction per article, and falls back to one
+// transaction per article when a batch fails, so that one bad article fails
+// alone.
+type batcher struct {
+	st     *store.Store
+	sum    *ingestSummary
+	fail   func(*news.Failure)
+	failed interface{ Add(int64) int64 }
+
+	arts  []*news.Article
+	fps   []dedup.Fingerprint
+	first time.Time
+}
+
+const (
+	batchSize = 128
+	batchWait = time.Second
+)
+
+func (b *batcher) add(ctx context.Context, a *news.Article) error {
+	if len(b.arts) == 0 {
+		b.first = time.Now()
+	}
+	b.arts = append(b.arts, a)
+	b.fps = append(b.fps, dedup.Compute(a.Text))
+	if len(b.arts) >= batchSize || time.Since(b.first) >= batchWait {
+		return b.flush(ctx)
+	}
+	return nil
+}
+
+func (b *batcher) flush(ctx context.Context) error {
+	if len(b.arts) == 0 {
+		return nil
+	}
+	arts, fps := b.arts, b.fps
+	b.arts, b.fps = nil, nil
+	stored, err := b.st.SaveArticles(ctx, arts, fps)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		// Find the article at fault: save one at a time.
+		stored = make([]bool, len(arts))
+		failed := make([]bool, len(arts))
+		defer func() { b.count(arts, stored, failed) }()
+		for i, a := range arts {
+			ok, err := b.st.SaveArticle(ctx, a, fps[i])
+			if err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				failed[i] = true
+				b.failed.Add(1)
+				b.fail(&news.Failure{Origin: originOf(a), Stage: "store", Err: err})
+				continue
+			}
+			stored[i] = ok
+		}
+		return nil
+	}
+	b.count(arts, stored, nil)
+	return nil
+}
+
+// count adds a saved batch to the summary.
+func (b *batcher) count(arts []*news.Article, stored, failed []bool) {
+	for i, a := range arts {
+		if failed != nil && failed[i] {
+			continue
+		}
+		if !stored[i] {
+			b.sum.dups++
+			continue
+		}
+		b.sum.stored++
+		b.sum.events += int64(len(a.Events))
+		if a.Cluster != "" && a.Cluster != a.ID {
+			b.sum.clustered++
+		}
+	}
+}
+
+func originOf(a *news.Article) string {
+	if a.Origin != "" {
+		return a.Origin
+	}
+	return a.ID
 }

@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/alecthomas/kong"
@@ -28,6 +29,8 @@ type Globals struct {
 	DB      string `help:"Database: a SQLite file path, or a postgres:// URL. Default: sitrep.db in the user's data directory." env:"SITREP_DB" placeholder:"PATH|URL"`
 	Verbose bool   `short:"v" help:"Log debugging detail."`
 	Quiet   bool   `short:"q" help:"Print only errors."`
+	// CPUProfile writes a Go CPU profile of the run, for finding where time goes.
+	CPUProfile string `name:"cpuprofile" hidden:"" type:"path"`
 
 	ctx    context.Context
 	stdin  io.Reader
@@ -54,6 +57,9 @@ type CLI struct {
 	Version        versionCmd        `cmd:"" help:"Print sitrep's version."`
 	BuildGazetteer buildGazetteerCmd `cmd:"" name:"build-gazetteer" help:"Compile the embedded gazetteer from GeoNames files."`
 	Eval           evalCmd           `cmd:"" help:"Measure extraction quality on labelled data."`
+	NER            nerCmd            `cmd:"" name:"ner" help:"Tag text (entities as JSON Lines) or CoNLL files (--conll) with the named-entity model."`
+	TrainNER       trainNERCmd       `cmd:"" name:"train-ner" help:"Train the named-entity model from CoNLL-2003, gazetteers and unlabelled text."`
+	EvalNER        evalNERCmd        `cmd:"" name:"eval-ner" help:"Score the named-entity model on CoNLL-2003 dev and measure its speed."`
 }
 
 type versionCmd struct{}
@@ -108,6 +114,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	g.log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 
+	if g.CPUProfile != "" {
+		f, err := os.Create(g.CPUProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "sitrep:", err)
+			return 2
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(stderr, "sitrep:", err)
+			return 2
+		}
+		defer pprof.StopCPUProfile()
+	}
 	err = kctx.Run(g)
 	switch {
 	case err == nil:

@@ -110,10 +110,35 @@ func Build(ctx context.Context, dataDir string, w io.Writer) (BuildStats, error)
 		row(ad.id, KindAdmin1, ad.name, ad.ascii, k[:2], ad.name, a.lat/a.w, a.lon/a.w, a.pop, "", adminAliases(ad.name, ad.ascii))
 		st.Admin1++
 	}
+	// An alternate name that is another, bigger city's or a country's own
+	// name is dropped: New Britain, Connecticut was once "Quebec", and
+	// news that says Quebec means Québec.
+	primary := map[string]int{}
+	for _, c := range countries {
+		primary[Normalize(c.name)] = math.MaxInt
+	}
+	for _, c := range cities {
+		for _, k := range []string{Normalize(c.name), Normalize(c.ascii)} {
+			if c.pop > primary[k] {
+				primary[k] = c.pop
+			} else if _, ok := primary[k]; !ok {
+				primary[k] = c.pop
+			}
+		}
+	}
 	for _, c := range cities {
 		if err := ctx.Err(); err != nil {
 			return st, err
 		}
+		al := aliasKeys(c.name, c.ascii, c.alt, 3)
+		kept := al[:0]
+		for _, k := range al {
+			if p, ok := primary[k]; ok && p > c.pop {
+				continue
+			}
+			kept = append(kept, k)
+		}
+		c.alt = nil
 		flags := ""
 		switch c.fcode {
 		case "PPLC":
@@ -121,7 +146,7 @@ func Build(ctx context.Context, dataDir string, w io.Writer) (BuildStats, error)
 		case "PPLA":
 			flags = "S"
 		}
-		row(c.id, KindCity, c.name, c.ascii, c.country, adminName[c.country+"."+c.admin1], c.lat, c.lon, c.pop, flags, aliasKeys(c.name, c.ascii, c.alt, 3))
+		row(c.id, KindCity, c.name, c.ascii, c.country, adminName[c.country+"."+c.admin1], c.lat, c.lon, c.pop, flags, kept)
 		st.Cities++
 	}
 	if err := bw.Flush(); err != nil {
@@ -245,8 +270,9 @@ func readTranslations(path string, countries map[string]*country) error {
 	for _, c := range countries {
 		byID[strconv.Itoa(c.id)] = c
 	}
-	// English and the languages whose country names English news borrows.
-	langs := []string{"en", "es", "fr", "de", "it", "pt"}
+	// English only: other languages' names are English words too
+	// (German "Island" is Iceland).
+	langs := []string{"en"}
 	for id, names := range tr {
 		c := byID[id]
 		if c == nil {

@@ -205,6 +205,9 @@ func (g *Gazetteer) countryOf(key string) (string, bool) {
 type placeContext struct {
 	country map[string]float64
 	admin1  map[string]float64
+	// divisions counts the first-level divisions named, by country:
+	// "Texas" and "Florida" make "Georgia" the state.
+	divisions map[string]float64
 }
 
 func (g *Gazetteer) context(h Hints, self string) placeContext {
@@ -214,6 +217,7 @@ func (g *Gazetteer) context(h Hints, self string) placeContext {
 	}
 	ctx.country = make(map[string]float64, 8)
 	ctx.admin1 = make(map[string]float64, 8)
+	ctx.divisions = make(map[string]float64, 4)
 	seen := make(map[string]bool, len(h.Others))
 	for _, o := range h.Others {
 		k := Normalize(o)
@@ -233,12 +237,19 @@ func (g *Gazetteer) context(h Hints, self string) placeContext {
 		for _, e := range c {
 			w := prior(e) / sum
 			if e.Country != "" {
-				ctx.country[e.Country] += w
+				// A country named in passing ("the U.S.", "Canada") says less
+				// about where the article's places are than a town does.
+				if e.Kind == KindCountry {
+					ctx.country[e.Country] += 0.4 * w
+				} else {
+					ctx.country[e.Country] += w
+				}
 			}
 			if e.Admin1 != "" && e.Kind != KindAdmin1 {
 				ctx.admin1[e.Country+"\x00"+e.Admin1] += w
 			} else if e.Kind == KindAdmin1 {
 				ctx.admin1[e.Country+"\x00"+e.Name] += w
+				ctx.divisions[e.Country] += w
 			}
 		}
 	}
@@ -329,12 +340,19 @@ func (g *Gazetteer) choose(c []*Entry, h Hints, key string) *Entry {
 			}
 		}
 		if ctx.country != nil {
-			s += 3 * math.Min(ctx.country[e.Country], 2)
+			b := 2.5 * math.Min(ctx.country[e.Country], 2)
+			if ubiquitous[e.Country] {
+				b /= 2
+			}
+			s += b
 			a := e.Admin1
 			if e.Kind == KindAdmin1 {
 				a = e.Name
 			}
-			s += 2 * math.Min(ctx.admin1[e.Country+"\x00"+a], 2)
+			s += 3 * math.Min(ctx.admin1[e.Country+"\x00"+a], 2)
+			if e.Kind == KindAdmin1 {
+				s += 2 * math.Min(ctx.divisions[e.Country], 2)
+			}
 		}
 		if s > bestScore || (s == bestScore && best != nil && e.ID > 0 && e.ID < best.ID) {
 			best, bestScore = e, s

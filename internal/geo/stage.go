@@ -142,7 +142,7 @@ func (s *Stage) focus(a *news.Article, dlPlace news.Span, others []string) []str
 			continue
 		}
 		if e.Type == news.EntNORP {
-			if c, ok := s.g.demonyms[Normalize(e.Text)]; ok {
+			if c, ok := s.g.demonym(Normalize(e.Text)); ok {
 				w[c] += 0.5
 			}
 		}
@@ -215,7 +215,7 @@ func (g *Gazetteer) TextCountries(text string) []string {
 				i += n - 1
 				break
 			}
-			if c, ok := g.demonyms[k]; ok {
+			if c, ok := g.demonym(k); ok {
 				w[c] += 0.5
 				i += n - 1
 				break
@@ -223,6 +223,19 @@ func (g *Gazetteer) TextCountries(text string) []string {
 		}
 	}
 	return topCountries(w)
+}
+
+// demonym returns the country of a normalised nationality word, singular
+// or plural ("Iraqi", "Iraqis").
+func (g *Gazetteer) demonym(k string) (string, bool) {
+	if c, ok := g.demonyms[k]; ok {
+		return c, true
+	}
+	if strings.HasSuffix(k, "s") {
+		c, ok := g.demonyms[k[:len(k)-1]]
+		return c, ok
+	}
+	return "", false
 }
 
 func isUpperText(s string) bool {

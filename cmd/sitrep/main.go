@@ -74,12 +74,15 @@ func (versionCmd) Run(g *Globals) error {
 var errPartial = errors.New("some inputs failed")
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
-// run parses args and runs one subcommand; it returns the exit status:
+// run parses args and runs one subcommand until ctx is cancelled (Ctrl-C); it returns the exit status:
 // 0 success, 1 some inputs failed, 2 a fatal or usage error.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var cli CLI
 	exited := -1 // set when kong has printed help or a version and wants to exit
 	parser, err := kong.New(&cli,
@@ -101,8 +104,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "sitrep:", err)
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	g := &cli.Globals
 	g.ctx, g.stdin, g.stdout, g.stderr = ctx, stdin, stdout, stderr
 	level := slog.LevelInfo

@@ -3,12 +3,16 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"github.com/sitrep-osint/sitrep/internal/store"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep-osint/sitrep/news"
 )
@@ -18,7 +22,7 @@ import (
 func sitrep(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(args, strings.NewReader(stdin), &out, &errb)
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
 }
 
@@ -147,5 +151,61 @@ func TestExportACLED(t *testing.T) {
 	}
 	if len(rows) == 0 || rows[0][0] != "event_id_cnty" {
 		t.Fatalf("no ACLED header: %v", rows)
+	}
+}
+
+// TestIngestInterrupted cancels an ingest part-way, as Ctrl-C does, and
+// checks that what was stored is whole and that ingesting again finishes the
+// job without storing anything twice.
+func TestIngestInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	var in strings.Builder
+	for i := range 1000 {
+		fmt.Fprintf(&in, `{"id":"a%d","title":"Story %d","text":"Report number %d: shelling was reported near the front line, officials said. %s"}`+"\n",
+			i, i, i, strings.Repeat(fmt.Sprintf("Paragraph about event %d. ", i), 8))
+	}
+	corpus := filepath.Join(dir, "c.jsonl")
+	if err := os.WriteFile(corpus, []byte(in.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "s.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		// Cancel once some articles are in.
+		for {
+			time.Sleep(20 * time.Millisecond)
+			st, err := store.Open(context.Background(), db)
+			if err != nil {
+				continue
+			}
+			s, _ := st.Stats(context.Background())
+			st.Close()
+			if s.Articles > 0 {
+				cancel()
+				return
+			}
+		}
+	}()
+	var out, errb bytes.Buffer
+	code := run(ctx, []string{"--db", db, "ingest", corpus}, strings.NewReader(""), &out, &errb)
+	if code != 130 {
+		t.Fatalf("want exit 130 after interruption, got %d: %s", code, errb.String())
+	}
+	st, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s1, _ := st.Stats(context.Background())
+	st.Close()
+	if s1.Articles == 0 || s1.Articles >= 1000 {
+		t.Fatalf("interrupted run stored %d articles", s1.Articles)
+	}
+	code, stdout, errs := sitrep(t, "", "--db", db, "ingest", corpus)
+	if code != 0 {
+		t.Fatalf("resume exit %d: %s", code, errs)
+	}
+	want := fmt.Sprintf("%d new, %d already stored", 1000-s1.Articles, s1.Articles)
+	if !strings.Contains(stdout, want) {
+		t.Fatalf("resume: want %q in %s", want, stdout)
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -122,6 +123,8 @@ func (r *reader) input(ctx context.Context, in string) error {
 		return r.stream(ctx, source{origin: "stdin", r: r.opts.Stdin})
 	case isURL(in):
 		return r.url(ctx, in)
+	case otherScheme.MatchString(in):
+		return r.failf(ctx, in, "unsupported URL: only http and https URLs are fetched")
 	}
 	st, err := os.Stat(in)
 	if err != nil {
@@ -142,6 +145,10 @@ func pathError(err error) error {
 	}
 	return err
 }
+
+// otherScheme matches URLs of schemes other than http(s) (not Windows
+// drive letters, which have one letter).
+var otherScheme = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]+://`)
 
 func isURL(s string) bool {
 	l := strings.ToLower(s)

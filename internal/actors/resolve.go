@@ -1,0 +1,283 @@
+package actors
+
+import (
+	"sort"
+	"time"
+
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+// leading words that qualify a description without changing who it is:
+// "two Iraqi security officials", "senior US officials".
+var qualifiers = map[string]bool{
+	"the": true, "a": true, "an": true, "some": true, "several": true, "many": true, "few": true,
+	"senior": true, "top": true, "other": true, "unnamed": true, "anonymous": true, "local": true,
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "dozens": true, "of": true, "hundreds": true, "thousands": true,
+	"both": true, "all": true, "most": true, "high": true, "ranking": true, "level": true,
+}
+
+func trimQualifiers(toks []token) []token {
+	for len(toks) > 1 {
+		t := toks[0].Norm
+		if qualifiers[t] || isDigits(t) {
+			toks = toks[1:]
+			continue
+		}
+		break
+	}
+	return toks
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Resolve returns the actor a mention stands for. mention is the text as
+// found ("Iran's Quds Force", "the Ukrainian air force", "two Iraqi
+// security officials", "the US president"); entType is its NER type
+// (news.Ent*, or "" when unknown), used to prefer people for PER and
+// states for GPE; at is the article's date, used for dated roles ("the US
+// president" in 2012 is Barack Obama) and to prefer people in office.
+// Case, articles, possessives and typographic apostrophes do not matter,
+// except that short acronyms ("US", "IS") must be upper case.
+func (r *Registry) Resolve(mention string, entType string, at time.Time) (*Actor, bool) {
+	toks := trimArticles(tokenize(mention))
+	if len(toks) == 0 {
+		return nil, false
+	}
+	exact := r.lookup(toks, entType, at, nil)
+	if exact == nil {
+		toks = trimQualifiers(toks)
+		exact = r.lookup(toks, entType, at, nil)
+	} else {
+		toks = trimQualifiers(toks)
+	}
+	if exact != nil && exact.rank >= rankCurated {
+		return exact, true
+	}
+	if entType != news.EntPerson {
+		// A description may beat a generated alias: "the US president"
+		// is Phoenix's office, but the curated person holding it is
+		// more useful.
+		if a := r.describe(toks, entType, at); a != nil && (exact == nil || a.rank > exact.rank) {
+			return a, true
+		}
+	}
+	if exact != nil {
+		return exact, true
+	}
+	if entType == news.EntPerson || entType == "" {
+		if a := r.person(toks, at); a != nil {
+			return a, true
+		}
+	}
+	return nil, false
+}
+
+// lookup returns the best actor whose alias is exactly toks, optionally
+// filtered by keep.
+func (r *Registry) lookup(toks []token, entType string, at time.Time, keep func(*Actor) bool) *Actor {
+	es := r.exact[joinToks(toks)]
+	var best *Actor
+	bestScore := 0
+	for _, e := range es {
+		if !caseOK(e, toks) || keep != nil && !keep(e.a) {
+			continue
+		}
+		if s := score(e.a, entType, at); best == nil || s > bestScore || s == bestScore && e.a.ID < best.ID {
+			best, bestScore = e.a, s
+		}
+	}
+	return best
+}
+
+// caseOK checks an alias's upper-case constraints against text tokens.
+func caseOK(e entry, toks []token) bool {
+	if e.needUpper == 0 {
+		return true
+	}
+	for i, t := range toks {
+		if i < 64 && e.needUpper&(1<<i) != 0 && !t.Upper {
+			return false
+		}
+	}
+	return true
+}
+
+// score ranks candidate actors for one mention: the NER type's preferred
+// kinds first, then people in office at the article's date, then the
+// source's rank (user files over curated over Phoenix).
+func score(a *Actor, entType string, at time.Time) int {
+	s := 0
+	person := a.Kind == news.KindPerson
+	state := a.Kind == news.KindState
+	switch entType {
+	case news.EntPerson:
+		if person {
+			s += 4
+		}
+	case news.EntGPE, news.EntLocation:
+		if state {
+			s += 4
+		} else if !person {
+			s++
+		}
+	case news.EntOrg:
+		if !person && !state {
+			s += 4
+		} else if state {
+			s++
+		}
+	case news.EntNORP:
+		if state {
+			s += 4
+		} else if !person {
+			s += 2
+		}
+	default:
+		if state {
+			s += 2
+		} else if !person {
+			s++
+		}
+	}
+	s = s*100 + a.rank*30
+	if person && !at.IsZero() && len(a.Roles) > 0 && len(a.RolesAt(at)) > 0 {
+		s += 20
+	}
+	return s
+}
+
+// describe resolves a description made of a country, organisation or
+// other actor and what follows it: "Russia's air defences", "Iraqi
+// police", "Iran's Quds Force", "the US president", "NATO's secretary
+// general", "US-led forces".
+func (r *Registry) describe(toks []token, entType string, at time.Time) *Actor {
+	for i := len(toks) - 1; i >= 1; i-- {
+		head, tail := toks[:i], toks[i:]
+		if tail[0].Norm == "led" && len(tail) > 1 {
+			// "US-led forces", "Saudi-led coalition": the leader's forces.
+			if cc, ok := r.states[joinToks(head)]; ok {
+				if a, ok := r.byID[r.stateC[cc].ID+"-mil"]; ok {
+					return a
+				}
+			}
+			continue
+		}
+		p := r.lookup(head, news.EntGPE, at, func(a *Actor) bool { return a.Kind != news.KindPerson })
+		if p == nil {
+			continue
+		}
+		if a := r.relative(p, tail, at); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+// relative resolves what follows an actor p in a description: a part of
+// p's state the data names relative to it ("air defence"), a named actor
+// of p's country or under p ("Iran's Quds Force"), a role in p ("the US
+// president", "NATO's secretary general"), or a generic agent ("Iraqi
+// police"). Where several fit, the one from the highest-ranked source
+// wins, in that order.
+func (r *Registry) relative(p *Actor, tail []token, at time.Time) *Actor {
+	tk := joinToks(tail)
+	cc := p.Country
+	var best *Actor
+	consider := func(a *Actor) {
+		if a != nil && (best == nil || a.rank > best.rank) {
+			best = a
+		}
+	}
+	if p.Kind == news.KindState && cc != "" {
+		consider(r.rel[tk][cc])
+	}
+	consider(r.lookup(tail, "", at, func(a *Actor) bool {
+		if a.Kind == news.KindPerson {
+			return false
+		}
+		return cc != "" && a.Country == cc || anyAncestor(r, a, p)
+	}))
+	consider(r.roleHolder(p, canonicalTitle(tk), at))
+	if best == nil && p.Kind == news.KindState && cc != "" {
+		if suffix, ok := r.agents[tk]; ok {
+			consider(r.byID[p.ID+"-"+suffix])
+		}
+	}
+	return best
+}
+
+// roleHolder returns the person holding title in p (or in p's country
+// when p is a state) at the given date; with no date, the most recent.
+func (r *Registry) roleHolder(p *Actor, title string, at time.Time) *Actor {
+	hs := r.roles[title]
+	var cands []holder
+	for _, h := range hs {
+		if !h.r.ActiveAt(at) {
+			continue
+		}
+		org, ok := r.byID[h.r.Org]
+		switch {
+		case h.r.Org == p.ID:
+		case ok && anyAncestor(r, org, p):
+		case p.Kind == news.KindState && ok && org.Country == p.Country:
+		case p.Kind == news.KindState && h.r.Org == "" && h.a.Country == p.Country:
+		default:
+			continue
+		}
+		cands = append(cands, h)
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].r.From != cands[j].r.From {
+			return cands[i].r.From > cands[j].r.From
+		}
+		return cands[i].a.rank > cands[j].a.rank
+	})
+	return cands[0].a
+}
+
+func anyAncestor(r *Registry, a, p *Actor) bool {
+	for _, anc := range r.Ancestors(a) {
+		if anc == p {
+			return true
+		}
+	}
+	return false
+}
+
+// person resolves a name with titles or first names the registry lacks:
+// "Defence Secretary Pete Hegseth" by its longest known suffix, and a
+// bare last name by the one person of that name (in office at the date,
+// when several are).
+func (r *Registry) person(toks []token, at time.Time) *Actor {
+	isPerson := func(a *Actor) bool { return a.Kind == news.KindPerson }
+	for i := 1; i < len(toks); i++ {
+		if a := r.lookup(toks[i:], news.EntPerson, at, isPerson); a != nil {
+			return a
+		}
+	}
+	ps := r.last[toks[len(toks)-1].Norm]
+	if len(ps) == 1 {
+		return ps[0]
+	}
+	var active []*Actor
+	for _, p := range ps {
+		if !at.IsZero() && len(p.RolesAt(at)) > 0 {
+			active = append(active, p)
+		}
+	}
+	if len(active) == 1 {
+		return active[0]
+	}
+	return nil
+}

@@ -528,3 +528,26 @@ func (r *Registry) Ancestors(a *Actor) []*Actor {
 	}
 	return out
 }
+
+// UserDir returns the directory whose *.jsonl files extend the registry
+// for this user: <user config dir>/sitrep/actors (on Linux
+// ~/.config/sitrep/actors).
+func UserDir() (string, error) {
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("actors user dir: %w", err)
+	}
+	return filepath.Join(d, "sitrep", "actors"), nil
+}
+
+// UserPaths returns UserDir when it exists, then extra: the paths Load
+// should read for this user.
+func UserPaths(extra ...string) []string {
+	var out []string
+	if d, err := UserDir(); err == nil {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			out = append(out, d)
+		}
+	}
+	return append(out, extra...)
+}

@@ -53,6 +53,7 @@ type CLI struct {
 	Show     showCmd     `cmd:"" help:"Print one stored article with its metadata, events and claims."`
 	Events   eventsCmd   `cmd:"" help:"List stored events."`
 	Export   exportCmd   `cmd:"" help:"Export stored events (ACLED-compatible CSV, or JSON Lines)."`
+	Actors   actorsCmd   `cmd:"" help:"List or search the actor registry (embedded, user and --actors files)."`
 
 	Version        versionCmd        `cmd:"" help:"Print sitrep's version."`
 	BuildGazetteer buildGazetteerCmd `cmd:"" name:"build-gazetteer" help:"Compile the embedded gazetteer from GeoNames files."`

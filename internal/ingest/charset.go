@@ -64,3 +64,28 @@ func decodeWith(enc encoding.Encoding, body []byte) []byte {
 	}
 	return bytes.TrimPrefix(out, utf8BOM)
 }
+
+// decodeFeed decodes an XML feed whose HTTP Content-Type declares a
+// non-UTF-8 charset that its XML declaration does not (the feed parser
+// honours the XML declaration itself).
+func decodeFeed(body []byte, contentType string) []byte {
+	_, params, err := mime.ParseMediaType(contentType)
+	if err != nil || params["charset"] == "" {
+		return body
+	}
+	enc, name := charset.Lookup(params["charset"])
+	if enc == nil || name == "utf-8" {
+		return body
+	}
+	head := bytes.TrimLeft(bytes.TrimPrefix(body, utf8BOM), " \t\r\n")
+	if !bytes.HasPrefix(head, []byte("<")) {
+		return body // JSON Feed is UTF-8
+	}
+	if bytes.HasPrefix(head, []byte("<?xml")) {
+		end := bytes.Index(head, []byte("?>"))
+		if end > 0 && bytes.Contains(head[:end], []byte("encoding")) {
+			return body
+		}
+	}
+	return decodeWith(enc, body)
+}

@@ -20,6 +20,7 @@ import (
 // Options.FetchPages. An item with only a summary yields a failure, not a
 // document: a summary is not an article.
 func (r *reader) feed(ctx context.Context, src source, body []byte) error {
+	body = decodeFeed(body, src.contentType)
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
 	if err != nil {
 		return r.failf(ctx, src.origin, "malformed feed: %v", err)

@@ -115,6 +115,9 @@ func TestURLInputs(t *testing.T) {
 		u + "/moved", u + "/cp1251", u + "/stories", u + "/broken", u + "/nowhere", closed.URL + "/x",
 		u + "/big", u + "/big-stream", u + "/slow", "ftp://example.org/x", u + "/report.pdf",
 	}, Options{MaxBytes: 4000, Timeout: 300 * time.Millisecond})
+	if b := decodeFeed([]byte("<rss version=\"2.0\"><channel><title>Caf\xe9</title></channel></rss>"), "application/rss+xml; charset=iso-8859-1"); !bytes.Contains(b, []byte("Café")) {
+		t.Errorf("feed in a charset declared by HTTP not decoded: %q", b)
+	}
 	if len(r.docs) < 6 {
 		t.Fatalf("got %d documents: %v; failures %v", len(r.docs), r.origins(), r.fails)
 	}

@@ -141,6 +141,9 @@ func (r *reader) input(ctx context.Context, in string) error {
 func pathError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
+		if errors.Is(err, fs.ErrNotExist) {
+			return pe.Err
+		}
 		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
 	}
 	return err

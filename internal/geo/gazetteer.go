@@ -75,6 +75,10 @@ type Gazetteer struct {
 	countries map[string]*Entry // ISO2 → country entry
 	demonyms  map[string]string // normalised demonym → ISO2
 	admin1    map[string]*Entry // ISO2 + "\x00" + normalised admin1 name → entry
+	// prefer holds the entry a place file names under a key: curated and
+	// users' names win over GeoNames' alternate names ("White House" is not
+	// Casablanca; "Gaza" is the Strip).
+	prefer map[string]*Entry
 	maxWords  int               // longest key in words
 	nextID    int
 }
@@ -131,6 +135,7 @@ func newGazetteer() *Gazetteer {
 		countries: make(map[string]*Entry, 260),
 		demonyms:  make(map[string]string, 300),
 		admin1:    make(map[string]*Entry, 4000),
+		prefer:    make(map[string]*Entry, 1000),
 		nextID:    -1,
 	}
 }
@@ -206,7 +211,8 @@ func (g *Gazetteer) index(e *Entry, key string) {
 	}
 }
 
-// addAlias indexes extra names for an existing entry.
+// addAlias indexes extra names for an existing entry, preferred to other
+// entries of the same name.
 func (g *Gazetteer) addAlias(e *Entry, names []string) {
 	for _, n := range names {
 		k := Normalize(n)
@@ -215,6 +221,7 @@ func (g *Gazetteer) addAlias(e *Entry, names []string) {
 		}
 		e.Aliases = append(e.Aliases, k)
 		g.index(e, k)
+		g.prefer[k] = e
 	}
 }
 

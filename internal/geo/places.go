@@ -150,7 +150,11 @@ func (g *Gazetteer) addRow(row placeRow) error {
 		if target == nil {
 			return fmt.Errorf("%w: %q (of %d, country %q, admin1 %q)", errNoTarget, row.Name, row.Of, row.Country, row.Admin1)
 		}
-		g.addAlias(target, append([]string{row.Name}, row.Aliases...))
+		names := row.Aliases
+		if Normalize(row.Name) != Normalize(target.Name) {
+			names = append([]string{row.Name}, names...)
+		}
+		g.addAlias(target, names)
 		return nil
 	}
 	if _, ok := kinds[row.Kind]; !ok {
@@ -179,5 +183,9 @@ func (g *Gazetteer) addRow(row placeRow) error {
 		}
 	}
 	g.add(e)
+	g.prefer[Normalize(e.Name)] = e
+	for _, k := range e.Aliases {
+		g.prefer[k] = e
+	}
 	return nil
 }

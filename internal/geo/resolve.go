@@ -324,8 +324,12 @@ func (g *Gazetteer) choose(c []*Entry, h Hints, key string) *Entry {
 	ctx := g.context(h, key)
 	var best *Entry
 	bestScore := math.Inf(-1)
+	pref := g.prefer[key]
 	for _, e := range c {
 		s := score(e, h)
+		if e == pref {
+			s += 3
+		}
 		for i, hc := range h.Countries {
 			if strings.EqualFold(hc, e.Country) {
 				b := 3.5

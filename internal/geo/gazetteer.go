@@ -78,9 +78,9 @@ type Gazetteer struct {
 	// prefer holds the entry a place file names under a key: curated and
 	// users' names win over GeoNames' alternate names ("White House" is not
 	// Casablanca; "Gaza" is the Strip).
-	prefer map[string]*Entry
-	maxWords  int               // longest key in words
-	nextID    int
+	prefer   map[string]*Entry
+	maxWords int // longest key in words
+	nextID   int
 }
 
 //go:embed data/gazetteer.bin

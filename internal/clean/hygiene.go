@@ -51,7 +51,20 @@ func normalize(s string) string {
 	lineStart := true // nothing but spaces written since the last newline
 	pendingSpace := false
 	prevCR := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// Printable ASCII, the bulk of most news, takes the short way.
+		if c := s[i]; c > ' ' && c < 0x7f {
+			if pendingSpace {
+				b.WriteByte(' ')
+				pendingSpace = false
+			}
+			b.WriteByte(c)
+			lineStart, prevCR = false, false
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if r == '\n' && prevCR {
 			prevCR = false
 			continue // the "\n" of "\r\n"
@@ -119,5 +132,35 @@ func normalizeParagraph(s string) string {
 // differences (line endings, runs of spaces, paragraph breaks) do not change
 // it.
 func hashKey(text string) string {
-	return strings.Join(strings.Fields(text), " ")
+	var b strings.Builder
+	b.Grow(len(text))
+	space := false // a space is pending
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+				space = b.Len() > 0
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteString(text[i-n : i])
+	}
+	return b.String()
 }

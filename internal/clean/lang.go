@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // langDetector guesses an article's language from its text: the script
@@ -49,7 +50,7 @@ func newLangDetector() *langDetector {
 
 // detectSample is how much text the detector reads: enough for a reliable
 // guess on news prose, little enough to keep detection cheap.
-const detectSample = 2048
+const detectSample = 1024
 
 // detect returns the ISO 639-1 code of text's language, or "" when the text
 // gives too little evidence.
@@ -148,6 +149,7 @@ func (d *langDetector) detect(text string) string {
 // detectLatin scores Latin-script text by its function words.
 func (d *langDetector) detectLatin(text string) string {
 	var scores [32]int
+	var buf [16]byte
 	words := 0
 	start := -1
 	flush := func(end int) {
@@ -157,11 +159,21 @@ func (d *langDetector) detectLatin(text string) string {
 		w := text[start:end]
 		start = -1
 		words++
-		if len(w) > 12 {
+		if len(w) > len(buf) {
 			return
 		}
-		set, ok := d.words[w]
-		if !ok {
+		// Lower-case into buf: function words are short, and most are ASCII.
+		n := 0
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+			n++
+		}
+		set, ok := d.words[string(buf[:n])]
+		if !ok && w[0] >= utf8.RuneSelf {
 			set, ok = d.words[strings.ToLower(w)]
 		}
 		if !ok {
@@ -173,14 +185,28 @@ func (d *langDetector) detectLatin(text string) string {
 			}
 		}
 	}
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+				if start < 0 {
+					start = i
+				}
+			} else {
+				flush(i)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsLetter(r) {
 			if start < 0 {
 				start = i
 			}
-			continue
+		} else {
+			flush(i)
 		}
-		flush(i)
+		i += n
 	}
 	flush(len(text))
 	best, second := -1, 0

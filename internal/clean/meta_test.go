@@ -209,3 +209,16 @@ func TestSplitBylineDateline(t *testing.T) {
 		t.Errorf("article 2: author %q text %.40q", arts[1].Author, arts[1].Text)
 	}
 }
+
+func TestHashKey(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"  a  b\n\nc\t", "a b c"},
+		{"\u00a0x\u2003y\u3000", "x y"},
+		{"é ü", "é ü"},
+	} {
+		if got := hashKey(tt.in); got != tt.want || got != strings.Join(strings.Fields(tt.in), " ") {
+			t.Errorf("hashKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

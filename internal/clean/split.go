@@ -225,7 +225,25 @@ func isCaption(s string, words int) bool {
 			return true
 		}
 	}
-	return captionCredit.MatchString(tail)
+	return mayHaveCredit(tail) && captionCredit.MatchString(tail)
+}
+
+// mayHaveCredit is a cheap test that spares most lines the credit pattern.
+func mayHaveCredit(s string) bool {
+	if strings.Contains(s, "©") {
+		return true
+	}
+	for i := 0; i+5 <= len(s); i++ {
+		switch s[i] | 0x20 {
+		case 'p', 'i', 'c', 'f':
+			w := strings.ToLower(s[i:min(len(s), i+7)])
+			if strings.HasPrefix(w, "photo") || strings.HasPrefix(w, "picture") ||
+				strings.HasPrefix(w, "image") || strings.HasPrefix(w, "credit") || strings.HasPrefix(w, "file") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // widgetLines are whole lines that page widgets leave in scraped text.

@@ -315,6 +315,46 @@ func TestLimitsAndCorruption(t *testing.T) {
 	}
 }
 
+func TestSniff(t *testing.T) {
+	tests := []struct {
+		head, name, ctype string
+		want              kind
+		err               string
+	}{
+		{head: "Plain words.\n", want: kindText},
+		{head: "\xef\xbb\xbf  <!DOCTYPE html><html>", want: kindHTML},
+		{head: "<p>A fragment</p>", want: kindHTML},
+		{head: "<custom-element>Text</custom-element>", want: kindHTML},
+		{head: "<rss version=\"2.0\"><channel>", want: kindFeed},
+		{head: "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">", want: kindFeed},
+		{head: "<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"x\">", want: kindFeed},
+		{head: "<?xml version=\"1.0\"?><urlset>", err: "root <urlset>"},
+		{head: "<broken", name: "x.rss", want: kindFeed},
+		{head: "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}", want: kindFeed},
+		{head: "{\"text\": \"a\"}\n{\"text\": \"b\"}\n", want: kindJSONL},
+		{head: "{\"text\": \"a\"}\n", name: "notes.txt", want: kindJSONL},
+		{head: "{Update} Shelling resumed.\nMore text.\n", want: kindText},
+		{head: "{\n  \"text\": \"pretty\"\n}\n", name: "a.json", want: kindJSONL},
+		{head: "[{\"text\": \"a\"}]", err: "JSON array"},
+		{head: "Headline\n", name: "a.jsonl", want: kindJSONL},
+		{head: "not xml", ctype: "application/rss+xml", want: kindFeed},
+		{head: "Text with <b>tags</b>", name: "page.html", want: kindHTML},
+		{head: "Text with <b>tags</b>", name: "page.txt", want: kindText},
+	}
+	for _, tt := range tests {
+		got, err := sniff([]byte(tt.head), tt.name, tt.ctype)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("sniff(%q, %q): err %v, want %q", tt.head, tt.name, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("sniff(%q, %q, %q) = %v, %v; want %v", tt.head, tt.name, tt.ctype, got, err, tt.want)
+		}
+	}
+}
+
 func TestUTF16Text(t *testing.T) {
 	tmp := t.TempDir()
 	p := writeFile(t, tmp, "u16.txt", []byte{0xff, 0xfe, 'H', 0, 'i', 0, ' ', 0, 0xe9, 0})

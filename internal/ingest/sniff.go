@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -252,8 +253,7 @@ func sniff(head []byte, name, contentType string) (kind, error) {
 		if looksHTML(b) {
 			return kindHTML, nil
 		}
-		root, ok := xmlRoot(b)
-		if ok {
+		if root, ok := xmlRoot(b); ok && bytes.HasPrefix(b, []byte("<?xml")) {
 			return 0, fmt.Errorf("XML document with root <%s>, not an RSS or Atom feed", abbrev(root, 40))
 		}
 		if feedHint || bytes.HasPrefix(b, []byte("<?xml")) {
@@ -263,6 +263,14 @@ func sniff(head []byte, name, contentType string) (kind, error) {
 	case len(b) > 0 && b[0] == '{':
 		if jsonFeedVersion.Match(b) || (mt == "application/feed+json" && !bytes.Contains(b, []byte("\n{"))) {
 			return kindFeed, nil
+		}
+		if ext == ".jsonl" || ext == ".ndjson" || ext == ".json" {
+			return kindJSONL, nil
+		}
+		// Text that merely starts with a brace stays text: JSON Lines
+		// starts with a whole object on one line.
+		if first, _, ok := bytes.Cut(b, []byte("\n")); ok && !json.Valid(bytes.TrimSpace(first)) {
+			return kindText, nil
 		}
 		return kindJSONL, nil
 	case len(b) > 0 && b[0] == '[':
@@ -289,20 +297,15 @@ func namePath(name string) string {
 	return name
 }
 
-var htmlMarkers = []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<article", "<br", "<span", "<a href", "<h1", "<table", "<script", "<style", "<link"}
+// htmlTag matches the tags of HTML pages and fragments.
+var htmlTag = regexp.MustCompile(`(?i)<!doctype html|<(html|head|body|meta|title|div|p|article|section|main|br|hr|span|a|b|i|em|strong|h[1-6]|table|ul|ol|li|img|script|style|link|figure|header|footer|nav)[\s>/]`)
 
 // looksHTML reports whether b has the tags of an HTML page or fragment.
 func looksHTML(b []byte) bool {
 	if len(b) > 2048 {
 		b = b[:2048]
 	}
-	l := bytes.ToLower(b)
-	for _, m := range htmlMarkers {
-		if bytes.Contains(l, []byte(m)) {
-			return true
-		}
-	}
-	return false
+	return htmlTag.Match(b)
 }
 
 // xmlRoot returns the name of the root element of an XML document, ok

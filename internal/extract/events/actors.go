@@ -1,0 +1,257 @@
+package events
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sitrep-osint/sitrep/internal/nlp"
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+// ActorMention is an actor found in text: its byte range in the text
+// searched and the actor it names.
+type ActorMention struct {
+	Start, End int
+	Ref        news.ActorRef
+}
+
+// Actors finds actor mentions in text. The actor registry of
+// internal/actors satisfies it through a small adapter; the extractor falls
+// back to a built-in dictionary of common conflict actors so that it works
+// even when the registry and the NER stage are weak or absent.
+type Actors interface {
+	FindActors(text string, at time.Time) []ActorMention
+}
+
+// country is a state with the names, demonyms and metonyms news uses for it.
+type country struct {
+	code, name string
+	names      []string // "Ukraine", "Kyiv" (capitals stand for governments)
+	demonyms   []string // "Ukrainian", "Ukrainians"
+}
+
+var countries = []country{
+	{"UA", "Ukraine", []string{"Ukraine", "Kyiv", "Kiev"}, []string{"Ukrainian", "Ukrainians"}},
+	{"RU", "Russia", []string{"Russia", "Moscow", "Kremlin", "Russian Federation"}, []string{"Russian", "Russians"}},
+	{"US", "United States", []string{"United States", "US", "U.S.", "USA", "America", "Washington", "Pentagon", "White House"}, []string{"American", "Americans", "US-led", "U.S.-led"}},
+	{"IR", "Iran", []string{"Iran", "Tehran"}, []string{"Iranian", "Iranians"}},
+	{"IQ", "Iraq", []string{"Iraq", "Baghdad"}, []string{"Iraqi", "Iraqis"}},
+	{"SY", "Syria", []string{"Syria", "Damascus"}, []string{"Syrian", "Syrians"}},
+	{"LB", "Lebanon", []string{"Lebanon", "Beirut"}, []string{"Lebanese"}},
+	{"IL", "Israel", []string{"Israel", "Jerusalem", "Tel Aviv"}, []string{"Israeli", "Israelis"}},
+	{"PS", "Palestine", []string{"Palestine", "Gaza", "West Bank"}, []string{"Palestinian", "Palestinians"}},
+	{"SA", "Saudi Arabia", []string{"Saudi Arabia", "Riyadh"}, []string{"Saudi", "Saudis"}},
+	{"YE", "Yemen", []string{"Yemen", "Sanaa"}, []string{"Yemeni", "Yemenis"}},
+	{"TR", "Turkey", []string{"Turkey", "Türkiye", "Ankara"}, []string{"Turkish", "Turks"}},
+	{"CN", "China", []string{"China", "Beijing"}, []string{"Chinese"}},
+	{"GB", "United Kingdom", []string{"United Kingdom", "UK", "Britain", "London"}, []string{"British", "Briton", "Britons"}},
+	{"DE", "Germany", []string{"Germany", "Berlin"}, []string{"German", "Germans"}},
+	{"FR", "France", []string{"France", "Paris"}, []string{"French"}},
+	{"CH", "Switzerland", []string{"Switzerland", "Bern"}, []string{"Swiss"}},
+	{"FI", "Finland", []string{"Finland", "Helsinki"}, []string{"Finnish"}},
+	{"DK", "Denmark", []string{"Denmark", "Copenhagen"}, []string{"Danish"}},
+	{"SE", "Sweden", []string{"Sweden", "Stockholm"}, []string{"Swedish"}},
+	{"NO", "Norway", []string{"Norway", "Oslo"}, []string{"Norwegian"}},
+	{"NL", "Netherlands", []string{"Netherlands", "Holland", "The Hague"}, []string{"Dutch"}},
+	{"CA", "Canada", []string{"Canada", "Ottawa"}, []string{"Canadian", "Canadians"}},
+	{"PL", "Poland", []string{"Poland", "Warsaw"}, []string{"Polish"}},
+	{"BY", "Belarus", []string{"Belarus", "Minsk"}, []string{"Belarusian"}},
+	{"KP", "North Korea", []string{"North Korea", "Pyongyang"}, []string{"North Korean", "North Koreans"}},
+	{"AF", "Afghanistan", []string{"Afghanistan", "Kabul"}, []string{"Afghan", "Afghans"}},
+	{"PK", "Pakistan", []string{"Pakistan", "Islamabad"}, []string{"Pakistani", "Pakistanis"}},
+	{"IN", "India", []string{"India", "New Delhi"}, []string{"Indian"}},
+	{"EG", "Egypt", []string{"Egypt", "Cairo"}, []string{"Egyptian", "Egyptians"}},
+	{"LY", "Libya", []string{"Libya", "Tripoli"}, []string{"Libyan", "Libyans"}},
+	{"SD", "Sudan", []string{"Sudan", "Khartoum"}, []string{"Sudanese"}},
+	{"SO", "Somalia", []string{"Somalia", "Mogadishu"}, []string{"Somali", "Somalis"}},
+	{"ML", "Mali", []string{"Mali", "Bamako"}, []string{"Malian"}},
+	{"NG", "Nigeria", []string{"Nigeria", "Abuja"}, []string{"Nigerian", "Nigerians"}},
+	{"ET", "Ethiopia", []string{"Ethiopia", "Addis Ababa"}, []string{"Ethiopian"}},
+	{"CD", "DR Congo", []string{"Democratic Republic of Congo", "DR Congo", "Congo", "Kinshasa"}, []string{"Congolese"}},
+	{"JO", "Jordan", []string{"Jordan", "Amman"}, []string{"Jordanian"}},
+	{"QA", "Qatar", []string{"Qatar", "Doha"}, []string{"Qatari"}},
+	{"AE", "United Arab Emirates", []string{"United Arab Emirates", "UAE", "Abu Dhabi"}, []string{"Emirati"}},
+	{"CO", "Colombia", []string{"Colombia", "Bogota"}, []string{"Colombian"}},
+	{"SV", "El Salvador", []string{"El Salvador", "San Salvador"}, []string{"Salvadoran", "Salvadorans"}},
+	{"PE", "Peru", []string{"Peru", "Lima"}, []string{"Peruvian"}},
+	{"GT", "Guatemala", []string{"Guatemala"}, []string{"Guatemalan"}},
+	{"HN", "Honduras", []string{"Honduras", "Tegucigalpa"}, []string{"Honduran"}},
+	{"NI", "Nicaragua", []string{"Nicaragua", "Managua"}, []string{"Nicaraguan"}},
+	{"MM", "Myanmar", []string{"Myanmar", "Burma"}, []string{"Burmese"}},
+	{"GE", "Georgia", []string{"Georgia", "Tbilisi"}, []string{"Georgian"}},
+	{"AM", "Armenia", []string{"Armenia", "Yerevan"}, []string{"Armenian"}},
+	{"AZ", "Azerbaijan", []string{"Azerbaijan", "Baku"}, []string{"Azerbaijani"}},
+	{"JP", "Japan", []string{"Japan", "Tokyo"}, []string{"Japanese"}},
+	{"KR", "South Korea", []string{"South Korea", "Seoul"}, []string{"South Korean"}},
+	{"IT", "Italy", []string{"Italy", "Rome"}, []string{"Italian"}},
+	{"ES", "Spain", []string{"Spain", "Madrid"}, []string{"Spanish"}},
+	{"HU", "Hungary", []string{"Hungary", "Budapest"}, []string{"Hungarian"}},
+	{"RO", "Romania", []string{"Romania", "Bucharest"}, []string{"Romanian"}},
+}
+
+// Named organisations and armed groups the dictionary knows. Kinds follow
+// news.Kind*.
+var orgs = []struct {
+	name, kind, country string
+	aliases             []string
+}{
+	{"Quds Force", news.KindStateForces, "IR", []string{"Quds Force", "Qods Force"}},
+	{"Islamic Revolutionary Guard Corps", news.KindStateForces, "IR", []string{"IRGC", "Revolutionary Guards", "Iranian Revolutionary Guards Corps", "Islamic Revolutionary Guard Corps", "Revolutionary Guard"}},
+	{"Kataib Hezbollah", news.KindPolMilitia, "IQ", []string{"Kataib Hezbollah", "Kata'ib Hezbollah", "Kataeb Hezbollah"}},
+	{"Hezbollah", news.KindPolMilitia, "LB", []string{"Hezbollah", "Hizbollah", "Hizballah"}},
+	{"Popular Mobilization Forces", news.KindPolMilitia, "IQ", []string{"Popular Mobilization Forces", "PMF", "Hashd al-Shaabi"}},
+	{"Hamas", news.KindRebels, "PS", []string{"Hamas"}},
+	{"Islamic Jihad", news.KindRebels, "PS", []string{"Islamic Jihad"}},
+	{"Houthis", news.KindRebels, "YE", []string{"Houthis", "Houthi", "Ansar Allah"}},
+	{"Islamic State", news.KindRebels, "", []string{"Islamic State", "ISIS", "ISIL", "Daesh"}},
+	{"al-Qaeda", news.KindRebels, "", []string{"al-Qaeda", "al Qaeda", "Al-Qaida", "al-Qaida"}},
+	{"al-Shabaab", news.KindRebels, "SO", []string{"al-Shabaab", "al-Shabab", "Shabaab"}},
+	{"Taliban", news.KindRebels, "AF", []string{"Taliban"}},
+	{"Boko Haram", news.KindRebels, "NG", []string{"Boko Haram"}},
+	{"Wagner Group", news.KindExternal, "RU", []string{"Wagner Group", "Wagner"}},
+	{"Rapid Support Forces", news.KindRebels, "SD", []string{"Rapid Support Forces", "RSF"}},
+	{"FMLN", news.KindRebels, "SV", []string{"FMLN", "Farabundo Marti National Liberation Front"}},
+	{"Shining Path", news.KindRebels, "PE", []string{"Shining Path", "Sendero Luminoso"}},
+	{"FARC", news.KindRebels, "CO", []string{"FARC", "Revolutionary Armed Forces of Colombia"}},
+	{"ELN", news.KindRebels, "CO", []string{"ELN", "National Liberation Army"}},
+	{"NATO", news.KindIntlOrg, "", []string{"NATO", "North Atlantic Treaty Organization", "the alliance"}},
+	{"United Nations", news.KindIntlOrg, "", []string{"United Nations", "UN", "U.N."}},
+	{"European Union", news.KindIntlOrg, "", []string{"European Union", "EU"}},
+	{"Ukraine Defense Contact Group", news.KindIntlOrg, "", []string{"Ukraine Defense Contact Group", "Ukraine Defence Contact Group", "Ramstein group"}},
+	{"US Central Command", news.KindStateForces, "US", []string{"US Central Command", "U.S. Central Command", "CENTCOM"}},
+	{"US Department of Defense", news.KindGovernment, "US", []string{"US Defense Department", "U.S. Defense Department", "Department of Defense", "Defense Department", "Pentagon"}},
+	{"US Department of State", news.KindGovernment, "US", []string{"US Department of State", "State Department", "US State Department"}},
+	{"Swiss Defence Ministry", news.KindGovernment, "CH", []string{"Swiss Defense Ministry", "Swiss Defence Ministry"}},
+	{"Ukrainian Air Force", news.KindStateForces, "UA", []string{"Ukrainian air force", "Ukraine's air force"}},
+	{"Russian Ministry of Defence", news.KindGovernment, "RU", []string{"Russian Defense Ministry", "Russian defence ministry", "Russia's defense ministry", "Russia's defence ministry"}},
+	{"Coordination Headquarters for the Treatment of Prisoners of War", news.KindGovernment, "UA", []string{"Coordination Headquarters for the Treatment of Prisoners of War"}},
+}
+
+// forceNouns, after a demonym, make state forces ("Russian air defenses").
+var forceNouns = []string{
+	"air defenses", "air defences", "air defense", "air defence", "forces", "troops", "army",
+	"military", "soldiers", "air force", "navy", "border guards", "police", "security forces",
+	"warplanes", "jets", "aircraft", "artillery", "servicemen", "marines", "national guard",
+}
+
+// demonyms are the nationality adjectives of the dictionary ("Russian"):
+// they name an actor but never a place.
+var demonyms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range countries {
+		for _, d := range c.demonyms {
+			m[strings.ToLower(d)] = true
+		}
+	}
+	return m
+}()
+
+// dictActors is the built-in actor dictionary, keyed by normalised token
+// sequences.
+type dictActors struct {
+	keys  map[string]news.ActorRef // normalised phrase → actor
+	first map[string][]string      // first token → phrases starting with it, longest first
+}
+
+// normTok lower-cases a token and writes apostrophes one way.
+func normTok(t string) string {
+	t = strings.ToLower(t)
+	return strings.ReplaceAll(t, "’", "'")
+}
+
+func phraseKey(phrase string) []string {
+	var out []string
+	for _, t := range nlp.Tokenize(phrase) {
+		out = append(out, normTok(t.Text))
+	}
+	return out
+}
+
+func newDictActors() *dictActors {
+	d := &dictActors{keys: map[string]news.ActorRef{}, first: map[string][]string{}}
+	add := func(phrase string, ref news.ActorRef) {
+		toks := phraseKey(phrase)
+		k := strings.Join(toks, " ")
+		if _, ok := d.keys[k]; ok {
+			return
+		}
+		d.keys[k] = ref
+		d.first[toks[0]] = append(d.first[toks[0]], k)
+	}
+	for _, o := range orgs {
+		ref := news.ActorRef{ID: "dict:" + o.name, Name: o.name, Kind: o.kind, Country: o.country}
+		for _, a := range o.aliases {
+			add(a, ref)
+		}
+	}
+	for _, c := range countries {
+		forces := news.ActorRef{ID: "dict:" + c.code + ":forces", Name: c.name + " military forces", Kind: news.KindStateForces, Country: c.code}
+		for _, dm := range c.demonyms {
+			for _, f := range forceNouns {
+				add(dm+" "+f, forces)
+			}
+		}
+		for _, n := range c.names {
+			for _, f := range forceNouns {
+				add(n+"'s "+f, forces)
+			}
+		}
+		state := news.ActorRef{ID: "dict:" + c.code, Name: c.name, Kind: news.KindState, Country: c.code}
+		for _, n := range c.names {
+			add(n, state)
+		}
+		for _, dm := range c.demonyms {
+			add(dm, state)
+		}
+	}
+	for w := range d.first {
+		ps := d.first[w]
+		sort.Slice(ps, func(i, j int) bool { return strings.Count(ps[i], " ") > strings.Count(ps[j], " ") })
+	}
+	return d
+}
+
+// lowerAliases may be written in lower case ("the alliance").
+var lowerAliases = map[string]bool{"the alliance": true}
+
+// upperOnly are aliases that are ordinary words unless written in capitals.
+var upperOnly = map[string]bool{"us": true, "un": true, "eu": true, "uk": true}
+
+// FindActors implements Actors over the dictionary: the longest phrase at
+// each token, capitalised as names are.
+func (d *dictActors) FindActors(text string, _ time.Time) []ActorMention {
+	return d.find(text, nlp.Tokenize(text))
+}
+
+func (d *dictActors) find(text string, toks []nlp.Token) []ActorMention {
+	var out []ActorMention
+	norm := make([]string, len(toks))
+	for i, t := range toks {
+		norm[i] = normTok(t.Text)
+	}
+	for i := 0; i < len(toks); i++ {
+		cands := d.first[norm[i]]
+		if len(cands) == 0 {
+			continue
+		}
+		for _, p := range cands {
+			n := strings.Count(p, " ") + 1
+			if i+n > len(toks) || strings.Join(norm[i:i+n], " ") != p {
+				continue
+			}
+			first := toks[i].Text
+			if first[0] >= 'a' && first[0] <= 'z' && !lowerAliases[p] {
+				continue
+			}
+			if upperOnly[p] && first != strings.ToUpper(first) {
+				continue
+			}
+			out = append(out, ActorMention{Start: toks[i].Start, End: toks[i+n-1].End, Ref: d.keys[p]})
+			i += n - 1
+			break
+		}
+	}
+	_ = text
+	return out
+}

@@ -1,0 +1,1042 @@
+package events
+
+import (
+	"strings"
+	"time"
+
+	"github.com/sitrep-osint/sitrep/internal/extract/timex"
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+// cand is an event being built: the news.Event plus what merging needs.
+type cand struct {
+	ev      news.Event
+	class   class
+	sent    int
+	last    int    // the last sentence that mentions the event
+	anaphor bool   // "those attacks", "the assault": refers to an earlier event
+	anaName string // "Erbil" in "the Erbil attack": which earlier event
+	defArms bool   // "the systems", "the delivery": arms named before
+	dropped bool
+	srcs    []news.Source
+	pub     time.Time
+}
+
+// hit is one trigger found in a sentence.
+type hit struct {
+	t    trig
+	s, e int // token range
+}
+
+// sentenceEvents finds the events of one sentence and merges those that
+// refer back to events of earlier sentences.
+func (x *Extractor) sentenceEvents(a *news.Article, s *sentence, pub time.Time, cands []*cand) []*cand {
+	s.prevArms = len(cands) > 0 && cands[len(cands)-1].class == cArms && s.idx-cands[len(cands)-1].last <= 1
+	hits := findTriggers(s)
+	if len(hits) == 0 {
+		return cands
+	}
+	hits = reconcile(s, hits)
+	for _, h := range hits {
+		for _, seg := range segments(s, h) {
+			c := build(a, s, h, seg, pub)
+			if c == nil {
+				continue
+			}
+			if c.anaphor || mergeable(c) {
+				if mergeBack(cands, c) {
+					continue
+				}
+				if c.anaphor && c.class != cMeet {
+					continue // a reference to an event the article did not report
+				}
+			}
+			cands = append(cands, c)
+		}
+	}
+	return cands
+}
+
+// findTriggers returns the trigger phrases of a sentence, longest first at
+// each token, weak triggers kept only with their context nouns.
+func findTriggers(s *sentence) []hit {
+	var hits []hit
+	for i := 0; i < len(s.low); i++ {
+		if s.inSource(i, i+1) && speechVerbs[s.low[i]] {
+			continue
+		}
+		for _, t := range triggers[s.low[i]] {
+			if !hasSeq(s.low, i, t.words) {
+				continue
+			}
+			h := hit{t: t, s: i, e: i + len(t.words)}
+			if !contextOK(s, h) {
+				continue
+			}
+			hits = append(hits, h)
+			break
+		}
+	}
+	return hits
+}
+
+// window reports whether any of the words occurs within n tokens of the
+// hit (after it when after is set).
+func (s *sentence) window(h hit, words map[string]bool, before, after int) (int, bool) {
+	for k := max(0, h.s-before); k < min(len(s.low), h.e+after); k++ {
+		if words[s.low[k]] {
+			return k, true
+		}
+		if k+1 < len(s.low) && words[s.low[k]+" "+s.low[k+1]] {
+			return k, true
+		}
+	}
+	return -1, false
+}
+
+func contextOK(s *sentence, h hit) bool {
+	low := s.low
+	w := low[h.s]
+	switch h.t.class {
+	case cStrike:
+		if h.t.weak {
+			// "launched 64 drones", "hit by divisions" (no weapon: no strike)
+			_, ok := s.window(h, projectileNouns, 2, 8)
+			return ok
+		}
+		if w == "strike" || w == "strikes" {
+			// "strike its foes" after "to": a capability, not an event.
+			if h.s > 0 && low[h.s-1] == "to" {
+				return false
+			}
+		}
+	case cIntercept:
+		if h.t.weak {
+			k, ok := s.window(h, projectileNouns, 0, 6)
+			return ok && k > h.s || h.s > 0 && isProjectileBefore(s, h.s)
+		}
+	case cAttack:
+		if h.s > 0 && low[h.s-1] == "to" && !planBefore(low, h.s-1) {
+			return false // "trained them to ... publicize attacks"
+		}
+	case cKill:
+		if h.s > 0 && low[h.s-1] == "to" {
+			return false
+		}
+	case cGroup:
+		_, ok := s.window(h, groupNouns, 0, 8)
+		if !ok {
+			return false
+		}
+		if w == "form" && h.s > 0 && low[h.s-1] != "to" {
+			return false
+		}
+		return true
+	case cBase:
+		_, ok := s.window(h, baseNouns, 0, 5)
+		return ok
+	case cArms:
+		if _, ok := s.window(h, exchangeNouns, 0, 8); ok {
+			return false
+		}
+		_, ok := s.window(h, armsNouns, 3, 8)
+		if !ok && !(s.prevArms && (w == "commitments" || w == "funding" || w == "pledged" || w == "pledges")) {
+			return false
+		}
+		if w == "funding" || w == "order" || w == "ordered" || w == "committed" {
+			return true
+		}
+		return true
+	case cTrain:
+		_, ok := s.window(h, trainees, 2, 4)
+		return ok
+	case cProduce:
+		_, ok := s.window(h, armsNouns, 4, 8)
+		return ok
+	case cExchange:
+		_, ok := s.window(h, exchangeNouns, 3, 8)
+		if w == "exchange" && !ok {
+			// "exchange of fire" is a clash; "the exchange" refers back.
+			return h.s > 0 && (low[h.s-1] == "the" || low[h.s-1] == "prisoner")
+		}
+		return ok
+	case cMeet:
+		if w == "meetings" {
+			return false
+		}
+		if w == "meet" || w == "meets" || w == "met" {
+			if h.e >= len(low) {
+				return false
+			}
+			n := low[h.e]
+			return n == "with" || n == "on" || n == "in" || n == "at" || capWord(s.toks[h.e].text)
+		}
+		if w == "talks" && h.s > 0 && (low[h.s-1] == "peace" || low[h.s-1] == "direct") {
+			return false // background to an agreement; see cAgree
+		}
+	case cProtest:
+		if w == "rally" || w == "rallied" {
+			_, ok := s.window(h, set("protesters", "supporters", "thousands", "hundreds", "against", "demonstrators"), 3, 5)
+			return ok
+		}
+		if w == "protesters" || w == "demonstrators" || w == "protestors" {
+			// "with protesters turning against groups": background.
+			_, ok := s.window(h, set("gathered", "marched", "took", "rallied", "chanted", "blocked", "dispersed", "fired", "tear"), 3, 6)
+			return ok
+		}
+	case cAgree:
+		if w == "signed" {
+			_, ok := s.window(h, set("agreement", "deal", "accord", "ceasefire", "truce", "memorandum", "treaty"), 0, 6)
+			return ok
+		}
+		if w == "agreed" {
+			return !(h.e < len(low) && low[h.e] == "to" && h.e+1 < len(low) && low[h.e+1] == "send")
+		}
+	case cCapture:
+		if w == "seized" {
+			_, ok := s.window(h, set("control", "town", "village", "city", "territory", "district", "area", "base", "positions", "airport"), 0, 5)
+			return ok
+		}
+	}
+	return true
+}
+
+func isProjectileBefore(s *sentence, i int) bool {
+	for k := max(0, i-4); k < i; k++ {
+		if projectileNouns[s.low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+func planBefore(low []string, i int) bool {
+	for k := max(0, i-3); k < i; k++ {
+		if planCues[low[k]] || low[k] == "vowed" || low[k] == "threatened" {
+			return true
+		}
+	}
+	return false
+}
+
+// reconcile decides which triggers of a sentence make events: one event per
+// class, killings folded into the attack that caused them, training and
+// exchanges winning over the words they contain.
+func reconcile(s *sentence, hits []hit) []hit {
+	has := map[class]bool{}
+	for _, h := range hits {
+		has[h.t.class] = true
+	}
+	violent := has[cStrike] || has[cShell] || has[cExplosive] || has[cSuicide] || has[cAttack]
+	// An arms transfer is told by its strongest verb: a delivery that is
+	// reprioritised is diverted.
+	best := -1
+	for i, h := range hits {
+		if h.t.class == cArms && (best < 0 || statusRank(h.t.status) > statusRank(hits[best].t.status)) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		for i := range hits {
+			if hits[i].t.class == cArms && i != best {
+				hits[i].t.class = cNone
+			}
+		}
+	}
+	var out []hit
+	seen := map[class]bool{}
+	for _, h := range hits {
+		c := h.t.class
+		if c == cNone {
+			continue
+		}
+		switch {
+		case has[cTrain] && (c == cStrike || c == cShell || c == cExplosive || c == cAttack || c == cKill):
+			continue
+		case c == cKill && (violent || has[cIntercept] || has[cClash]):
+			continue
+		case c == cArms && (has[cExchange] || has[cProduce]):
+			continue
+		case c == cAttack && (has[cStrike] || has[cShell] || has[cExplosive] || has[cSuicide]):
+			continue
+		case (c == cStrike || c == cShell) && has[cExplosive] && !weaponOf(s, c):
+			continue
+		case c == cStrike && h.t.weak && has[cIntercept] && !strikeClauseApart(s, hits):
+			continue
+		case c == cGroup && has[cTrain]:
+			continue
+		case c == cAgree && has[cExchange]:
+			continue
+		case c == cClash && has[cExchange]:
+			continue
+		case c == cMeet && has[cAgree]:
+			continue
+		case c == cStrike && has[cShell] && !weaponOf(s, cStrike):
+			continue
+		case c == cShell && has[cStrike] && weaponOf(s, cStrike):
+			continue
+		}
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		out = append(out, h)
+	}
+	return out
+}
+
+// weaponOf reports whether the sentence names a weapon of class c.
+func weaponOf(s *sentence, c class) bool {
+	for _, w := range s.low {
+		if wc, ok := weaponHeads[w]; ok && wc == c {
+			return true
+		}
+	}
+	return false
+}
+
+// strikeClauseApart reports whether a launch and an interception are told
+// as two things ("launched 64 drones; 50 were shot down").
+func strikeClauseApart(s *sentence, hits []hit) bool {
+	var ls, is = -1, -1
+	for _, h := range hits {
+		if h.t.class == cStrike && ls < 0 {
+			ls = h.s
+		}
+		if h.t.class == cIntercept && is < 0 {
+			is = h.s
+		}
+	}
+	if ls < 0 || is < 0 {
+		return false
+	}
+	for k := min(ls, is); k < max(ls, is); k++ {
+		if s.low[k] == "," || s.low[k] == ";" || s.low[k] == "of" && k+1 < len(s.low) && s.low[k+1] == "which" {
+			return true
+		}
+	}
+	return false
+}
+
+// seg is the part of a sentence one event is read from.
+type seg struct{ s, e int }
+
+// segments splits a sentence whose trigger governs a list of targets with
+// dates of their own ("attacks against X this month, Y in April and Z in
+// January") into one part per target.
+func segments(s *sentence, h hit) []seg {
+	whole := []seg{{0, len(s.low)}}
+	switch h.t.class {
+	case cAttack, cStrike, cShell, cExplosive:
+	default:
+		return whole
+	}
+	var ends []int
+	for _, t := range s.times {
+		if t.s > h.e && !t.speech {
+			ends = append(ends, t.e)
+		}
+	}
+	if len(ends) < 2 {
+		return whole
+	}
+	var out []seg
+	start := h.e
+	for _, e := range ends {
+		out = append(out, seg{start, e})
+		start = e
+	}
+	return out
+}
+
+// build reads one event for trigger h from part g of sentence s.
+func build(a *news.Article, s *sentence, h hit, g seg, pub time.Time) *cand {
+	c := &cand{class: h.t.class, sent: s.idx, last: s.idx, pub: pub}
+	c.anaphor, c.anaName = isAnaphor(s, h)
+	for k := 0; k+1 < len(s.low); k++ {
+		if (s.low[k] == "the" || s.low[k] == "this" || s.low[k] == "these") && (s.low[k+1] == "systems" || s.low[k+1] == "weapons" || s.low[k+1] == "delivery" || s.low[k+1] == "deliveries" || s.low[k+1] == "order" || s.low[k+1] == "delay" || s.low[k+1] == "patriots") {
+			c.defArms = true
+		}
+	}
+	ev := &c.ev
+	ev.Evidence = news.TextSpan{Text: s.text, Start: s.span.Start, End: s.span.End}
+	weapon := findWeapon(s)
+	sub := subtype(s, h, weapon)
+	switch h.t.class {
+	case cTrain, cGroup, cMeet, cAgree, cExchange, cArrest, cProtest:
+	default:
+		ev.Weapon = weapon
+	}
+	if sub == "" {
+		return nil
+	}
+	ev.Subtype = sub
+	ev.Type = TypeOf(sub)
+	ev.Status = armsStatus(s, h)
+	assignActors(s, h, g, c)
+	if h.t.class != cArms {
+		// Where an arms transfer "happens" is not what the sentence's
+		// places say ("allies in Europe").
+		ev.Place = findPlace(s, h, g)
+	}
+	future := isFuture(s, h)
+	ev.Date = pickDate(s, h, g, pub, future)
+	ev.Figures = findFigures(s, h, c)
+	ev.Modality = modality(s, h, c, future)
+	c.srcs = append(c.srcs, sourcesFor(a, s)...)
+	// A vague mention on its own ("a series of attacks against the United
+	// States", "widen its strikes") is not an event an analyst would code.
+	if (h.t.class == cAttack || h.t.class == cStrike) && h.t.noun && !c.anaphor && isPluralVague(s, h) &&
+		ev.Date == nil && len(ev.Figures) == 0 && weaponClass(ev.Weapon) == cNone {
+		return nil
+	}
+	if !c.anaphor && ev.Actor1 == nil && ev.Actor2 == nil && ev.Place == nil && ev.Date == nil && len(ev.Figures) == 0 && len(ev.Roles) == 0 {
+		return nil
+	}
+	if sub == SubAttack && ev.Actor2 == nil && ev.Weapon == "" && len(ev.Figures) == 0 && !c.anaphor {
+		return nil
+	}
+	return c
+}
+
+func isPluralVague(s *sentence, h hit) bool {
+	w := s.low[h.e-1]
+	return strings.HasSuffix(w, "s")
+}
+
+// isAnaphor reports whether a noun trigger refers back ("those attacks",
+// "the assault", "the Erbil attack", "The exchange"), and the name that
+// says which event when there is one.
+func isAnaphor(s *sentence, h hit) (bool, string) {
+	if !h.t.noun || h.s == 0 {
+		return false, ""
+	}
+	k := h.s - 1
+	name := ""
+	for k > 0 && (isModifier(s.low[k]) || capWord(s.toks[k].text)) {
+		if capWord(s.toks[k].text) {
+			name = s.toks[k].text
+		}
+		k--
+	}
+	switch s.low[k] {
+	case "those", "these", "the", "this", "that", "such":
+		return true, name
+	}
+	return false, ""
+}
+
+// mergeable reports whether a candidate may be the continuation of an
+// event in the previous sentences even without an anaphor.
+func mergeable(c *cand) bool {
+	switch c.class {
+	case cIntercept, cExchange, cMeet, cArms:
+		return true
+	}
+	return false
+}
+
+// subtype decides the sub-type of an event from its trigger, its weapon and
+// its sentence.
+func subtype(s *sentence, h hit, weapon string) string {
+	wc := weaponClass(weapon)
+	switch h.t.class {
+	case cStrike, cShell, cAttack, cKill:
+		if hasWord(s.low, "chemical") || hasWord(s.low, "chlorine") || hasWord(s.low, "sarin") {
+			return SubChemical
+		}
+		switch wc {
+		case cStrike:
+			return SubAirDrone
+		case cShell:
+			if h.t.class == cStrike && (s.low[h.s] == "airstrike" || s.low[h.s] == "airstrikes" || s.low[h.s] == "air") {
+				return SubAirDrone
+			}
+			return SubShelling
+		case cExplosive:
+			return SubIED
+		case cAttack:
+			return SubGrenade
+		}
+		switch h.t.class {
+		case cStrike:
+			return SubAirDrone
+		case cShell:
+			return SubShelling
+		}
+		// An attack or killing without a weapon: by its target.
+		if targetsCivilians(s) {
+			return SubAttack
+		}
+		if h.t.class == cAttack && !h.t.noun {
+			return SubArmedClash
+		}
+		if h.t.class == cKill {
+			return SubAttack
+		}
+		return SubAttack
+	case cExplosive:
+		if hasWord(s.low, "suicide") {
+			return SubSuicide
+		}
+		return SubIED
+	case cSuicide:
+		return SubSuicide
+	case cIntercept:
+		return SubDisrupted
+	case cClash:
+		return SubArmedClash
+	case cCapture:
+		if nonState(s) {
+			return SubNSAOvertake
+		}
+		return SubArmedClash
+	case cRecapture:
+		if nonState(s) {
+			return SubNSAOvertake
+		}
+		return SubGovRegains
+	case cWithdraw:
+		return SubTransfer
+	case cAbduct:
+		return SubAbduction
+	case cSexual:
+		return SubSexual
+	case cArrest:
+		return SubArrests
+	case cProtest:
+		switch {
+		case anyWord(s.low, "killed", "shot", "live", "killing"):
+			return SubExcessive
+		case anyWord(s.low, "tear", "dispersed", "arrested", "detained", "water", "batons", "cannon"):
+			return SubIntervened
+		case anyWord(s.low, "torched", "stones", "smashed", "rioted", "clashed", "burned"):
+			return SubViolentDemo
+		}
+		return SubPeaceful
+	case cRiot:
+		return SubViolentDemo
+	case cMob:
+		return SubMob
+	case cAgree:
+		return SubAgreement
+	case cGroup:
+		return SubGroup
+	case cBase:
+		return SubBase
+	case cLoot:
+		return SubLooting
+	case cArms:
+		return SubArms
+	case cTrain:
+		return SubTraining
+	case cProduce:
+		return SubProduction
+	case cExchange:
+		return SubExchange
+	case cMeet:
+		return SubMeeting
+	}
+	return ""
+}
+
+func hasWord(low []string, w string) bool {
+	for _, x := range low {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+func anyWord(low []string, ws ...string) bool {
+	for _, w := range ws {
+		if hasWord(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func targetsCivilians(s *sentence) bool {
+	return anyWord(s.low, "civilians", "civilian", "villagers", "residents", "worshippers", "children", "women", "passengers", "farmers", "journalist", "journalists")
+}
+
+func nonState(s *sentence) bool {
+	for _, at := range s.actors {
+		switch at.ref.Kind {
+		case news.KindRebels, news.KindPolMilitia, news.KindIdMilitia, news.KindUnknownArmed:
+			return true
+		}
+	}
+	return false
+}
+
+func weaponClass(weapon string) class {
+	if weapon == "" {
+		return cNone
+	}
+	low := strings.ToLower(weapon)
+	best := cNone
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return r == ' ' || r == ',' }) {
+		if c, ok := weaponHeads[w]; ok && c != cNone {
+			if c == cStrike {
+				return cStrike // a drone carrying a missile is a drone strike
+			}
+			if best == cNone {
+				best = c
+			}
+		}
+	}
+	return best
+}
+
+// findWeapon returns the weapon phrase of the sentence: the weapon head
+// with its modifiers and named systems ("Shahed and decoy drones", "drones
+// laden with explosives", "Iskander-M ballistic missiles").
+func findWeapon(s *sentence) string {
+	for i, w := range s.low {
+		if _, ok := weaponHeads[w]; !ok {
+			continue
+		}
+		if w == "systems" || w == "equipment" || w == "weapons" || w == "arms" || w == "weaponry" {
+			// Generic unless a name comes before ("Patriot systems").
+			if i == 0 || !capWord(s.toks[i-1].text) && s.toks[i-1].text != strings.ToUpper(s.toks[i-1].text) {
+				continue
+			}
+		}
+		if (w == "mine" || w == "mines" || w == "bomb" || w == "bombs") && i > 0 && s.low[i-1] == "to" {
+			continue
+		}
+		if (w == "bombs" || w == "rockets" || w == "drones") && i > 0 && (s.low[i-1] == "plant" || s.low[i-1] == "fly" || s.low[i-1] == "fire") {
+			continue // skills in a training report
+		}
+		// Extend left over modifiers and named systems, and right over
+		// "laden with explosives", "systems".
+		b := i
+		for b > 0 && weaponModifier(s, b-1) {
+			b--
+		}
+		e := i + 1
+		for e < len(s.low) {
+			if s.low[e] == "and" || s.low[e] == "or" {
+				k := e + 1
+				for k < len(s.low) && weaponModifier(s, k) && !isHead(s.low[k]) {
+					k++
+				}
+				if k < len(s.low) && isHead(s.low[k]) {
+					e = k + 1
+					continue
+				}
+				break
+			}
+			if s.low[e] == "systems" || s.low[e] == "missiles" || s.low[e] == "strike" || s.low[e] == "system" {
+				e++
+				continue
+			}
+			if e+2 < len(s.low) && (s.low[e] == "laden" || s.low[e] == "packed" || s.low[e] == "loaded" || s.low[e] == "armed") && s.low[e+1] == "with" {
+				e += 3
+				continue
+			}
+			break
+		}
+		// Drop a leading demonym ("Ukrainian drones" names the drones'
+		// owner, who is an actor).
+		for b < i && isDemonymTok(s, b) {
+			b++
+		}
+		txt := s.text[s.toks[b].start-s.span.Start : s.toks[e-1].end-s.span.Start]
+		return strings.TrimSuffix(txt, " strike")
+	}
+	return ""
+}
+
+func weaponModifier(s *sentence, k int) bool {
+	w := s.low[k]
+	switch w {
+	case "and", "or":
+		return k > 0 && (weaponModifier(s, k-1) || capWord(s.toks[k-1].text))
+	case "ballistic", "cruise", "decoy", "armed", "attack", "kamikaze", "suicide", "long-range",
+		"short-range", "guided", "hypersonic", "air", "defense", "defence", "anti-aircraft", "anti-tank",
+		"surface-to-air", "explosive-laden", "explosive", "improvised", "roadside", "car", "katyusha", "grad",
+		"shahed", "iskander", "iskander-m", "patriot", "himars", "atacms", "storm", "shadow", "us-made",
+		"russian-made", "iranian-made", "american-made", "heavy", "mortar", "artillery", "drone", "rocket", "missile":
+		return true
+	}
+	t := s.toks[k].text
+	// Named systems: capitalised words right before ("Shahed", "Patriot").
+	return capWord(t) && !isDemonymTok(s, k) && !notNames[w] && k > 0 && !sentenceStart(s, k)
+}
+
+func sentenceStart(s *sentence, k int) bool { return k == 0 }
+
+func isDemonymTok(s *sentence, k int) bool {
+	for _, at := range s.actors {
+		if at.s == k && at.e == k+1 && at.ref.Kind == news.KindState {
+			return true
+		}
+	}
+	return false
+}
+
+// armsStatus maps an arms transfer's verb to its status.
+func armsStatus(s *sentence, h hit) string {
+	if h.t.class != cArms {
+		return ""
+	}
+	st := h.t.status
+	// Stronger statuses elsewhere in the sentence win: a delivery that is
+	// being diverted is diverted.
+	for i, w := range s.low {
+		if i >= h.s && i < h.e {
+			continue
+		}
+		for _, t := range triggers[w] {
+			if t.class == cArms && hasSeq(s.low, i, t.words) && statusRank(t.status) > statusRank(st) {
+				st = t.status
+			}
+		}
+	}
+	if st == "in delivery" && (anyWord(s.low, "will", "would", "plan", "plans") || hasWord(s.low, "agreed")) {
+		st = "pledged"
+	}
+	if st == "in delivery" && anyWord(s.low, "delivered", "arrived") {
+		st = "delivered"
+	}
+	return st
+}
+
+func statusRank(st string) int {
+	switch st {
+	case "diverted":
+		return 7
+	case "cancelled":
+		return 6
+	case "delayed":
+		return 5
+	case "delivered":
+		return 4
+	case "in delivery":
+		return 3
+	case "approved":
+		return 2
+	case "pledged":
+		return 1
+	}
+	return 0
+}
+
+// isFuture reports whether the trigger's clause is about the future.
+func isFuture(s *sentence, h hit) bool {
+	for k := max(0, h.s-6); k < h.s; k++ {
+		switch s.low[k] {
+		case "will", "'ll", "shall", "would", "plans", "planned", "plan", "scheduled", "aims", "intends", "expected":
+			return true
+		case "to":
+			if k > 0 && (s.low[k-1] == "set" || s.low[k-1] == "going" || s.low[k-1] == "due") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pickDate resolves the event's date: the time expression of its own part
+// of the sentence nearest the trigger, not the date of the statement.
+func pickDate(s *sentence, h hit, g seg, pub time.Time, future bool) *news.TimeRef {
+	var own []timeAt
+	gap := s.srcGap
+	inGap := func(a, b int) bool { return gap[1] > 0 && a >= gap[0] && b <= gap[1] }
+	for _, t := range s.times {
+		if t.speech || t.s < g.s || t.e > g.e || inGap(t.s, t.e) != inGap(h.s, h.e) {
+			continue
+		}
+		own = append(own, t)
+	}
+	if len(own) == 0 {
+		return nil
+	}
+	best := own[0]
+	if future {
+		for _, t := range own {
+			if l := strings.ToLower(t.m.Text); strings.HasPrefix(l, "within") || strings.HasPrefix(l, "by ") {
+				best = t
+				own = []timeAt{t}
+				break
+			}
+		}
+	}
+	dist := func(t timeAt) int {
+		if t.s >= h.e {
+			return t.s - h.e
+		}
+		return h.s - t.e + 1
+	}
+	for _, t := range own[1:] {
+		if dist(t) < dist(best) {
+			best = t
+		}
+	}
+	r, ok := timex.Resolve(best.m.Text, pub, future)
+	if !ok {
+		return nil
+	}
+	// "begin in 2027 and be completed in 2028": one range.
+	if len(own) == 2 && r.Precision == news.DateYear && r.End == "" {
+		r2, ok2 := timex.Resolve(own[1].m.Text, pub, future)
+		r1, _ := timex.Resolve(own[0].m.Text, pub, future)
+		if ok2 && r2.Precision == news.DateYear && r1.Value < r2.Value && between(s.low, own[0].e, own[1].s, "and") {
+			r = r1
+			r.End = r2.Value
+			r.Text = s.text[s.toks[own[0].s].start-s.span.Start : s.toks[own[1].e-1].end-s.span.Start]
+		}
+	}
+	return &r
+}
+
+func between(low []string, a, b int, w string) bool {
+	for k := a; k < b && k < len(low); k++ {
+		if low[k] == w {
+			return true
+		}
+	}
+	return false
+}
+
+// modality decides how the article holds the event.
+func modality(s *sentence, h hit, c *cand, future bool) string {
+	low := s.low
+	// Negation right before the trigger: "did not attack", "no attacks".
+	for k := max(0, h.s-3); k < h.s; k++ {
+		if negCues[low[k]] && !(low[k] == "no" && k+1 < len(low) && low[k+1] == "longer") {
+			if low[k] == "no" && h.t.class != cAttack && h.t.class != cStrike {
+				continue
+			}
+			return news.ModNegated
+		}
+	}
+	for k := 0; k < len(low); k++ {
+		if denyCues[low[k]] {
+			return news.ModDenied
+		}
+	}
+	if future || planBefore(low, h.s) || within(low) && (h.t.class == cProduce || h.t.class == cArms) {
+		return news.ModPlanned
+	}
+	for k := max(0, h.s-4); k < h.s; k++ {
+		if possibleCues[low[k]] {
+			if low[k] == "could" && k+1 < len(low) && low[k+1] == "not" {
+				continue
+			}
+			return news.ModPossible
+		}
+	}
+	if c.historical() {
+		return news.ModHistorical
+	}
+	for k := 0; k < len(low); k++ {
+		if claimCues[low[k]] && !(k+2 < len(low) && low[k+1] == "of" && low[k+2] == "responsibility") {
+			return news.ModClaimed
+		}
+	}
+	return news.ModReported
+}
+
+func within(low []string) bool {
+	return hasWord(low, "within")
+}
+
+// historical reports whether the event is background, not news of the
+// day: dated more than a year before publication, or a violent event of
+// an earlier calendar year.
+func (c *cand) historical() bool {
+	d := c.ev.Date
+	if d == nil || c.pub.IsZero() {
+		return false
+	}
+	end := d.Value
+	if d.End != "" {
+		end = d.End
+	}
+	y := c.pub.Year()
+	endYear := atoi4(end)
+	if endYear == 0 {
+		return false
+	}
+	if endYear < y-1 {
+		return true
+	}
+	if endYear < y {
+		switch c.ev.Type {
+		case TypeBattles, TypeRemote, TypeVAC, TypeProtests, TypeRiots:
+			return true
+		}
+	}
+	return false
+}
+
+func atoi4(s string) int {
+	if len(s) < 4 {
+		return 0
+	}
+	n := 0
+	for i := 0; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// sourcesFor returns who says what the sentence reports: the attribution
+// stage's sources whose content covers the sentence, or the reporting
+// clause found in the sentence itself.
+func sourcesFor(a *news.Article, s *sentence) []news.Source {
+	var out []news.Source
+	seen := map[string]bool{}
+	for _, at := range a.Attributions {
+		if at.Relation == "no comment" || at.Relation == "caveat" || at.Relation == "deny" {
+			continue
+		}
+		if at.Content.Start < s.span.End && s.span.Start < at.Content.End {
+			k := at.Source.Kind + "\x00" + strings.ToLower(at.Source.Text)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			src := at.Source
+			if src.Cue == "" {
+				src.Cue = at.Cue.Text
+			}
+			out = append(out, src)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, src := range s.sources {
+		switch strings.ToLower(src.Text) {
+		case "he", "she", "they", "it", "we", "i":
+			continue // a pronoun; the attribution stage resolves these
+		}
+		out = append(out, src)
+	}
+	return out
+}
+
+// finish completes an event: quantities from figures, sources and
+// corroboration, and empty collections as the JSON contract wants them.
+func (c *cand) finish(a *news.Article) news.Event {
+	ev := c.ev
+	ev.Quantities = map[string]float64{}
+	for _, f := range ev.Figures {
+		v, ok := ev.Quantities[f.What]
+		if !ok || f.Value < v {
+			ev.Quantities[f.What] = f.Value
+		}
+	}
+	ev.Sources = c.srcs
+	if ev.Sources == nil {
+		ev.Sources = []news.Source{}
+	}
+	// Figures name who gave them.
+	for i := range ev.Figures {
+		if ev.Figures[i].Source == "" {
+			for _, at := range a.Attributions {
+				if at.Content.Start <= ev.Figures[i].Start && ev.Figures[i].End <= at.Content.End {
+					ev.Figures[i].Source = at.Source.Text
+				}
+			}
+		}
+	}
+	ev.Corroboration = corroboration(ev.Sources)
+	if ev.AssocActors == nil {
+		ev.AssocActors = []news.ActorRef{}
+	}
+	// Claimed: a party to the conflict speaks of its own action, and no
+	// source of the other side confirms it.
+	if ev.Modality == news.ModReported && ev.Actor1 != nil && ev.Actor1.Country != "" {
+		own, other := false, false
+		for _, src := range ev.Sources {
+			if src.Actor == nil || !isParty(src.Actor) {
+				continue
+			}
+			if src.Actor.Country == ev.Actor1.Country {
+				own = true
+			} else if ev.Actor2 != nil && src.Actor.Country == ev.Actor2.Country {
+				other = true
+			}
+		}
+		if own && !other {
+			ev.Modality = news.ModClaimed
+		}
+	}
+	ev.ID = news.ContentID(a.ID + "\x00" + ev.Subtype + "\x00" + itoa(ev.Evidence.Start) + "\x00" + dateKey(ev.Date) + placeKey(ev.Place))
+	return ev
+}
+
+func corroboration(srcs []news.Source) int {
+	n := 0
+	for _, s := range srcs {
+		if s.Count > 0 {
+			n += s.Count
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+func isParty(a *news.ActorRef) bool {
+	switch a.Kind {
+	case news.KindStateForces, news.KindGovernment, news.KindRebels, news.KindPolMilitia,
+		news.KindIdMilitia, news.KindExternal, news.KindState, news.KindUnknownArmed:
+		return true
+	case news.KindPerson:
+		return a.Country != ""
+	}
+	return false
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
+
+func dateKey(d *news.TimeRef) string {
+	if d == nil {
+		return ""
+	}
+	return d.Value + d.End
+}
+
+func placeKey(p *news.Place) string {
+	if p == nil {
+		return ""
+	}
+	return p.Name
+}
+
+// isHead reports whether w is a weapon head noun.
+func isHead(w string) bool {
+	_, ok := weaponHeads[w]
+	return ok
+}

@@ -1,0 +1,173 @@
+package events
+
+import (
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+// findFigures binds the numbers of a sentence to what they count, as the
+// event of class c.class sees them.
+func findFigures(s *sentence, h hit, c *cand) []news.Figure {
+	var out []news.Figure
+	low := s.low
+	for i := 0; i < len(low); i++ {
+		if s.timeToken(i) || s.inSource(i, i+1) {
+			continue
+		}
+		// "no casualties", "no one was hurt"
+		if low[i] == "no" && i+1 < len(low) {
+			what := ""
+			e := i + 2
+			switch low[i+1] {
+			case "casualties", "deaths", "fatalities":
+				what = "killed"
+			case "injuries":
+				what = "injured"
+			case "one":
+				if i+3 < len(low) && (low[i+2] == "was" || low[i+2] == "were") {
+					if killVerbs[low[i+3]] {
+						what = "killed"
+					} else if injureVerbs[low[i+3]] {
+						what = "injured"
+					}
+					e = i + 4
+				}
+			}
+			if what != "" {
+				out = append(out, figure(s, what, Number{}, i, e))
+				i = e - 1
+				continue
+			}
+		}
+		n, j, ok := parseNumber(low, i)
+		if !ok {
+			continue
+		}
+		if n.Percent {
+			out = append(out, figure(s, "share", n, i, j))
+			i = j - 1
+			continue
+		}
+		noun, ne := countedNoun(s, j)
+		if noun == "" && i >= 2 && low[i-1] == "of" {
+			// "the bodies of 19 soldiers"
+			if exchangeNouns[low[i-2]] {
+				noun, ne = low[i-2], j
+				if j < len(low) && peopleNouns[low[j]] {
+					ne = j + 1
+				}
+			}
+		}
+		if i >= 2 && low[i-1] == "of" && exchangeNouns[low[i-2]] {
+			noun = low[i-2]
+		}
+		if noun == "" {
+			continue
+		}
+		what := whatCounts(s, c, noun, i, ne)
+		if what == "" {
+			continue
+		}
+		start := i
+		if i >= 2 && low[i-1] == "of" && exchangeNouns[low[i-2]] {
+			start = i - 2
+			if start > 0 && low[start-1] == "the" {
+				start--
+			}
+		}
+		out = append(out, figure(s, what, n, start, ne))
+		i = ne - 1
+	}
+	// Figures the event does not own: interceptions belong to the
+	// disrupted event, launches and casualties to the strike.
+	var kept []news.Figure
+	for _, f := range out {
+		switch c.class {
+		case cIntercept:
+			if f.What != "intercepted" && f.What != "launched" {
+				continue
+			}
+		case cStrike, cShell, cAttack, cExplosive, cSuicide:
+			if f.What == "intercepted" {
+				continue
+			}
+		}
+		kept = append(kept, f)
+	}
+	return kept
+}
+
+func figure(s *sentence, what string, n Number, a, b int) news.Figure {
+	return news.Figure{
+		What: what, Value: n.Value, Max: n.Max, AtLeast: n.AtLeast, Approx: n.Approx,
+		Text:  s.text[s.toks[a].start-s.span.Start : s.toks[b-1].end-s.span.Start],
+		Start: s.toks[a].start, End: s.toks[b-1].end,
+	}
+}
+
+// countedNoun finds the noun a number counts: the first known noun within
+// a few words ("64 Shahed and decoy drones", "at least 250 fighters").
+func countedNoun(s *sentence, j int) (string, int) {
+	for k := j; k < len(s.low) && k < j+5; k++ {
+		w := s.low[k]
+		if peopleNouns[w] || projectileNouns[w] && !(k+1 < len(s.low) && projectileNouns[s.low[k+1]]) || systemNouns[w] || exchangeNouns[w] {
+			return w, k + 1
+		}
+		if w == "," || w == "." || w == ";" || w == "of" && k > j || w == "in" || w == "on" || w == "to" || w == "years" || w == "months" || w == "days" || w == "weeks" {
+			return "", 0
+		}
+	}
+	return "", 0
+}
+
+// whatCounts names what a number counts from its noun and the words around
+// it.
+func whatCounts(s *sentence, c *cand, noun string, i, ne int) string {
+	low := s.low
+	near := func(words map[string]bool, before, after int) bool {
+		for k := max(0, i-before); k < min(len(low), ne+after); k++ {
+			if words[low[k]] {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case exchangeNouns[noun]:
+		if c.class == cExchange && hasWord(low, "received") {
+			return "received"
+		}
+		if noun == "prisoner" || noun == "pows" || noun == "captives" || noun == "detainees" {
+			return "prisoners"
+		}
+		return noun
+	case projectileNouns[noun]:
+		if c.class == cIntercept || near(set("shot", "intercepted", "downed", "destroyed", "neutralised", "neutralized"), 4, 3) {
+			return "intercepted"
+		}
+		if near(hitVerbs, 0, 3) {
+			return "hit"
+		}
+		if c.class == cArms || c.class == cProduce {
+			return "systems"
+		}
+		return "launched"
+	case systemNouns[noun]:
+		return "systems"
+	case peopleNouns[noun]:
+		switch {
+		case near(killVerbs, 4, 3):
+			return "killed"
+		case near(injureVerbs, 4, 3):
+			return "injured"
+		case near(detainVerbs, 4, 3):
+			return "detained"
+		case near(abductVerbs, 4, 3):
+			return "abducted"
+		case noun == "fighters" || noun == "militiamen" || noun == "troops" || noun == "soldiers" || noun == "recruits":
+			return "fighters"
+		case noun == "protesters" || noun == "demonstrators":
+			return "participants"
+		}
+	}
+	return ""
+}

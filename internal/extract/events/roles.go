@@ -1,0 +1,562 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+// participants returns the sentence's actors that take part in what it
+// reports: not the sources, not possessors ("Iran's" in "Iran's IRGC"),
+// and not inside the weapon phrase.
+func participants(s *sentence) []actorAt {
+	var out []actorAt
+	for _, at := range s.actors {
+		if s.inSource(at.s, at.e) {
+			continue
+		}
+		out = append(out, at)
+	}
+	return out
+}
+
+func ref(at actorAt) *news.ActorRef {
+	r := at.ref
+	return &r
+}
+
+// assignActors fills actor1, actor2, associated actors and roles.
+func assignActors(s *sentence, h hit, g seg, c *cand) {
+	ev := &c.ev
+	ps := participants(s)
+	low := s.low
+	var before, after, afterAll []actorAt
+	for _, at := range ps {
+		switch {
+		case at.e <= h.s:
+			before = append(before, at)
+		case at.s >= h.e:
+			afterAll = append(afterAll, at)
+			if at.s >= g.s && at.e <= g.e {
+				after = append(after, at)
+			}
+		}
+	}
+	used := map[int]bool{}
+	take := func(at *actorAt) *actorAt {
+		if at != nil {
+			used[at.s] = true
+		}
+		return at
+	}
+	first := func(list []actorAt, pred func(actorAt) bool) *actorAt {
+		for i := range list {
+			if !used[list[i].s] && pred(list[i]) {
+				return take(&list[i])
+			}
+		}
+		return nil
+	}
+	last := func(list []actorAt, pred func(actorAt) bool) *actorAt {
+		for i := len(list) - 1; i >= 0; i-- {
+			if !used[list[i].s] && pred(list[i]) {
+				return take(&list[i])
+			}
+		}
+		return nil
+	}
+	actorLike := func(at actorAt) bool {
+		return !at.possessor && !(afterLocPrep(s, at.s) && at.ref.Kind == news.KindState)
+	}
+	named := func(at actorAt) bool { return actorLike(at) && !at.generic }
+	passive := h.s > 0 && (low[h.s-1] == "was" || low[h.s-1] == "were" || low[h.s-1] == "been" || low[h.s-1] == "be" || low[h.s-1] == "being")
+	var a1, a2 *actorAt
+	// "was killed last year by a US drone strike": agent after "by",
+	// victim before the passive verb.
+	if k := byAgent(s, h); k >= 0 && (passive || c.class != cArms) {
+		a1 = first(afterAll, func(at actorAt) bool { return at.s >= k && at.s <= k+4 })
+	}
+	if violentClass(c.class) {
+		if k := passiveKill(s); k >= 0 {
+			if a1 == nil {
+				if b := byAgentAt(s, k); b >= 0 {
+					a1 = first(ps, func(at actorAt) bool { return at.s >= b && at.s <= b+4 })
+				}
+				if a1 == nil && h.s > k {
+					a1 = last(before, func(at actorAt) bool { return named(at) && at.s > k })
+				}
+			}
+			var victims []actorAt
+			for _, at := range ps {
+				if at.e <= k {
+					victims = append(victims, at)
+				}
+			}
+			a2 = last(victims, func(at actorAt) bool { return at.person && !at.possessor })
+			if a2 == nil {
+				a2 = last(victims, actorLike)
+			}
+		}
+	}
+	switch c.class {
+	case cIntercept:
+		// The defender acts; the owner of the downed weapons is the target.
+		if a1 == nil {
+			a1 = last(before, actorLike)
+		}
+		if a2 == nil {
+			a2 = first(afterAll, func(at actorAt) bool { return at.ref.Kind == news.KindState && nextIsProjectile(s, at.e) })
+		}
+	case cTrain:
+		var trainers, trainees []news.ActorRef
+		for i := range before {
+			at := before[i]
+			if !actorLike(at) || at.person {
+				continue
+			}
+			if at.generic || passive {
+				trainees = append(trainees, at.ref)
+				if a2 == nil {
+					a2 = take(&before[i])
+				}
+			} else {
+				trainers = append(trainers, at.ref)
+				if a1 == nil {
+					a1 = take(&before[i])
+				}
+			}
+		}
+		for i := range afterAll {
+			at := afterAll[i]
+			if k := byAgent(s, h); k >= 0 && at.s >= k && named(at) {
+				trainers = append(trainers, at.ref)
+			}
+		}
+		setRole(ev, "trainer", trainers...)
+		setRole(ev, "trainee", trainees...)
+	case cArms:
+		recipient := afterWord(s, afterAll, "to", "help", "support", "for", "reach")
+		if recipient != nil && named(*recipient) {
+			take(recipient)
+			setRole(ev, "recipient", recipient.ref)
+			a2 = recipient
+		}
+		var funders []news.ActorRef
+		if k := indexAny(low, "commitments", "funding", "paid", "funded", "fund"); k >= 0 {
+			for i := range ps {
+				at := ps[i]
+				if at.s > k && (at.ref.Kind == news.KindState || at.ref.Kind == news.KindGovernment) && !at.possessor {
+					funders = append(funders, at.ref)
+					take(&ps[i])
+				}
+			}
+			setRole(ev, "funder", funders...)
+		}
+		if a1 == nil {
+			a1 = last(before, named)
+		}
+		if a1 != nil {
+			setRole(ev, "supplier", a1.ref)
+		}
+	case cMeet:
+		var chairs, parts []news.ActorRef
+		kc := indexAny(low, "chair", "chaired", "chairs", "host", "hosted", "hosts", "co-chair")
+		ka := indexAny(low, "attend", "attended", "attending", "joined", "join")
+		for _, at := range ps {
+			if !at.person || at.possessor {
+				continue
+			}
+			switch {
+			case kc >= 0 && at.e <= kc:
+				chairs = append(chairs, at.ref)
+			case ka >= 0 && at.e <= ka:
+				parts = append(parts, at.ref)
+			case at.s >= h.e && at.s <= h.e+3 && low[h.e] == "with":
+				parts = append(parts, at.ref)
+			}
+		}
+		// The speaker chairs when he says "he and ... will chair".
+		if kc >= 0 && indexAny(low[:kc], "he", "she") >= 0 {
+			for _, src := range s.sources {
+				if src.Actor != nil && src.Actor.Kind == news.KindPerson {
+					chairs = append([]news.ActorRef{*src.Actor}, chairs...)
+				}
+			}
+		}
+		setRole(ev, "chair", chairs...)
+		setRole(ev, "participant", parts...)
+		// The meeting's body: "a meeting of the Ukraine Defense Contact Group".
+		if h.e < len(low) && low[h.e] == "of" {
+			a1 = first(afterAll, func(at actorAt) bool { return at.ref.Kind == news.KindIntlOrg && at.s <= h.e+3 })
+		}
+		if a1 == nil && len(chairs) > 0 {
+			a1 = &actorAt{ref: chairs[0], s: -1}
+		}
+		if a1 == nil && len(parts) > 0 {
+			a1 = &actorAt{ref: parts[0], s: -1}
+		}
+		if a1 == nil {
+			a1 = &actorAt{s: -2}
+		}
+		a2 = &actorAt{s: -3}
+	case cProtest, cRiot:
+		if a1 == nil {
+			a1 = first(ps, func(at actorAt) bool {
+				return at.ref.Kind == news.KindProtesters || at.ref.Kind == news.KindRioters
+			})
+		}
+		if a1 == nil {
+			kind := news.KindProtesters
+			if c.class == cRiot {
+				kind = news.KindRioters
+			}
+			a1 = &actorAt{ref: news.ActorRef{Name: "Protesters", Kind: kind}, s: -1}
+			if kind == news.KindRioters {
+				a1.ref.Name = "Rioters"
+			}
+		}
+		if a2 == nil {
+			a2 = afterWord(s, after, "against")
+		}
+		if a2 == nil {
+			a2 = &actorAt{s: -3}
+		}
+	case cGroup, cProduce, cBase:
+		if a1 == nil {
+			a1 = last(before, named)
+		}
+		if a1 == nil {
+			a1 = last(before, actorLike)
+		}
+		a2 = &actorAt{s: -3}
+	}
+	if a1 == nil && !passive {
+		a1 = last(before, named)
+		if a1 == nil {
+			a1 = last(before, actorLike)
+		}
+	}
+	if a2 == nil && c.class != cArms {
+		a2 = afterWord(s, after, "against", "targeting", "on", "attacked", "hit", "struck")
+		if a2 == nil {
+			a2 = first(after, actorLike)
+		}
+		if a2 == nil && passive {
+			a2 = last(before, actorLike)
+		}
+	}
+	if a1 != nil && a1.s > -2 {
+		ev.Actor1 = ref(*a1)
+	}
+	if a2 != nil && a2.s > -2 && (ev.Actor1 == nil || a2.ref.Name != ev.Actor1.Name) {
+		ev.Actor2 = ref(*a2)
+		used[a2.s] = true
+	}
+	for _, at := range ps {
+		if used[at.s] || at.possessor || at.generic || at.e > g.e || at.s >= h.e && at.s < g.s {
+			continue
+		}
+		if ev.Actor1 != nil && at.ref.Name == ev.Actor1.Name || ev.Actor2 != nil && at.ref.Name == ev.Actor2.Name {
+			continue
+		}
+		if afterLocPrep(s, at.s) && at.ref.Kind == news.KindState {
+			continue // a place
+		}
+		inRole := false
+		for _, refs := range ev.Roles {
+			if dupRef(refs, at.ref) {
+				inRole = true
+			}
+		}
+		if !inRole && !dupRef(ev.AssocActors, at.ref) {
+			ev.AssocActors = append(ev.AssocActors, at.ref)
+		}
+	}
+}
+
+// passiveKill returns the index of a passive killing ("was killed",
+// "were wounded"), or -1.
+func passiveKill(s *sentence) int {
+	for k := 1; k < len(s.low); k++ {
+		if (killVerbs[s.low[k]] || injureVerbs[s.low[k]]) && (s.low[k-1] == "was" || s.low[k-1] == "were" || s.low[k-1] == "been") {
+			return k
+		}
+	}
+	return -1
+}
+
+func byAgentAt(s *sentence, k int) int {
+	for j := k + 1; j < len(s.low) && j < k+5; j++ {
+		if s.low[j] == "by" {
+			return j + 1
+		}
+	}
+	return -1
+}
+
+func dupRef(list []news.ActorRef, r news.ActorRef) bool {
+	for _, x := range list {
+		if x.Name == r.Name {
+			return true
+		}
+	}
+	return false
+}
+
+func setRole(ev *news.Event, role string, refs ...news.ActorRef) {
+	if len(refs) == 0 {
+		return
+	}
+	if ev.Roles == nil {
+		ev.Roles = map[string][]news.ActorRef{}
+	}
+	for _, r := range refs {
+		if !dupRef(ev.Roles[role], r) {
+			ev.Roles[role] = append(ev.Roles[role], r)
+		}
+	}
+}
+
+func indexAny(low []string, ws ...string) int {
+	for i, x := range low {
+		for _, w := range ws {
+			if x == w {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// byAgent returns the token after a passive "by" following the trigger.
+func byAgent(s *sentence, h hit) int {
+	for k := h.e; k < len(s.low) && k < h.e+3; k++ {
+		if s.low[k] == "by" {
+			return k + 1
+		}
+	}
+	return -1
+}
+
+func nextIsProjectile(s *sentence, e int) bool {
+	return e < len(s.low) && projectileNouns[s.low[e]]
+}
+
+// afterWord returns the first actor within a few tokens after one of ws.
+func afterWord(s *sentence, list []actorAt, ws ...string) *actorAt {
+	for i := range list {
+		at := list[i]
+		for k := max(0, at.s-3); k < at.s; k++ {
+			for _, w := range ws {
+				if s.low[k] == w {
+					return &list[i]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// afterLocPrep reports whether token i follows a locative preposition, so
+// the actor there is a place ("in Lebanon", "to Lebanon").
+func afterLocPrep(s *sentence, i int) bool {
+	k := i - 1
+	for k >= 0 && (s.low[k] == "the" || lowerWord(s.toks[k].text) && isPlaceAdj(s.low[k])) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	// "in Wiesbaden, Germany"
+	if s.low[k] == "," && k > 0 && capWord(s.toks[k-1].text) && afterLocPrep(s, k-1) {
+		return true
+	}
+	switch s.low[k] {
+	case "in", "at", "near", "over", "outside", "inside", "across", "around", "into", "from", "of":
+		return true
+	case "to":
+		return k > 0 && (s.low[k-1] == "travelled" || s.low[k-1] == "traveled" || s.low[k-1] == "went" || s.low[k-1] == "moved")
+	}
+	return false
+}
+
+func lowerWord(t string) bool { return t != "" && t[0] >= 'a' && t[0] <= 'z' }
+
+func isPlaceAdj(w string) bool {
+	switch w {
+	case "industrial", "border", "northern", "southern", "eastern", "western", "central", "northeastern",
+		"northwestern", "southeastern", "southwestern", "frontline", "front-line", "occupied", "capital",
+		"port", "coastal", "besieged", "disputed", "restive", "embattled", "regions", "region", "city",
+		"town", "village", "province", "of":
+		return true
+	}
+	return false
+}
+
+// placeNouns close a place name ("air base", "region", "airport").
+var placeNouns = set("region", "regions", "province", "provinces", "city", "airport", "base", "district",
+	"oblast", "governorate", "village", "town", "port", "camp", "border", "area", "valley", "county")
+
+// findPlace returns where the event happened: the place after a locative
+// preposition in the event's part of the sentence, or, before the trigger,
+// in its clause; never the dateline (cut off in prepare).
+func findPlace(s *sentence, h hit, g seg) *news.Place {
+	try := func(from, to int) *news.Place {
+		for k := from; k < to && k < len(s.low); k++ {
+			switch s.low[k] {
+			case "in", "at", "near", "over", "outside", "inside", "across", "around":
+			case "to":
+				if !(k > 0 && (s.low[k-1] == "travelled" || s.low[k-1] == "traveled")) {
+					continue
+				}
+			case "on":
+				if !(k+1 < len(s.low) && placeAhead(s, k+1)) {
+					continue
+				}
+			case "against":
+				if !(k+1 < len(s.low) && countryAt(s, k+1)) {
+					continue
+				}
+			default:
+				continue
+			}
+			if s.inSource(k, k+1) {
+				continue
+			}
+			if p := placeAt(s, k+1); p != nil {
+				return p
+			}
+		}
+		return nil
+	}
+	if g.s > h.e {
+		// A later item of a list of targets: ", Erbil International
+		// Airport in April".
+		k := g.s
+		for k < g.e && (s.low[k] == "," || s.low[k] == "and" || s.low[k] == "including") {
+			k++
+		}
+		if k < g.e && capWord(s.toks[k].text) {
+			if p := placeAt(s, k); p != nil {
+				return p
+			}
+		}
+	}
+	if p := try(max(h.e, g.s), g.e); p != nil {
+		return p
+	}
+	if g.s < h.e {
+		// The place may come before the trigger in the same clause.
+		start := h.s
+		for start > 0 && s.low[start-1] != "," && s.low[start-1] != ";" {
+			start--
+		}
+		if p := try(start, h.s); p != nil {
+			return p
+		}
+		if p := try(0, start); p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// countryAt reports whether a country's name (not its demonym) is at i,
+// after "the" if any.
+func countryAt(s *sentence, i int) bool {
+	if i < len(s.low) && s.low[i] == "the" {
+		i++
+	}
+	if i >= len(s.low) || isDemonymAt(s, i) {
+		return false
+	}
+	for _, at := range s.actors {
+		if at.s == i && at.ref.Kind == news.KindState {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAhead reports whether a place noun or a known country follows.
+func placeAhead(s *sentence, i int) bool {
+	for k := i; k < len(s.low) && k < i+6; k++ {
+		if placeNouns[s.low[k]] {
+			return true
+		}
+		for _, at := range s.actors {
+			if at.s == k && at.ref.Kind == news.KindState {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeAt reads a place name starting at token i: skipping "the",
+// lower-case place adjectives and a possessor ("Iraq's"), a run of
+// capitalised words, and a closing place noun.
+func placeAt(s *sentence, i int) *news.Place {
+	k := i
+	for k < len(s.low) && (s.low[k] == "the" || lowerWord(s.toks[k].text) && isPlaceAdj(s.low[k]) && s.low[k] != "of") {
+		k++
+	}
+	// "the border regions of Bryansk and Kursk"
+	if k < len(s.low) && s.low[k] == "of" && k > i && placeNouns[s.low[k-1]] {
+		k++
+	}
+	if k >= len(s.low) || !capWord(s.toks[k].text) && !(len(s.toks[k].text) > 1 && strings.ToUpper(s.toks[k].text) == s.toks[k].text && s.toks[k].text[0] >= 'A') {
+		return nil
+	}
+	// Skip a possessor: "Iraq's Ain al-Asad air base".
+	if k+2 < len(s.low) && s.low[k+1] == "'s" && capWord(s.toks[k+2].text) {
+		k += 2
+	}
+	// Not a time, not a person, not an armed group.
+	if wdays[s.low[k]] || monthNames[s.low[k]] {
+		return nil
+	}
+	if isDemonymAt(s, k) {
+		return nil
+	}
+	for _, at := range s.actors {
+		if at.s <= k && k < at.e && (at.person || at.generic || at.ref.Kind != news.KindState) {
+			return nil
+		}
+	}
+	e := k
+	for e < len(s.low) && (capWord(s.toks[e].text) || s.low[e] == "al-asad" || strings.HasPrefix(s.low[e], "al-") || s.toks[e].text == "St.") {
+		e++
+		if e-k > 5 {
+			break
+		}
+	}
+	if e < len(s.low) && placeNouns[s.low[e]] {
+		e++
+	} else if e+1 < len(s.low) && s.low[e] == "air" && s.low[e+1] == "base" {
+		e += 2
+	}
+	if e <= k {
+		return nil
+	}
+	name := s.text[s.toks[k].start-s.span.Start : s.toks[e-1].end-s.span.Start]
+	return &news.Place{Name: name, Start: s.toks[k].start, End: s.toks[e-1].end}
+}
+
+var monthNames = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+
+var wdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+// isDemonymAt reports whether token k is a nationality adjective
+// ("Russian"), not part of a longer name ("Saudi Arabia").
+func isDemonymAt(s *sentence, k int) bool {
+	if !demonyms[s.low[k]] {
+		return false
+	}
+	for _, at := range s.actors {
+		if at.s == k && at.e > k+1 && at.ref.Kind == news.KindState {
+			return false
+		}
+	}
+	return true
+}

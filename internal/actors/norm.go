@@ -96,7 +96,7 @@ func tokenize(s string) []token {
 	var b strings.Builder
 	start := -1
 	upper, hasLetter, cap := true, false, false
-	gap := false
+	gap, abbrev := false, false
 	flush := func(end int) {
 		if start < 0 {
 			return
@@ -109,7 +109,7 @@ func tokenize(s string) []token {
 		b.Reset()
 		start = -1
 		upper, hasLetter, cap = true, false, false
-		gap = false
+		gap, abbrev = false, false
 	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -150,11 +150,14 @@ func tokenize(s string) []token {
 			i += size
 			continue
 		case r == '.' && start >= 0 && abbrevPeriod(s, i, start):
+			abbrev = true
 			i += size
 			continue
 		}
+		wasAbbrev := abbrev && start >= 0
 		flush(i)
-		if !unicode.IsSpace(r) && r != '-' && r != '\u2010' && r != '\u2011' {
+		// The period closing "U.S." is part of the word, not a break.
+		if !unicode.IsSpace(r) && r != '-' && r != '\u2010' && r != '\u2011' && !(r == '.' && wasAbbrev) {
 			gap = true
 		}
 		i += size

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
@@ -14,27 +15,39 @@ import (
 	"github.com/sitrep-osint/sitrep/news"
 )
 
+// pageFetchers is how many feed item pages are fetched at once.
+const pageFetchers = 4
+
+// feedItem is one item's document, ready when done is closed.
+type feedItem struct {
+	doc  news.Document
+	err  error
+	done chan struct{}
+}
+
 // feed reads an RSS, Atom or JSON feed: one document per item, with the
 // item's own content when it is the full article (at least
 // Options.MinFeedText characters of text), else the item's page when
 // Options.FetchPages. An item with only a summary yields a failure, not a
-// document: a summary is not an article.
+// document: a summary is not an article. Pages are fetched pageFetchers at
+// a time; documents and failures still come in item order.
 func (r *reader) feed(ctx context.Context, src source, body []byte) error {
 	body = decodeFeed(body, src.contentType)
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
 	if err != nil {
 		return r.failf(ctx, src.origin, "malformed feed: %v", err)
 	}
+	items := make([]*feedItem, 0, len(feed.Items))
+	var fetch []*feedItem // items whose page is to be fetched
+	var summary []int     // their summary's length
 	for i, it := range feed.Items {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 		if it == nil {
 			continue
 		}
-		origin := fmt.Sprintf("%s#item=%d", src.origin, i+1)
-		doc := news.Document{
-			Origin:   origin,
+		fi := &feedItem{done: make(chan struct{})}
+		items = append(items, fi)
+		fi.doc = news.Document{
+			Origin:   fmt.Sprintf("%s#item=%d", src.origin, i+1),
 			Format:   news.FormatHTML,
 			Title:    strings.TrimSpace(it.Title),
 			URL:      resolveLink(src.url, it.Link),
@@ -44,9 +57,9 @@ func (r *reader) feed(ctx context.Context, src source, body []byte) error {
 		}
 		switch {
 		case it.PublishedParsed != nil:
-			doc.Published = it.PublishedParsed.UTC()
+			fi.doc.Published = it.PublishedParsed.UTC()
 		case it.UpdatedParsed != nil:
-			doc.Published = it.UpdatedParsed.UTC()
+			fi.doc.Published = it.UpdatedParsed.UTC()
 		}
 		content := it.Content
 		n := textLen(content)
@@ -54,19 +67,54 @@ func (r *reader) feed(ctx context.Context, src source, body []byte) error {
 			content, n = it.Description, d
 		}
 		if n >= r.opts.MinFeedText {
-			doc.Body = []byte(content)
-			if err := r.send(ctx, doc); err != nil {
-				return err
-			}
+			fi.doc.Body = []byte(content)
+			close(fi.done)
 			continue
 		}
-		if err := r.itemPage(ctx, &doc, n); err != nil {
-			if ferr := r.failErr(ctx, origin, err); ferr != nil {
+		fetch = append(fetch, fi)
+		summary = append(summary, n)
+	}
+
+	fctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() { cancel(); wg.Wait() }()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		sem := make(chan struct{}, pageFetchers)
+		for k, fi := range fetch {
+			select {
+			case sem <- struct{}{}:
+			case <-fctx.Done():
+				for _, rest := range fetch[k:] {
+					rest.err = fctx.Err()
+					close(rest.done)
+				}
+				return
+			}
+			wg.Add(1)
+			go func(fi *feedItem, n int) {
+				defer wg.Done()
+				defer func() { <-sem }()
+				fi.err = r.itemPage(fctx, &fi.doc, n)
+				close(fi.done)
+			}(fi, summary[k])
+		}
+	}()
+
+	for _, fi := range items {
+		select {
+		case <-fi.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if fi.err != nil {
+			if ferr := r.failErr(ctx, fi.doc.Origin, fi.err); ferr != nil {
 				return ferr
 			}
 			continue
 		}
-		if err := r.send(ctx, doc); err != nil {
+		if err := r.send(ctx, fi.doc); err != nil {
 			return err
 		}
 	}

@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -10,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/sitrep-osint/sitrep/news"
 )
 
 // newsServer serves feeds, pages and failures on loopback, and records the
@@ -99,6 +103,14 @@ func TestFeedsOverHTTP(t *testing.T) {
 		t.Errorf("documents:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	checkFailures(t, r.fails, []string{u + "/feed.rss#item=3|item page " + u + "/missing: fetch: HTTP error status: 404 Not Found"})
+	// A broken sink stops the feed at once, fetches in flight or not.
+	boom := errors.New("sink broken")
+	n := 0
+	err := Read(context.Background(), []string{u + "/feed.rss", u + "/feed.json"}, Options{FetchPages: true, UserAgent: "sitrep-test/1"},
+		func(news.Document) error { n++; return boom }, func(*news.Failure) {})
+	if !errors.Is(err, boom) || n != 1 {
+		t.Errorf("err %v after %d documents, want %v after 1", err, n, boom)
+	}
 	for _, a := range agents() {
 		if a != "sitrep-test/1" {
 			t.Errorf("request sent User-Agent %q", a)

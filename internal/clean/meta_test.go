@@ -222,3 +222,21 @@ func TestHashKey(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherSiteLayouts checks the text cleaner on layouts other than the
+// seed's: captions written as "Image source, ..." lines, relative times,
+// an agency byline and dateline.
+func TestOtherSiteLayouts(t *testing.T) {
+	body := "Israel strikes Beirut suburb after rocket fire\n\n2 hours ago\n\nShare\n\nSave\n\nJane Doe\nMiddle East correspondent\n\n" +
+		"Image source, Getty Images\n\nImage caption, Smoke rises over Beirut's southern suburbs\n\n" +
+		"Israel's military said it struck a Hezbollah drone store in Beirut's southern suburbs on Friday, hours after rockets were fired from Lebanon.\n\n" +
+		"Image source, Reuters\n\nImage caption, Residents inspect the damage\n\n" +
+		"Lebanon's health ministry said two people were killed in the strike, the first on the capital since the ceasefire.\n\n" +
+		"Related Topics\n\nIsrael\n\nLebanon\n"
+	a := cleanOne(t, New(Options{}), news.Document{Origin: "bbc.txt", Format: news.FormatText, Body: []byte(body)})
+	want := "Israel's military said it struck a Hezbollah drone store in Beirut's southern suburbs on Friday, hours after rockets were fired from Lebanon.\n\n" +
+		"Lebanon's health ministry said two people were killed in the strike, the first on the capital since the ceasefire."
+	if a.Title != "Israel strikes Beirut suburb after rocket fire" || a.Text != want {
+		t.Errorf("title %q\ntext %q", a.Title, a.Text)
+	}
+}

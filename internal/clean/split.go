@@ -212,6 +212,9 @@ func isCaption(s string, words int) bool {
 	if words > 60 {
 		return false
 	}
+	if words <= 40 && hasFoldPrefix(s, captionPrefixes) {
+		return true
+	}
 	tail := s
 	if len(tail) > 120 {
 		cut := len(tail) - 120
@@ -241,6 +244,24 @@ func mayHaveCredit(s string) bool {
 				strings.HasPrefix(w, "image") || strings.HasPrefix(w, "credit") || strings.HasPrefix(w, "file") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// captionPrefixes open the caption and credit lines some sites print as
+// text ("Image source, Getty Images", "Image caption, Rescuers ...").
+var captionPrefixes = []string{
+	"image source,", "image caption,", "media caption,", "video caption,", "photo caption",
+	"caption:", "photo:", "picture:", "image:", "photograph:", "photo credit", "image credit",
+}
+
+// hasFoldPrefix reports whether s starts with one of the lower-case
+// prefixes, ignoring case.
+func hasFoldPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
 		}
 	}
 	return false
@@ -296,6 +317,9 @@ func isWidget(s, key string, words int) bool {
 	}
 	if widgetLines[strings.TrimRight(key, " .:!|»>›")] {
 		return true
+	}
+	if words <= 6 && strings.HasSuffix(key, " ago") {
+		return true // "2 hours ago", "Updated 5 minutes ago"
 	}
 	for _, p := range widgetPrefixes {
 		if strings.HasPrefix(key, p) {

@@ -151,7 +151,12 @@ var demonyms = func() map[string]bool {
 // sequences.
 type dictActors struct {
 	keys  map[string]news.ActorRef // normalised phrase → actor
-	first map[string][]string      // first token → phrases starting with it, longest first
+	first map[string][]phrase      // first token → phrases starting with it, longest first
+}
+
+type phrase struct {
+	key  string
+	toks []string
 }
 
 // normTok lower-cases a token and writes apostrophes one way.
@@ -169,15 +174,15 @@ func phraseKey(phrase string) []string {
 }
 
 func newDictActors() *dictActors {
-	d := &dictActors{keys: map[string]news.ActorRef{}, first: map[string][]string{}}
-	add := func(phrase string, ref news.ActorRef) {
-		toks := phraseKey(phrase)
+	d := &dictActors{keys: map[string]news.ActorRef{}, first: map[string][]phrase{}}
+	add := func(p string, ref news.ActorRef) {
+		toks := phraseKey(p)
 		k := strings.Join(toks, " ")
 		if _, ok := d.keys[k]; ok {
 			return
 		}
 		d.keys[k] = ref
-		d.first[toks[0]] = append(d.first[toks[0]], k)
+		d.first[toks[0]] = append(d.first[toks[0]], phrase{key: k, toks: toks})
 	}
 	for _, o := range orgs {
 		ref := news.ActorRef{ID: "dict:" + o.name, Name: o.name, Kind: o.kind, Country: o.country}
@@ -207,7 +212,7 @@ func newDictActors() *dictActors {
 	}
 	for w := range d.first {
 		ps := d.first[w]
-		sort.Slice(ps, func(i, j int) bool { return strings.Count(ps[i], " ") > strings.Count(ps[j], " ") })
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
 	}
 	return d
 }
@@ -236,18 +241,18 @@ func (d *dictActors) find(text string, toks []nlp.Token) []ActorMention {
 			continue
 		}
 		for _, p := range cands {
-			n := strings.Count(p, " ") + 1
-			if i+n > len(toks) || strings.Join(norm[i:i+n], " ") != p {
+			n := len(p.toks)
+			if i+n > len(toks) || !hasSeq(norm, i, p.toks) {
 				continue
 			}
 			first := toks[i].Text
-			if first[0] >= 'a' && first[0] <= 'z' && !lowerAliases[p] {
+			if first[0] >= 'a' && first[0] <= 'z' && !lowerAliases[p.key] {
 				continue
 			}
-			if upperOnly[p] && first != strings.ToUpper(first) {
+			if upperOnly[p.key] && first != strings.ToUpper(first) {
 				continue
 			}
-			out = append(out, ActorMention{Start: toks[i].Start, End: toks[i+n-1].End, Ref: d.keys[p]})
+			out = append(out, ActorMention{Start: toks[i].Start, End: toks[i+n-1].End, Ref: d.keys[p.key]})
 			i += n - 1
 			break
 		}

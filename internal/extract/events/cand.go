@@ -47,8 +47,11 @@ func (x *Extractor) sentenceEvents(a *news.Article, s *sentence, pub time.Time, 
 				if mergeBack(cands, c) {
 					continue
 				}
-				if c.anaphor && c.class != cMeet {
-					continue // a reference to an event the article did not report
+				if c.anaphor && c.class != cMeet && (len(c.ev.Figures) == 0 && c.ev.Place == nil && c.ev.Date == nil || nearbyClass(cands, c)) {
+					// A reference to an event told just before (under
+					// another date, which is the reference's own), or to
+					// one the article did not report.
+					continue
 				}
 			}
 			cands = append(cands, c)
@@ -104,9 +107,10 @@ func contextOK(s *sentence, h hit) bool {
 			_, ok := s.window(h, projectileNouns, 2, 8)
 			return ok
 		}
-		if w == "strike" || w == "strikes" {
-			// "strike its foes" after "to": a capability, not an event.
-			if h.s > 0 && low[h.s-1] == "to" {
+		if w == "strike" || w == "strikes" || w == "launch" || w == "fire" {
+			// "strike its foes" after "to": a capability, not an event,
+			// unless planned ("plans to strike").
+			if h.s > 0 && low[h.s-1] == "to" && !planBefore(low, h.s-1) {
 				return false
 			}
 		}
@@ -139,7 +143,7 @@ func contextOK(s *sentence, h hit) bool {
 		if _, ok := s.window(h, exchangeNouns, 0, 8); ok {
 			return false
 		}
-		_, ok := s.window(h, armsNouns, 3, 8)
+		_, ok := s.window(h, armsNouns, 3, 10)
 		if !ok && !(s.prevArms && (w == "commitments" || w == "funding" || w == "pledged" || w == "pledges")) {
 			return false
 		}
@@ -630,8 +634,17 @@ func findWeapon(s *sentence) string {
 				}
 				break
 			}
-			if s.low[e] == "systems" || s.low[e] == "missiles" || s.low[e] == "strike" || s.low[e] == "system" {
+			if s.low[e] == "systems" || s.low[e] == "strike" || s.low[e] == "system" {
 				e++
+				continue
+			}
+			// "Iskander-M ballistic missiles", "Katyusha rockets"
+			k := e
+			for k < len(s.low) && k < e+3 && isWeaponAdj(s.low[k]) {
+				k++
+			}
+			if k < len(s.low) && isHead(s.low[k]) && weaponHeads[s.low[k]] != cNone {
+				e = k + 1
 				continue
 			}
 			if e+2 < len(s.low) && (s.low[e] == "laden" || s.low[e] == "packed" || s.low[e] == "loaded" || s.low[e] == "armed") && s.low[e+1] == "with" {
@@ -1039,4 +1052,25 @@ func placeKey(p *news.Place) string {
 func isHead(w string) bool {
 	_, ok := weaponHeads[w]
 	return ok
+}
+
+// isWeaponAdj reports whether w describes a weapon ("ballistic").
+func isWeaponAdj(w string) bool {
+	switch w {
+	case "ballistic", "cruise", "decoy", "armed", "attack", "kamikaze", "guided", "hypersonic",
+		"long-range", "short-range", "air-to-surface", "surface-to-air", "anti-aircraft", "anti-tank":
+		return true
+	}
+	return false
+}
+
+// nearbyClass reports whether an event of c's class was told in the two
+// sentences before c.
+func nearbyClass(cands []*cand, c *cand) bool {
+	for _, d := range cands {
+		if !d.dropped && compatibleClass(d.class, c.class) && c.sent-d.last <= 2 && c.sent > d.sent {
+			return true
+		}
+	}
+	return false
 }

@@ -167,8 +167,14 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		return nil
 	}
 	spans := a.Sentences
+	var toks [][]nlp.Token
 	if len(spans) == 0 {
-		spans = nlp.Sentences(a.Text)
+		// One tokenisation for sentences and tokens.
+		toks = nlp.TokenizeSentences(a.Text)
+		spans = make([]news.Span, len(toks))
+		for i, ts := range toks {
+			spans[i] = news.Span{Start: ts[0].Start, End: ts[len(ts)-1].End}
+		}
 	}
 	pub := a.Published
 	if pub.IsZero() {
@@ -180,7 +186,14 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 			continue
 		}
-		s := x.prepare(a, i, sp, pub, &prevCountry)
+		var ts []nlp.Token
+		if toks != nil {
+			ts = toks[i]
+		}
+		s := x.prepare(a, i, sp, ts, pub, &prevCountry)
+		if s == nil {
+			continue
+		}
 		cands = x.sentenceEvents(a, s, pub, cands)
 	}
 	cands = mergeArticle(cands)
@@ -195,7 +208,11 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 }
 
 // prepare tokenises a sentence and finds its actors, persons and dates.
-func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, pub time.Time, prevCountry *string) *sentence {
+//
+// It returns nil for a sentence without any trigger word, which cannot
+// hold an event. abs, when set, holds the sentence's tokens with article
+// offsets.
+func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, abs []nlp.Token, pub time.Time, prevCountry *string) *sentence {
 	text := a.Text[sp.Start:sp.End]
 	s := &sentence{idx: idx, span: sp, text: text}
 	if idx == 0 {
@@ -204,15 +221,31 @@ func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, pub time.Tim
 			s.span.Start += k
 			text = text[k:]
 			s.text = text
+			abs = nil
 		}
 	}
-	ntoks := nlp.Tokenize(text)
+	var ntoks []nlp.Token
+	if abs != nil {
+		ntoks = make([]nlp.Token, len(abs))
+		for i, t := range abs {
+			ntoks[i] = nlp.Token{Text: t.Text, Start: t.Start - s.span.Start, End: t.End - s.span.Start}
+		}
+	} else {
+		ntoks = nlp.Tokenize(text)
+	}
 	s.toks = make([]tk, len(ntoks))
 	s.low = make([]string, len(ntoks))
+	hasTrig := false
 	for i, t := range ntoks {
 		l := normTok(t.Text)
 		s.toks[i] = tk{text: t.Text, low: l, start: s.span.Start + t.Start, end: s.span.Start + t.End}
 		s.low[i] = l
+		if !hasTrig {
+			_, hasTrig = triggers[l]
+		}
+	}
+	if !hasTrig {
+		return nil
 	}
 	// Actors: the registry, the dictionary, and entities an NER stage found.
 	var ms []ActorMention

@@ -48,6 +48,13 @@ func findFigures(s *sentence, h hit, c *cand) []news.Figure {
 			continue
 		}
 		noun, ne := countedNoun(s, j)
+		if noun == "" && (i > 0 && (killVerbs[low[i-1]] || injureVerbs[low[i-1]] || detainVerbs[low[i-1]]) || j < len(low) && (low[j] == "died" || low[j] == "dead" || low[j] == "killed" || low[j] == "wounded" || low[j] == "injured")) {
+			// "wounded 30", "15 died": people, unnamed.
+			noun, ne = "people", j
+			if j < len(low) && (low[j] == "died" || low[j] == "dead") {
+				ne = j + 1
+			}
+		}
 		if noun == "" && i >= 2 && low[i-1] == "of" {
 			// "the bodies of 19 soldiers"
 			if exchangeNouns[low[i-2]] {

@@ -55,7 +55,7 @@ var triggerTable = []struct {
 }{
 	{cStrike, "", "airstrike, airstrikes, air strike, air strikes, air raid, air raids, drone strike, drone strikes, drone attack, drone attacks, bombed, bombarded, bombardment, struck, strike, strikes"},
 	{cStrike, "n", "bombing, bombings, raid, raids"},
-	{cStrike, "w", "launched, fired, hit, pounded, pounds, pounding, targeted, targeting, rained"},
+	{cStrike, "w", "launched, launch, launches, launching, fired, fire, fires, hit, pounded, pounds, pounding, targeted, targeting, rained"},
 	{cShell, "", "shelled, shelling, artillery fire, rocket attack, rocket attacks, missile attack, missile attacks, missile strike, missile strikes, rocket fire, mortar fire, mortar attack, mortar attacks"},
 	{cExplosive, "", "roadside bomb, roadside bombs, ied, ieds, improvised explosive device, car bomb, car bombs, landmine, land mine, exploded, detonated, blast, explosion, bomb attack, bomb attacks"},
 	{cSuicide, "", "suicide bomber, suicide bombers, suicide bombing, suicide attack, blew himself up, blew herself up"},
@@ -81,7 +81,7 @@ var triggerTable = []struct {
 	{cLoot, "", "looted, looting, ransacked, plundered, razed, burned down, vandalized, vandalised"},
 	{cArms, "w s=delivered", "delivered, arrived, received"},
 	{cArms, "w s=in delivery", "delivery, deliveries, deliver, supplied, supply, supplies, send, sent, sending, provide, provided, providing, transfer, transfers, transferred, transferring, shipment, shipments, shipped"},
-	{cArms, "w s=pledged", "pledged, pledge, promised, commitments, committed, package, donate, donated, agreed to send, funding"},
+	{cArms, "w s=pledged", "pledged, pledge, promised, commitments, committed, package, donate, donated, agreed to send, funding, fund"},
 	{cArms, "w s=approved", "approved, sold, sell, sale, sales, ordered, order"},
 	{cArms, "w s=diverted", "diverting, diverted, divert, reprioritize, reprioritise, redirect, redirected"},
 	{cArms, "w s=delayed", "delay, delayed, postponed"},

@@ -1,0 +1,262 @@
+package events
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Number
+		ok   bool
+	}{
+		{"64", Number{Value: 64}, true},
+		{"1,000", Number{Value: 1000}, true},
+		{"at least 250", Number{Value: 250, AtLeast: true}, true},
+		{"at least one", Number{Value: 1, AtLeast: true}, true},
+		{"almost 40%", Number{Value: 40, Approx: true, Percent: true}, true},
+		{"50 percent", Number{Value: 50, Percent: true}, true},
+		{"two", Number{Value: 2}, true},
+		{"twenty-five", Number{Value: 25}, true},
+		{"one hundred and twenty", Number{Value: 120}, true},
+		{"three thousand", Number{Value: 3000}, true},
+		{"2.5 million", Number{Value: 2.5e6}, true},
+		{"dozens", Number{Value: 24, Max: 99, Approx: true}, true},
+		{"hundreds", Number{Value: 200, Max: 999, Approx: true}, true},
+		{"a dozen", Number{Value: 12, Approx: true}, true},
+		{"more than 100", Number{Value: 100, AtLeast: true}, true},
+		{"about 30", Number{Value: 30, Approx: true}, true},
+		{"half", Number{Value: 50, Percent: true}, true},
+		{"several", Number{}, false},
+		{"drones", Number{}, false},
+		{"", Number{}, false},
+		{"64 drones", Number{}, false},
+	}
+	for _, tc := range tests {
+		got, ok := ParseNumber(tc.in)
+		if ok != tc.ok || ok && got != tc.want {
+			t.Errorf("ParseNumber(%q) = %+v, %v; want %+v, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"at least 250", "almost 40%", "1,000", "dozens", "twenty-five", "one hundred and twenty", "3.2%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, ok := ParseNumber(s)
+		if !ok {
+			return
+		}
+		if math.IsNaN(n.Value) || n.Value < 0 || n.Max != 0 && n.Max < n.Value {
+			t.Fatalf("ParseNumber(%q) = %+v", s, n)
+		}
+	})
+}
+
+var thu = time.Date(2025, 7, 17, 0, 0, 0, 0, time.UTC)
+
+// extractOne runs the extractor on one sentence.
+func extractOne(t *testing.T, text string) []news.Event {
+	t.Helper()
+	x, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x.Extract(&news.Article{ID: "t", Text: text, Published: thu})
+}
+
+func find(evs []news.Event, sub string) *news.Event {
+	for i := range evs {
+		if evs[i].Subtype == sub {
+			return &evs[i]
+		}
+	}
+	return nil
+}
+
+func TestFigures(t *testing.T) {
+	tests := []struct {
+		text string
+		sub  string
+		want map[string]float64
+	}{
+		{"Russia attacked Ukraine with 64 Shahed and decoy drones overnight, killing at least one person.", SubAirDrone, map[string]float64{"launched": 64, "killed": 1}},
+		{"Russian air defenses shot down 122 Ukrainian drones overnight.", SubDisrupted, map[string]float64{"intercepted": 122}},
+		{"Gunmen fired two armed drones at the base, wounding three soldiers.", SubAirDrone, map[string]float64{"launched": 2, "injured": 3}},
+		{"Militants fired dozens of Katyusha rockets at the city on Monday.", SubShelling, map[string]float64{"launched": 24}},
+		{"Russia on Thursday sent to Ukraine 1,000 bodies, the headquarters said.", SubExchange, map[string]float64{"bodies": 1000}},
+		{"The Swiss Defense Ministry ordered five Patriot systems in 2022.", SubArms, map[string]float64{"systems": 5}},
+		{"Police arrested 14 protesters in Baghdad on Monday.", SubArrests, map[string]float64{"detained": 14}},
+		{"Ukraine's defense manufacturing accounts for almost 40% of weapons used by the military.", SubProduction, map[string]float64{"share": 40}},
+		{"The attack on the market killed at least 12 people and wounded 30, officials said, while others said 15 died.", SubAttack, map[string]float64{"killed": 12, "injured": 30}},
+	}
+	for _, tc := range tests {
+		ev := find(extractOne(t, tc.text), tc.sub)
+		if ev == nil {
+			t.Errorf("%q: no %s event", tc.text, tc.sub)
+			continue
+		}
+		for k, v := range tc.want {
+			if got, ok := ev.Quantities[k]; !ok || got != v {
+				t.Errorf("%q: %s = %v (present %v), want %v; all %v", tc.text, k, got, ok, v, ev.Quantities)
+			}
+		}
+	}
+}
+
+func TestDozensKeepsRange(t *testing.T) {
+	ev := find(extractOne(t, "Militants fired dozens of Katyusha rockets at the city on Monday."), SubShelling)
+	if ev == nil || len(ev.Figures) == 0 {
+		t.Fatal("no figure")
+	}
+	f := ev.Figures[0]
+	if f.Value != 24 || f.Max != 99 || !f.Approx {
+		t.Errorf("dozens = %+v, want 24..99 approx", f)
+	}
+}
+
+func TestWeapons(t *testing.T) {
+	tests := []struct{ text, sub, weapon string }{
+		{"Russia attacked Ukraine with 64 Shahed and decoy drones overnight.", SubAirDrone, "Shahed and decoy drones"},
+		{"Russia fired Iskander-M ballistic missiles at Kharkiv on Monday.", SubShelling, "Iskander-M ballistic missiles"},
+		{"Militants fired Katyusha rockets at the Green Zone on Monday.", SubShelling, "Katyusha rockets"},
+		{"The groups attacked Erbil airport in April using drones laden with explosives.", SubAirDrone, "drones laden with explosives"},
+		{"A roadside bomb exploded near a convoy in Kandahar on Monday.", SubIED, "roadside bomb"},
+	}
+	for _, tc := range tests {
+		ev := find(extractOne(t, tc.text), tc.sub)
+		if ev == nil {
+			t.Errorf("%q: no %s event", tc.text, tc.sub)
+			continue
+		}
+		if ev.Weapon != tc.weapon {
+			t.Errorf("%q: weapon %q, want %q", tc.text, ev.Weapon, tc.weapon)
+		}
+	}
+}
+
+func TestModality(t *testing.T) {
+	tests := []struct{ text, sub, want string }{
+		{"Russia attacked Ukraine with drones overnight.", SubAirDrone, news.ModReported},
+		{"Russia will launch drones at Kyiv on Monday, the ministry warned.", SubAirDrone, news.ModPlanned},
+		{"Ukraine plans to strike Russian airfields with drones next week.", SubAirDrone, news.ModPlanned},
+		{"Iran may have fired missiles at the base on Monday.", SubShelling, news.ModPossible},
+		{"Russia did not attack Kyiv with drones overnight.", SubAirDrone, news.ModNegated},
+		{"Moscow denied that its drones struck the hospital on Monday.", SubAirDrone, news.ModDenied},
+		{"He was killed last year by a US drone strike.", SubAirDrone, news.ModHistorical},
+		{"Russian air defenses shot down 122 Ukrainian drones overnight, the Russian defence ministry said.", SubDisrupted, news.ModClaimed},
+	}
+	for _, tc := range tests {
+		ev := find(extractOne(t, tc.text), tc.sub)
+		if ev == nil {
+			t.Errorf("%q: no %s event", tc.text, tc.sub)
+			continue
+		}
+		if ev.Modality != tc.want {
+			t.Errorf("%q: modality %q, want %q", tc.text, ev.Modality, tc.want)
+		}
+	}
+}
+
+func TestRoles(t *testing.T) {
+	tests := []struct {
+		text, sub      string
+		actor1, actor2 string
+		roles          map[string]string // role → first name
+	}{
+		{"Russia attacked Ukraine with 64 drones overnight.", SubAirDrone, "Russia", "Ukraine", nil},
+		{"Russian air defenses shot down 122 Ukrainian drones overnight.", SubDisrupted, "Russia military forces", "Ukraine", nil},
+		{"Washington is diverting a Swiss order for Patriot air defense systems to help Ukraine.", SubArms, "United States", "Ukraine", map[string]string{"supplier": "United States", "recipient": "Ukraine"}},
+		{"British Defense Secretary John Healey said Thursday he and his German counterpart Boris Pistorius will chair a meeting of the Ukraine Defense Contact Group on Monday.", SubMeeting, "Ukraine Defense Contact Group", "", map[string]string{"chair": "John Healey"}},
+		{"Advisors from Iran's IRGC trained at least 250 fighters in Lebanon in 2020.", SubTraining, "Islamic Revolutionary Guard Corps", "fighters", map[string]string{"trainer": "Islamic Revolutionary Guard Corps"}},
+		{"He said there were commitments from Germany, Finland and Canada to fund weapons for Ukraine.", SubArms, "", "Ukraine", map[string]string{"funder": "Germany"}},
+	}
+	for _, tc := range tests {
+		ev := find(extractOne(t, tc.text), tc.sub)
+		if ev == nil {
+			t.Errorf("%q: no %s event", tc.text, tc.sub)
+			continue
+		}
+		if name(ev.Actor1) != tc.actor1 || name(ev.Actor2) != tc.actor2 {
+			t.Errorf("%q: actors %q / %q, want %q / %q", tc.text, name(ev.Actor1), name(ev.Actor2), tc.actor1, tc.actor2)
+		}
+		for role, want := range tc.roles {
+			if len(ev.Roles[role]) == 0 || ev.Roles[role][0].Name != want {
+				t.Errorf("%q: role %s = %v, want %q first", tc.text, role, ev.Roles[role], want)
+			}
+		}
+	}
+}
+
+func name(a *news.ActorRef) string {
+	if a == nil {
+		return ""
+	}
+	return a.Name
+}
+
+func TestNothingInvented(t *testing.T) {
+	for _, text := range []string{
+		"The weather in Kyiv was sunny on Monday.",
+		"They were hit by divisions after his death.",
+		"Iran has developed techniques to strike its foes, such as armed drones.",
+		"Meetings and communications between us have reduced.",
+		"Inflation rose 3.2% in 2020.",
+		"",
+	} {
+		if evs := extractOne(t, text); len(evs) != 0 {
+			t.Errorf("%q: got %d events, want none: %+v", text, len(evs), evs[0])
+		}
+	}
+}
+
+func TestStage(t *testing.T) {
+	x, _ := New(Options{})
+	st := NewStage(x)
+	if st.Name() != "events" {
+		t.Errorf("Name() = %q", st.Name())
+	}
+	a := &news.Article{Text: "Russia attacked Ukraine with 64 drones overnight.", Published: thu}
+	if err := st.Process(t.Context(), a); err != nil || len(a.Events) != 1 {
+		t.Fatalf("Process: %v, %d events", err, len(a.Events))
+	}
+	a2 := &news.Article{Text: "Nothing happened."}
+	if err := st.Process(t.Context(), a2); err != nil || a2.Events == nil {
+		t.Errorf("Process on a quiet article: %v, events %v (want empty, not nil)", err, a2.Events)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("Russia attacked Ukraine with 64 Shahed and decoy drones overnight, killing at least one person, the Ukrainian air force reported.")
+	f.Add("The Iraqi security officials said the new groups were behind attacks against US-led forces at Ain al-Asad air base this month, Erbil International Airport in April and against Saudi Arabia in January.")
+	f.Add("“We must reach 50% within six months,” he said. Those attacks, the, ,, killed")
+	x, _ := New(Options{})
+	f.Fuzz(func(t *testing.T, text string) {
+		a := &news.Article{Text: text, Published: thu}
+		for _, ev := range x.Extract(a) {
+			if ev.Evidence.Start < 0 || ev.Evidence.End > len(text) || text[ev.Evidence.Start:ev.Evidence.End] != ev.Evidence.Text {
+				t.Fatalf("bad evidence %+v", ev.Evidence)
+			}
+			for _, fg := range ev.Figures {
+				if fg.Start < 0 || fg.End > len(text) || text[fg.Start:fg.End] != fg.Text {
+					t.Fatalf("bad figure %+v", fg)
+				}
+			}
+			if ev.Place != nil && (ev.Place.Start < 0 || ev.Place.End > len(text) || text[ev.Place.Start:ev.Place.End] != ev.Place.Name) {
+				t.Fatalf("bad place %+v", ev.Place)
+			}
+			if ev.Type == "" || ev.Subtype == "" || ev.Modality == "" || !strings.Contains(taxonomy, "|"+ev.Subtype+"|") {
+				t.Fatalf("bad typing %q/%q/%q", ev.Type, ev.Subtype, ev.Modality)
+			}
+		}
+	})
+}
+
+const taxonomy = "|Armed clash|Government regains territory|Non-state actor overtakes territory|Chemical weapon|Air/drone strike|Suicide bomb|Shelling/artillery/missile attack|Remote explosive/landmine/IED|Grenade|Sexual violence|Attack|Abduction/forced disappearance|Peaceful protest|Protest with intervention|Excessive force against protesters|Violent demonstration|Mob violence|Agreement|Arrests|Change to group/activity|Disrupted weapons use|Headquarters or base established|Looting/property destruction|Non-violent transfer of territory|Other|Arms transfer|Military training|Defence production|Exchange|Meeting|"

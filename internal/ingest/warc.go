@@ -330,6 +330,9 @@ func (r *reader) warcRecords(ctx context.Context, w *warcState, s *warcStream, w
 		if !want {
 			continue
 		}
+		if errors.Is(skipErr, errNotPage) {
+			continue
+		}
 		if skipErr != nil {
 			if ferr := report(fmt.Errorf("%s: %w", where(start), skipErr)); ferr != nil {
 				return ferr, nil
@@ -399,33 +402,39 @@ func readWARCHeader(s *warcStream) (http.Header, error) {
 	}
 }
 
-// readBlock reads a response record's block of n bytes. A block over the
-// size limit is skipped (read past, not kept); skip then says why when its
-// payload is an HTML page that was wanted, and is nil when it is not a
-// page anyway. err is a read error of the stream.
+// errNotPage marks a response record that is not a 200 HTML page.
+var errNotPage = errors.New("not an HTML page")
+
+// readBlock reads a response record's block of n bytes. It reads the HTTP
+// head first, so that records which are not a 200 HTML page (errNotPage)
+// and pages over the size limit (skip says so) are read past without being
+// held in memory. err is a read error of the stream.
 func (r *reader) readBlock(s *warcStream, n int64) (block []byte, skip, err error) {
 	s.blockStart = s.off
-	limit := r.opts.MaxBytes + httpHeadPeek
-	if n <= limit {
-		block = make([]byte, n)
-		m, err := io.ReadFull(s.br, block)
-		s.off += int64(m)
-		return block, nil, err
-	}
-	head := make([]byte, httpHeadPeek)
+	head := make([]byte, min(n, httpHeadPeek))
 	m, err := io.ReadFull(s.br, head)
 	s.off += int64(m)
 	if err != nil {
 		return nil, nil, err
 	}
-	if _, err := s.discard(n - int64(m)); err != nil {
-		return nil, nil, err
-	}
 	resp, herr := http.ReadResponse(bufio.NewReader(bytes.NewReader(head)), nil)
-	if herr == nil && (resp.StatusCode != http.StatusOK || !isPageType(resp.Header.Get("Content-Type"))) {
-		return nil, nil, nil
+	switch {
+	case herr == nil && (resp.StatusCode != http.StatusOK || !isPageType(resp.Header.Get("Content-Type"))):
+		skip = errNotPage
+	case n > r.opts.MaxBytes+httpHeadPeek:
+		skip = fmt.Errorf("response of %d bytes is %w of %d bytes per document", n, errTooLarge, r.opts.MaxBytes)
 	}
-	return nil, fmt.Errorf("response of %d bytes is %w of %d bytes per document", n, errTooLarge, r.opts.MaxBytes), nil
+	if skip != nil {
+		if _, err := s.discard(n - int64(m)); err != nil {
+			return nil, nil, err
+		}
+		return nil, skip, nil
+	}
+	block = make([]byte, n)
+	copy(block, head)
+	k, err := io.ReadFull(s.br, block[m:])
+	s.off += int64(k)
+	return block, nil, err
 }
 
 // isPageType reports whether a Content-Type is an HTML page's.

@@ -117,6 +117,9 @@ type Score struct {
 	Mentions, Found int
 	// Country: mentions with a true country, and how many got it.
 	CountryN, CountryOK int
+	// SubCountry: the same for mentions below country level (a country
+	// name resolving to its country is the easy part).
+	SubCountryN, SubCountryOK int
 	// Admin1: mentions with a true first-level division, and how many got it.
 	Admin1N, Admin1OK int
 	// Point: point places with true coordinates, and how many were
@@ -126,6 +129,21 @@ type Score struct {
 	PrecisionOK int
 	// Misses lists what went wrong, for reading.
 	Misses []string
+}
+
+// Add adds o's counts to s.
+func (s *Score) Add(o Score) {
+	s.Mentions += o.Mentions
+	s.Found += o.Found
+	s.CountryN += o.CountryN
+	s.CountryOK += o.CountryOK
+	s.SubCountryN += o.SubCountryN
+	s.SubCountryOK += o.SubCountryOK
+	s.Admin1N += o.Admin1N
+	s.Admin1OK += o.Admin1OK
+	s.PointN += o.PointN
+	s.PointOK += o.PointOK
+	s.PrecisionOK += o.PrecisionOK
 }
 
 // Accuracy returns ok/n, or 0 when n is 0.
@@ -227,8 +245,15 @@ func (sc *Score) score(g *Gazetteer, l Label, p news.Place, found bool) {
 	var why []string
 	if l.Country != "" {
 		sc.CountryN++
+		sub := l.Precision != news.PrecisionCountry
+		if sub {
+			sc.SubCountryN++
+		}
 		if p.Country == l.Country {
 			sc.CountryOK++
+			if sub {
+				sc.SubCountryOK++
+			}
 		} else {
 			why = append(why, "country "+p.Country)
 		}
@@ -485,7 +510,10 @@ func mucLabel(slot string) (Label, bool) {
 	if i := strings.Index(slot, " / "); i >= 0 {
 		slot = slot[:i]
 	}
-	slot = strings.Trim(slot, "() ?")
+	slot = strings.TrimSpace(strings.TrimPrefix(slot, "?"))
+	if strings.HasPrefix(slot, "(") && strings.HasSuffix(slot, ")") {
+		slot = slot[1 : len(slot)-1]
+	}
 	parts := strings.Split(slot, ":")
 	country, ok := mucCountries[strings.TrimSpace(parts[0])]
 	if !ok {

@@ -14,11 +14,13 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Entry kinds.
@@ -96,8 +98,32 @@ const formatHeader = "sitrep-gazetteer\t1"
 // order, the places of each extra path: a .tsv or .jsonl file, or a
 // directory whose .tsv and .jsonl files are read in name order (see
 // UserPlaces for the per-user directory). Later files may add aliases to
-// earlier entries.
+// earlier entries. The embedded part is parsed once per process and
+// shared; a Gazetteer is read-only and safe for concurrent use.
 func Load(extra ...string) (*Gazetteer, error) {
+	baseOnce.Do(func() { base, baseErr = loadEmbedded() })
+	if baseErr != nil {
+		return nil, baseErr
+	}
+	if len(extra) == 0 {
+		return base, nil
+	}
+	g := base.clone()
+	for _, p := range extra {
+		if err := g.addPath(p); err != nil {
+			return nil, err
+		}
+	}
+	return g, nil
+}
+
+var (
+	baseOnce sync.Once
+	base     *Gazetteer
+	baseErr  error
+)
+
+func loadEmbedded() (*Gazetteer, error) {
 	g := newGazetteer()
 	if err := g.readCompiled(bytes.NewReader(embeddedGazetteer), "embedded gazetteer"); err != nil {
 		return nil, err
@@ -105,13 +131,25 @@ func Load(extra ...string) (*Gazetteer, error) {
 	if err := g.readPlaces(bytes.NewReader(embeddedCurated), "embedded curated places", false); err != nil {
 		return nil, err
 	}
-	for _, p := range extra {
-		if err := g.addPath(p); err != nil {
-			return nil, err
-		}
-	}
-	g.finish()
 	return g, nil
+}
+
+// clone returns a copy of g that can take more places without changing
+// g: maps are copied, entries and index lists shared (index appends with
+// a full slice expression, so a shared list is never written to).
+func (g *Gazetteer) clone() *Gazetteer {
+	c := &Gazetteer{
+		entries:   append([]*Entry(nil), g.entries...),
+		byKey:     maps.Clone(g.byKey),
+		byID:      maps.Clone(g.byID),
+		countries: maps.Clone(g.countries),
+		demonyms:  maps.Clone(g.demonyms),
+		admin1:    maps.Clone(g.admin1),
+		prefer:    maps.Clone(g.prefer),
+		maxWords:  g.maxWords,
+		nextID:    g.nextID,
+	}
+	return c
 }
 
 // UserPlaces returns the place files in the user's sitrep places directory
@@ -205,7 +243,7 @@ func (g *Gazetteer) index(e *Entry, key string) {
 			return
 		}
 	}
-	g.byKey[key] = append(list, e)
+	g.byKey[key] = append(list[:len(list):len(list)], e)
 	if n := strings.Count(key, " ") + 1; n > g.maxWords {
 		g.maxWords = n
 	}
@@ -219,13 +257,10 @@ func (g *Gazetteer) addAlias(e *Entry, names []string) {
 		if k == "" {
 			continue
 		}
-		e.Aliases = append(e.Aliases, k)
 		g.index(e, k)
 		g.prefer[k] = e
 	}
 }
-
-func (g *Gazetteer) finish() {}
 
 // Candidates returns the entries whose name or alias matches name,
 // ignoring case, diacritics and punctuation; nil when there is none. The

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -88,31 +89,59 @@ func (c *evalGeoCmd) Run(g *Globals) error {
 		return fmt.Errorf("eval geo: no labelled documents found under %s", c.Data)
 	}
 	w := g.stdout
-	fmt.Fprintf(w, "%-8s %8s %8s %14s %14s %14s %10s\n", "set", "mentions", "found", "country", "admin1", "point≤25km", "precision")
-	var tot geo.Score
-	tot.Set = "all"
+	fmt.Fprintf(w, "%-8s %8s %8s %14s %14s %14s %14s %10s\n", "set", "mentions", "found", "country", "country(sub)", "admin1", "point≤25km", "precision")
+	tot := geo.Score{Set: "all"}
+	for _, s := range scores {
+		tot.Add(s)
+	}
 	for _, s := range append(scores, tot) {
-		if s.Set == "all" {
-			s = tot
-		} else {
-			tot.Mentions += s.Mentions
-			tot.Found += s.Found
-			tot.CountryN += s.CountryN
-			tot.CountryOK += s.CountryOK
-			tot.Admin1N += s.Admin1N
-			tot.Admin1OK += s.Admin1OK
-			tot.PointN += s.PointN
-			tot.PointOK += s.PointOK
-			tot.PrecisionOK += s.PrecisionOK
-		}
-		fmt.Fprintf(w, "%-8s %8d %8d %8.3f (%3d) %8.3f (%3d) %8.3f (%3d) %10.3f\n", s.Set, s.Mentions, s.Found,
-			geo.Accuracy(s.CountryOK, s.CountryN), s.CountryN, geo.Accuracy(s.Admin1OK, s.Admin1N), s.Admin1N,
-			geo.Accuracy(s.PointOK, s.PointN), s.PointN, geo.Accuracy(s.PrecisionOK, s.Mentions))
+		fmt.Fprintf(w, "%-8s %8d %8d %8.3f (%3d) %8.3f (%3d) %8.3f (%3d) %8.3f (%3d) %10.3f\n", s.Set, s.Mentions, s.Found,
+			geo.Accuracy(s.CountryOK, s.CountryN), s.CountryN, geo.Accuracy(s.SubCountryOK, s.SubCountryN), s.SubCountryN,
+			geo.Accuracy(s.Admin1OK, s.Admin1N), s.Admin1N, geo.Accuracy(s.PointOK, s.PointN), s.PointN,
+			geo.Accuracy(s.PrecisionOK, s.Mentions))
 		if c.Misses {
 			for _, m := range s.Misses {
 				fmt.Fprintln(w, "  miss:", m)
 			}
 		}
+	}
+	return nil
+}
+
+// geocodeCmd resolves place names from the command line, one JSON place
+// per name, to try the gazetteer and user place files.
+type geocodeCmd struct {
+	Names   []string `arg:"" help:"Place names, as written in the news (\"Kursk region\", \"Iraq's Ain al-Asad air base\")."`
+	Country []string `help:"Countries the text is about (ISO 3166 alpha-2), most relevant first."`
+	Other   []string `help:"Other place names in the same text."`
+	Kind    string   `help:"What the context calls the place: admin (region, oblast, province) or city." enum:",admin,city" default:""`
+	Places  []string `help:"Extra place files or directories (default: the user's sitrep places directory)." type:"path"`
+}
+
+func (c *geocodeCmd) Run(g *Globals) error {
+	places := c.Places
+	if len(places) == 0 {
+		places = geo.UserPlaces()
+	}
+	gz, err := geo.Load(places...)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(g.stdout)
+	failed := false
+	for _, n := range c.Names {
+		p, ok := gz.Resolve(n, geo.Hints{Countries: c.Country, Others: c.Other, Kind: c.Kind})
+		if !ok {
+			failed = true
+			fmt.Fprintf(g.stderr, "sitrep: %q: not in the gazetteer\n", n)
+			continue
+		}
+		if err := enc.Encode(p); err != nil {
+			return err
+		}
+	}
+	if failed {
+		return errPartial
 	}
 	return nil
 }

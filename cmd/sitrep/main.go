@@ -58,6 +58,7 @@ type CLI struct {
 	Version        versionCmd        `cmd:"" help:"Print sitrep's version."`
 	BuildGazetteer buildGazetteerCmd `cmd:"" name:"build-gazetteer" help:"Compile the embedded gazetteer from GeoNames files."`
 	Eval           evalCmd           `cmd:"" help:"Measure extraction quality on labelled data."`
+	Geocode        geocodeCmd        `cmd:"" help:"Resolve place names with the gazetteer."`
 	NER            nerCmd            `cmd:"" name:"ner" help:"Tag text (entities as JSON Lines) or CoNLL files (--conll) with the named-entity model."`
 	TrainNER       trainNERCmd       `cmd:"" name:"train-ner" help:"Train the named-entity model from CoNLL-2003, gazetteers and unlabelled text."`
 	EvalNER        evalNERCmd        `cmd:"" name:"eval-ner" help:"Score the named-entity model on CoNLL-2003 dev and measure its speed."`

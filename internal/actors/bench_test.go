@@ -14,6 +14,16 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// BenchmarkResolve measures resolving one description ("Russia's air
+// defences") by its country and what follows.
+func BenchmarkResolve(b *testing.B) {
+	r := testRegistry(b)
+	at := day("2025-07-17")
+	for b.Loop() {
+		r.Resolve("Russia's air defences", "", at)
+	}
+}
+
 // BenchmarkFind measures Find's throughput over the seed articles.
 func BenchmarkFind(b *testing.B) {
 	r := testRegistry(b)
@@ -21,6 +31,7 @@ func BenchmarkFind(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	r.Find("") // build the tries outside the timing
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for b.Loop() {

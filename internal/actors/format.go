@@ -160,10 +160,7 @@ func ParseJSONL(r io.Reader, name string) ([]Actor, error) {
 			continue
 		}
 		var a Actor
-		if err := json.Unmarshal(b, &a); err != nil {
-			return out, fmt.Errorf("%s:%d: %w", name, line, err)
-		}
-		if err := checkFields(b); err != nil {
+		if err := decodeLine(b, &a); err != nil {
 			return out, fmt.Errorf("%s:%d: %w", name, line, err)
 		}
 		if err := a.validate(); err != nil {
@@ -176,6 +173,8 @@ func ParseJSONL(r io.Reader, name string) ([]Actor, error) {
 	}
 	return out, nil
 }
+
+var jsonUnmarshal = json.Unmarshal
 
 // knownFields are the keys an actor line may have.
 var knownFields = map[string]bool{"id": true, "name": true, "aliases": true, "kind": true, "country": true,

@@ -2,6 +2,8 @@ package actors
 
 import (
 	"bytes"
+	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -155,5 +157,26 @@ func FuzzFind(f *testing.F) {
 		}
 		r.Resolve(s, "", day("2025-07-17"))
 		r.Resolve(s, "PER", day("2025-07-17"))
+	})
+}
+
+// FuzzFastDecode checks that the fast decoder agrees with encoding/json
+// wherever it accepts a line.
+func FuzzFastDecode(f *testing.F) {
+	f.Add(`{"id":"p","name":"P","aliases":["a","b"],"kind":"person","roles":[{"title":"x","org":"o","from":"2019"}],"remove":false}`)
+	f.Add(`{"id":"a","aliases":[],"roles":[{}]}`)
+	f.Add(`{"id":"a","id":"b"}`)
+	f.Add(`{"name":"\u00e9"}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		var fast, slow Actor
+		if decodeFast([]byte(in), &fast) != nil {
+			return
+		}
+		if err := json.Unmarshal([]byte(in), &slow); err != nil {
+			t.Fatalf("fast decoder accepted what encoding/json rejects (%v): %q", err, in)
+		}
+		if !reflect.DeepEqual(fast, slow) {
+			t.Fatalf("fast %+v != encoding/json %+v for %q", fast, slow, in)
+		}
 	})
 }

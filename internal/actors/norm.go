@@ -92,31 +92,46 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // periods inside abbreviations ("U.S.") are dropped; everything else
 // separates words.
 func tokenize(s string) []token {
+	// Normal forms go into one buffer, turned into one string at the end,
+	// so that a text costs a few allocations rather than one per word.
 	var toks []token
-	var b strings.Builder
-	start := -1
+	var subst []string // per token: a respelling, or ""
+	var norms []int    // per token: start and end in buf
+	buf := make([]byte, 0, len(s))
+	start, nstart := -1, 0
 	upper, hasLetter, cap := true, false, false
 	gap, abbrev := false, false
 	flush := func(end int) {
 		if start < 0 {
 			return
 		}
-		n := b.String()
-		if v, ok := spellings[n]; ok {
-			n = v
-		}
-		toks = append(toks, token{Norm: n, Start: start, End: end, Upper: upper && hasLetter, Cap: cap, Gap: gap})
-		b.Reset()
+		v := spellings[string(buf[nstart:])]
+		toks = append(toks, token{Start: start, End: end, Upper: upper && hasLetter, Cap: cap, Gap: gap})
+		subst = append(subst, v)
+		norms = append(norms, nstart, len(buf))
 		start = -1
 		upper, hasLetter, cap = true, false, false
 		gap, abbrev = false, false
 	}
 	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			// Fast path for the common case: lower-case ASCII.
+			if start < 0 {
+				start, nstart = i, len(buf)
+			}
+			if c >= 'a' {
+				hasLetter, upper = true, false
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case isWordRune(r):
 			if start < 0 {
-				start = i
+				start, nstart = i, len(buf)
 				cap = unicode.IsUpper(r)
 			}
 			if unicode.IsLetter(r) {
@@ -125,7 +140,7 @@ func tokenize(s string) []token {
 					upper = false
 				}
 			}
-			b.WriteRune(fold(r))
+			buf = utf8.AppendRune(buf, fold(r))
 			i += size
 			continue
 		case isApostrophe(r) && start >= 0:
@@ -163,8 +178,14 @@ func tokenize(s string) []token {
 		i += size
 	}
 	flush(len(s))
-	// Trim a trailing period kept by an abbreviation ("U.S.") from the
-	// token's end offset is unnecessary: periods never extend End.
+	all := string(buf)
+	for i := range toks {
+		if subst[i] != "" {
+			toks[i].Norm = subst[i]
+		} else {
+			toks[i].Norm = all[norms[2*i]:norms[2*i+1]]
+		}
+	}
 	return toks
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"testing"
 	"time"
 
@@ -42,10 +43,7 @@ func TestReadAnnRuneOffsets(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "text", "a.txt"), []byte(text), 0o644)
 	ann := "T1\tSource 9 12\tshe\nT2\tCue 13 17\tsaid\nT3\tContent 0 7;7 8\t“Don’t,”\nE1\tAttribution:T2 Source:T1\n"
 	os.WriteFile(filepath.Join(dir, "attributions", "a_x1.ann"), []byte(ann), 0o644)
-	gold, err := LoadPolNeAR(t.Context(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	gold := loadGold(t, dir)
 	g := gold[0]
 	if got := text[g.Sources[0].Start:g.Sources[0].End]; got != "she" {
 		t.Errorf("source %q", got)
@@ -69,10 +67,7 @@ func TestPolNeAR(t *testing.T) {
 	if dir == "" {
 		t.Skip("ATTR_POLNEAR not set")
 	}
-	gold, err := LoadPolNeAR(t.Context(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	gold := loadGold(t, dir)
 	x := New(Options{})
 	r, err := Evaluate(t.Context(), x, gold)
 	if err != nil {
@@ -104,6 +99,9 @@ func TestPolNeAR(t *testing.T) {
 			}
 			if !hit {
 				missed[short(g.Text[gs.Start:gs.End])]++
+				if w := os.Getenv("ATTR_SHOW"); w != "" && g.Text[gs.Start:gs.End] == w {
+					fmt.Printf("MISSED %q\n", g.Text[max(0, gs.Start-150):min(len(g.Text), gs.End+80)])
+				}
 			}
 		}
 		for _, p := range pred[k] {
@@ -115,6 +113,9 @@ func TestPolNeAR(t *testing.T) {
 			}
 			if !hit {
 				spurious[short(g.Text[p.Start:p.End])]++
+				if w := os.Getenv("ATTR_SHOW"); w != "" && g.Text[p.Start:p.End] == w {
+					fmt.Printf("SPURIOUS %q\n", g.Text[max(0, p.Start-150):min(len(g.Text), p.End+80)])
+				}
 			}
 		}
 	}
@@ -142,4 +143,58 @@ func short(s string) string {
 		return s[:60]
 	}
 	return s
+}
+
+// taggerOnly returns the tagger's spans alone, for comparing it with the
+// combined extractor.
+func taggerOnly(m *model, text string) [3][]news.Span {
+	d := &doc{text: text}
+	var out [3][]news.Span
+	if !d.patterns() {
+		return out
+	}
+	sp := tagSpans(d.tag(m))
+	for k := range 3 {
+		for _, r := range sp[k] {
+			b := d.tokBytes(r)
+			out[k] = append(out[k], news.Span{Start: b[0], End: b[1]})
+		}
+	}
+	return out
+}
+
+func TestPolNeARTaggerOnly(t *testing.T) {
+	dir := os.Getenv("ATTR_POLNEAR")
+	if dir == "" {
+		t.Skip("ATTR_POLNEAR not set")
+	}
+	gold := loadGold(t, dir)
+	m, err := loadModel()
+	if err != nil {
+		t.Skip(err)
+	}
+	var ov [3]PRF
+	for _, g := range gold {
+		pred := taggerOnly(m, g.Text)
+		golds := [3][]news.Span{g.Sources, g.Cues, g.Content}
+		for k := range 3 {
+			ov[k].add(score(g.Text, pred[k], golds[k], false))
+		}
+	}
+	for k, n := range SpanNames {
+		fmt.Printf("tagger only %-8s overlap P %.3f R %.3f F1 %.3f\n", n, ov[k].P(), ov[k].R(), ov[k].F1())
+	}
+}
+
+// loadGold reads a PolNeAR split; ATTR_HOLDOUT=N keeps only its last N
+// articles (those trainattrib --holdout N left out).
+func loadGold(t *testing.T, dir string) []GoldArticle {
+	gold, err := LoadPolNeAR(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := strconv.Atoi(os.Getenv("ATTR_HOLDOUT")); n > 0 && n < len(gold) {
+		gold = gold[len(gold)-n:]
+	}
+	return gold
 }

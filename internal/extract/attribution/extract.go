@@ -63,17 +63,9 @@ func (x *Extractor) Extract(text string, published time.Time) []news.Attribution
 		return nil
 	}
 	d := &doc{text: text, pubAt: published}
-	d.load()
-	if len(d.toks) == 0 {
+	if !d.patterns() {
 		return nil
 	}
-	d.findQuotes()
-	d.used = make([]bool, len(d.toks))
-	for si := range d.sents {
-		d.sentence(si)
-	}
-	d.dropNested()
-	d.continuations()
 	if x.model != nil {
 		d.fill(d.tag(x.model))
 	}
@@ -90,6 +82,43 @@ func (x *Extractor) Extract(text string, published time.Time) []news.Attribution
 		out = append(out, a)
 	}
 	return out
+}
+
+// patterns reads the text and applies the patterns; it reports false when
+// the text has no tokens.
+func (d *doc) patterns() bool {
+	d.load()
+	if len(d.toks) == 0 {
+		return false
+	}
+	d.findQuotes()
+	d.used = make([]bool, len(d.toks))
+	for si := range d.sents {
+		d.sentence(si)
+	}
+	d.dropNested()
+	d.continuations()
+	return true
+}
+
+// ruleTags marks each token with what the patterns made of it: 0 nothing,
+// 1 source, 2 cue, 3 content.
+func (d *doc) ruleTags() []uint8 {
+	rt := make([]uint8, len(d.toks))
+	for _, p := range d.out {
+		if p.cont[0] < p.cont[1] {
+			for k := d.tokAt(p.cont[0]); k < len(d.toks) && d.toks[k].start < p.cont[1]; k++ {
+				rt[k] = 3
+			}
+		}
+		for k := p.src[0]; k < p.src[1] && k < len(rt); k++ {
+			rt[k] = 1
+		}
+		for k := p.cue[0]; k < p.cue[1] && k < len(rt); k++ {
+			rt[k] = 2
+		}
+	}
+	return rt
 }
 
 func (d *doc) span(b [2]int) news.TextSpan {
@@ -236,6 +265,9 @@ func (d *doc) sentence(si int) {
 			d.passiveBy(si, i)
 			continue
 		}
+		if t.low == ":" && i > s0 && !d.used[i-1] && d.colon(si, i) {
+			continue
+		}
 		if j, ok := d.refusal(si, i); ok {
 			d.addRefusal(si, i, j)
 			i = j - 1
@@ -271,6 +303,19 @@ func (d *doc) skipAuxBack(s0, i int) int {
 // npBack returns the start of the noun phrase ending just before end,
 // scanning back to a boundary; the phrase is trimmed of clause openers.
 func (d *doc) npBack(s0, end int) int {
+	if end-1 > s0 && d.toks[end-1].low == ")" {
+		// skip a parenthesis: "Kasich (who has 25 delegates to date) said"
+		k := end - 2
+		for k > s0 && d.toks[k].low != "(" && end-k < 20 {
+			k--
+		}
+		if d.toks[k].low == "(" && k > s0 {
+			b := d.npBack(s0, k)
+			if b < k {
+				return b
+			}
+		}
+	}
 	b := end
 	for b > s0 && !isBoundary(&d.toks[b-1]) && end-b < 14 {
 		b--
@@ -346,6 +391,14 @@ func (d *doc) verbCue(si, i int, ci cueInfo) bool {
 		} else {
 			inverted = true
 		}
+	} else if before > s0 && (d.toks[before-1].low == "and" || d.toks[before-1].low == "but") && ci.class != cueCognition && d.coordinated(s0, before-1) {
+		// "He said that ... and said that ...": the same speaker
+		cont := d.contentAfter(si, c1)
+		if cont[0] >= cont[1] {
+			return false
+		}
+		d.add(pending{src: [2]int{c0, c0}, cue: [2]int{c0, c1}, cont: cont, rel: ci.rel, sent: si})
+		return true
 	} else {
 		b := d.npBack(s0, before)
 		if b < before {
@@ -392,6 +445,10 @@ func (d *doc) verbCue(si, i int, ci cueInfo) bool {
 	b := src[0]
 	if b > s0 && (d.toks[b-1].low == "," || d.toks[b-1].qmark) && d.afterIsTrivial(c1, s1) {
 		cont = d.contentBefore(si, b)
+	} else if b == s0 && b > 0 && d.toks[b-1].qmark && isCloseQuote(d.toks[b-1].text) && d.toks[b-1].para == d.toks[b].para && d.toks[b-1].q >= 0 && c1+3 >= s1 {
+		r := d.quotes[d.toks[b-1].q]
+		d.quotes[d.toks[b-1].q].used = true
+		cont = [2]int{d.toks[r.t0].start, d.toks[r.t1].end}
 	} else {
 		cont = d.contentAfter(si, c1)
 	}
@@ -413,11 +470,8 @@ func (d *doc) verbCue(si, i int, ci cueInfo) bool {
 // after something that can be a subject.
 func (d *doc) verbContext(i int) bool {
 	p := &d.toks[i-1]
-	if determiners[p.low] && p.low != "all" && p.low != "both" {
-		return false
-	}
 	switch p.low {
-	case "of", "for", "in", "on", "with", "about", "to", "by", "from", "'s", "been", "being", "be":
+	case "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "of", "for", "in", "on", "with", "about", "to", "by", "from", "'s", "been", "being", "be":
 		return false
 	}
 	if !strings.HasSuffix(d.toks[i].low, "s") || strings.HasSuffix(d.toks[i].low, "ss") {
@@ -434,6 +488,70 @@ func (d *doc) verbContext(i int) bool {
 	// noun phrase that can speak.
 	if p.cap || pronouns[p.low] > 0 || roleNouns[p.low] || orgHeads[p.low] || outletHeads[p.low] || documentHeads[p.low] || cueAux[p.low] || p.qmark || p.low == "," {
 		return true
+	}
+	return false
+}
+
+// colon handles "Trump on Clinton: “...”" and transcripts ("KATE
+// BOLDUAN: Why not debate?"): a short phrase naming the speaker, a colon,
+// and what was said.
+func (d *doc) colon(si, i int) bool {
+	s0, s1 := d.sents[si][0], d.sents[si][1]
+	if i+1 >= s1 {
+		return false
+	}
+	b := d.npBack(s0, i)
+	if b >= i || i-b > 8 {
+		return false
+	}
+	speaker := false
+	allCaps := true
+	for k := b; k < i; k++ {
+		t := &d.toks[k]
+		if t.cap || pronouns[t.low] > 0 {
+			speaker = true
+		}
+		if strings.ToUpper(t.text) != t.text {
+			allCaps = false
+		}
+	}
+	if !speaker {
+		return false
+	}
+	var cont [2]int
+	switch n := &d.toks[i+1]; {
+	case n.qmark && isOpenQuote(n.text) && n.q >= 0:
+		r := d.quotes[n.q]
+		d.quotes[n.q].used = true
+		cont = [2]int{n.start, d.toks[r.t1].end}
+	case allCaps && b == s0:
+		e := s1
+		for e > i+1 && isTrailingPunct(d.toks[e-1].low) {
+			e--
+		}
+		if e <= i+1 {
+			return false
+		}
+		cont = [2]int{n.start, d.toks[e-1].end}
+	default:
+		return false
+	}
+	d.add(pending{src: [2]int{b, i}, cue: [2]int{i, i + 1}, cont: cont, rel: RelAssert, sent: si})
+	return true
+}
+
+// coordinated reports whether an attribution earlier in the sentence
+// (ending before token k) has a speaker that the word at k ("and", "but")
+// coordinates a second cue with.
+func (d *doc) coordinated(s0, k int) bool {
+	for j := len(d.out) - 1; j >= 0; j-- {
+		p := &d.out[j]
+		if p.sent != d.toks[k].sent {
+			return false
+		}
+		if p.cue[1] <= k && p.src[0] < p.src[1] {
+			return true
+		}
 	}
 	return false
 }
@@ -611,6 +729,19 @@ func (d *doc) contentAfter(si, c1 int) [2]int {
 		if d.toks[j].low == "," && j+1 < s1 && cueWords[d.toks[j+1].low].class == cueParticle {
 			e = j
 			break
+		}
+		if (d.toks[j].low == "and" || d.toks[j].low == "but") && d.toks[j].q < 0 {
+			m := j + 1
+			for m < s1 && cueAux[d.toks[m].low] {
+				m++
+			}
+			if m < s1 && d.toks[m].q < 0 && (cueWords[d.toks[m].low].class == cueVerb || cueWords[d.toks[m].low].class == cueTell) {
+				e = j
+				if d.toks[j-1].low == "," {
+					e = j - 1
+				}
+				break
+			}
 		}
 	}
 	for e > k && isTrailingPunct(d.toks[e-1].low) {

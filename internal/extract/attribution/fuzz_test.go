@@ -121,3 +121,20 @@ func TestStage(t *testing.T) {
 		t.Errorf("%d attributions", len(a.Attributions))
 	}
 }
+
+// BenchmarkExtractPatterns measures the patterns alone, without the tagger.
+func BenchmarkExtractPatterns(b *testing.B) {
+	a1, a2 := seedArticles(b)
+	x := New(Options{NoTagger: true})
+	b.SetBytes(int64(len(a1)+len(a2)) / 2)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%2 == 0 {
+			x.Extract(a1, time.Time{})
+		} else {
+			x.Extract(a2, time.Time{})
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}

@@ -50,17 +50,24 @@ func init() {
 		accused accuses cautioned cautions mentioned mentions asked asks announces
 		described describes quoted cited charged charges contended contends countered
 		acknowledged wrote recounted testified testifies briefed agreed admitted signaled
-		signalled hinted declared`)
+		signalled hinted declared called calls show shows showed found finds criticized
+		criticised criticizes praised praises endorsed endorses defended defends supported
+		opposed opposes sought seeks proposed proposes questioned questions offered offers
+		slammed slams attacked touted touts highlighted highlights acknowledged blasted
+		mocked joked predicted recommended demanded demands welcomed welcomes condemned
+		condemns backed backs`)
 	add(cueVerb, RelConfirm, `confirmed confirms`)
 	add(cueVerb, RelDeny, `denied denies rejected rejects dismissed dismisses disputed disputes refuted`)
 	add(cueVerb, RelAssert, `claimed claims`)
 	add(cueTell, RelAssert, `told tells tell informed informs`)
 	add(cueParticle, RelAssert, `saying adding noting telling citing writing arguing explaining
 		warning claiming insisting stressing calling describing referring announcing suggesting
-		accusing urging`)
+		accusing urging calling criticizing praising arguing asking
+		defending suggesting pointing declaring`)
 	add(cueParticle, RelConfirm, `confirming`)
 	add(cueParticle, RelDeny, `denying rejecting`)
-	add(cueCognition, RelAssert, `believe believes believed think thinks thought expect expects
+	add(cueCognition, RelAssert, `seemed seems appeared appears plans planned wish wishes
+		believe believes believed think thinks thought expect expects
 		expected fear fears feared hope hopes hoped want wants wanted feel feels felt knew know
 		knows doubt doubts worry worries worried`)
 }

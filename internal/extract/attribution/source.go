@@ -44,6 +44,16 @@ func (d *doc) resolve(x *Extractor) {
 			out = append(out, p)
 			continue
 		}
+		if p.src[0] >= p.src[1] && (len(out) == 0 || out[len(out)-1].sent != p.sent) {
+			// a participle with no speaker before it in the sentence:
+			// "Trump attacked Clinton, saying ...": the sentence's subject
+			if sub := d.subject(p.sent); sub[0] < sub[1] && sub[1] <= p.cue[0] {
+				p.src = sub
+			} else {
+				out = append(out, p) // the text names no source
+				continue
+			}
+		}
 		if p.src[0] >= p.src[1] {
 			// a participle cue ("adding that ..."): the clause's subject
 			if len(out) > 0 && out[len(out)-1].sent == p.sent {
@@ -711,4 +721,32 @@ func (d *doc) bump(e *entity) news.Source {
 	}
 	d.ents = append(d.ents, v)
 	return v.src
+}
+
+// subject returns the noun phrase a sentence opens with: capitalised words,
+// determiners and the nouns of sources ("The Trump campaign", "He").
+func (d *doc) subject(si int) [2]int {
+	s0, s1 := d.sents[si][0], d.sents[si][1]
+	b := s0
+	for b < s1 && clauseOpeners[d.toks[b].low] {
+		b++
+	}
+	e := b
+	for e < s1 && e-b < 6 {
+		t := &d.toks[e]
+		if t.q >= 0 || isBoundary(t) {
+			break
+		}
+		if !(t.cap || determiners[t.low] || roleNouns[t.low] || orgHeads[t.low] || t.low == "'s" || pronouns[t.low] > 0 && e == b) {
+			break
+		}
+		e++
+		if pronouns[t.low] > 0 {
+			break
+		}
+	}
+	if e > b && determiners[d.toks[e-1].low] {
+		e--
+	}
+	return [2]int{b, e}
 }

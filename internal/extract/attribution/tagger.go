@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"sync"
 )
 
@@ -161,12 +162,19 @@ func writeModel(w io.Writer, weights []float32) error {
 
 // featureCtx holds per-document facts the features use.
 type featureCtx struct {
-	cueLeft, cueRight []int8 // distance bucket to the nearest lexicon cue in the sentence
+	cueLeft, cueRight []int8  // distance bucket to the nearest lexicon cue in the sentence
+	rule              []uint8 // what the patterns made of each token (ruleTags)
+	sentQuote         []bool  // the sentence holds a quotation mark
 }
 
 func (d *doc) featureContext() featureCtx {
 	n := len(d.toks)
-	fc := featureCtx{cueLeft: make([]int8, n), cueRight: make([]int8, n)}
+	fc := featureCtx{cueLeft: make([]int8, n), cueRight: make([]int8, n), rule: d.ruleTags(), sentQuote: make([]bool, len(d.sents))}
+	for i := range d.toks {
+		if d.toks[i].qmark {
+			fc.sentQuote[d.toks[i].sent] = true
+		}
+	}
 	for _, s := range d.sents {
 		last := -1
 		for i := s[0]; i < s[1]; i++ {
@@ -342,6 +350,23 @@ func (d *doc) features(f *[maxFeats]uint32, fc *featureCtx, i int, p1, p2 uint8)
 	add(hbyte(hbyte(tmpl(22), pr), p1))
 	add(hbyte(hbyte(hbyte(tmpl(23), q), byte(fc.cueLeft[i])), byte(fc.cueRight[i])))
 	add(hstr(hstr(tmpl(24), wm1), wp1))
+	r := fc.rule[i]
+	rp, rn := uint8(0), uint8(0)
+	if i > 0 {
+		rp = fc.rule[i-1]
+	}
+	if i+1 < len(fc.rule) {
+		rn = fc.rule[i+1]
+	}
+	add(hbyte(hbyte(tmpl(25), r), p1))
+	add(hbyte(hbyte(hbyte(tmpl(26), rp), r), rn))
+	add(hstr(hbyte(tmpl(27), r), t.low))
+	sq := byte(0)
+	if fc.sentQuote[si] {
+		sq = 1
+	}
+	add(hbyte(hbyte(hbyte(tmpl(28), sq), q), p1))
+	add(hstr(hstr(hbyte(tmpl(29), p1), wm1), t.low))
 	return n
 }
 
@@ -467,7 +492,7 @@ func (d *doc) fill(tags []uint8) {
 				best, cont = dist, s
 			}
 		}
-		if cont[0] >= cont[1] {
+		if cont[0] >= cont[1] || !d.plausible(src, c) {
 			continue
 		}
 		for _, r := range [][2]int{c, src, cont} {
@@ -488,4 +513,28 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// plausible filters the tagger's guesses: a cue needs a source that is a
+// noun phrase (not "who", not "in 2022") unless it is a participle of the
+// lexicon ("..., saying"), and a cue word that is not a bare modifier.
+func (d *doc) plausible(src, cue [2]int) bool {
+	if src[0] >= src[1] {
+		// no source: only a cue the lexicon knows ("Asked about ...",
+		// "..., saying")
+		return cueWords[d.toks[cue[1]-1].low].class != 0 || cue[1]-cue[0] >= 2 && !d.toks[cue[0]].cap
+	}
+	first := d.toks[src[0]].low
+	switch first {
+	case "who", "which", "that", "whose", "in", "on", "at", "for", "of", "to", "with", "by", "from":
+		return false
+	}
+	ok := false
+	for k := src[0]; k < src[1]; k++ {
+		t := &d.toks[k]
+		if t.cap || pronouns[t.low] > 0 || roleNouns[t.low] || orgHeads[t.low] || documentHeads[t.low] || outletHeads[t.low] || len(t.low) > 3 && strings.HasSuffix(t.low, "s") {
+			ok = true
+		}
+	}
+	return ok
 }

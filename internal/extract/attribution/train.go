@@ -32,11 +32,9 @@ func Train(ctx context.Context, gold []GoldArticle, opts TrainOptions, out io.Wr
 	items := make([]item, 0, len(gold))
 	for _, g := range gold {
 		d := &doc{text: g.Text}
-		d.load()
-		if len(d.toks) == 0 {
+		if !d.patterns() {
 			continue
 		}
-		d.findQuotes()
 		items = append(items, item{d: d, fc: d.featureContext(), gold: goldTags(d, g)})
 	}
 	w := make([]float32, nBuckets*nTags)

@@ -23,17 +23,21 @@ func main() {
 	out := flag.String("out", "internal/extract/attribution/model/tagger.bin.gz", "model file to write")
 	epochs := flag.Int("epochs", 8, "training passes")
 	seed := flag.Int64("seed", 1, "shuffling seed")
+	holdout := flag.Int("holdout", 0, "leave out the last N training articles (to measure on them)")
 	flag.Parse()
-	if err := run(context.Background(), *data, *out, *epochs, *seed); err != nil {
+	if err := run(context.Background(), *data, *out, *epochs, *seed, *holdout); err != nil {
 		fmt.Fprintln(os.Stderr, "trainattrib:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, data, out string, epochs int, seed int64) error {
+func run(ctx context.Context, data, out string, epochs int, seed int64, holdout int) error {
 	gold, err := attribution.LoadPolNeAR(ctx, filepath.Join(data, "attribution", "polnear", "train"))
 	if err != nil {
 		return err
+	}
+	if holdout > 0 && holdout < len(gold) {
+		gold = gold[:len(gold)-holdout]
 	}
 	var buf bytes.Buffer
 	if err := attribution.Train(ctx, gold, attribution.TrainOptions{Epochs: epochs, Seed: seed, Log: os.Stderr}, &buf); err != nil {

@@ -342,8 +342,8 @@ type segment struct {
 // for a single article.
 func splitArticles(units []unit, docTitle string) []segment {
 	starts := findStarts(units)
-	// Short lines that recur in several articles of one dump are the site's
-	// furniture (a slogan, a section label), not text.
+	// Lines other than prose that recur in several articles of one dump
+	// are the site's furniture (a slogan, a section label), not text.
 	var shared map[string]bool
 	if len(starts) > 1 {
 		seen := map[string]int{}
@@ -355,7 +355,7 @@ func splitArticles(units []unit, docTitle string) []segment {
 			}
 			inThis := map[string]bool{}
 			for _, u := range units[s:e] {
-				if u.words < 20 && !inThis[u.key] {
+				if !u.prose && !inThis[u.key] {
 					inThis[u.key] = true
 					seen[u.key]++
 					if seen[u.key] > 1 {
@@ -405,12 +405,25 @@ func findStarts(units []unit) []int {
 			typical, most = g, n
 		}
 	}
+	// Running counts of prose and of text units, so that "is there any
+	// between a and b" costs nothing on long dumps.
+	proseN := make([]int, len(units)+1)
+	textN := make([]int, len(units)+1)
+	for i, u := range units {
+		proseN[i+1], textN[i+1] = proseN[i], textN[i]
+		if u.prose {
+			proseN[i+1]++
+		}
+		if !u.widget && !u.caption {
+			textN[i+1]++
+		}
+	}
 	starts := []int{0}
 	for i := 1; i < len(units); i++ {
 		u := units[i]
 		cur := starts[len(starts)-1]
 		if u.sep {
-			if hasText(units[cur:i]) {
+			if textN[i] > textN[cur] {
 				starts = append(starts, i)
 			}
 			continue
@@ -424,7 +437,7 @@ func findStarts(units []unit) []int {
 		if strings.HasSuffix(units[i-1].text, ":") {
 			continue // a list follows its introduction
 		}
-		if hasProse(units[cur:i]) && proseFollows(units, i) {
+		if proseN[i] > proseN[cur] && proseFollows(units, i) {
 			starts = append(starts, i)
 		}
 	}
@@ -479,24 +492,6 @@ func proseFollows(units []unit, i int) bool {
 	return false
 }
 
-func hasProse(us []unit) bool {
-	for _, u := range us {
-		if u.prose {
-			return true
-		}
-	}
-	return false
-}
-
-func hasText(us []unit) bool {
-	for _, u := range us {
-		if !u.widget && !u.caption {
-			return true
-		}
-	}
-	return false
-}
-
 // cleanSegment picks one article's title and body. The head (the units
 // before the first paragraph of prose that is not printed twice) holds the
 // title and page furniture; the body keeps every paragraph once, in order,
@@ -508,11 +503,13 @@ func cleanSegment(us []unit, docTitle string, shared map[string]bool) segment {
 		count[u.key]++
 	}
 	body := -1
+	before := map[string]bool{}
 	for i, u := range us {
-		if u.prose && !(i+1 < len(us) && us[i+1].key == u.key) && !seenBefore(us[:i], u.key) {
+		if u.prose && !(i+1 < len(us) && us[i+1].key == u.key) && !before[u.key] {
 			body = i
 			break
 		}
+		before[u.key] = true
 	}
 	head := us
 	if body >= 0 {
@@ -558,13 +555,4 @@ func cleanSegment(us []unit, docTitle string, shared map[string]bool) segment {
 		seg.paras = append(seg.paras, u.text)
 	}
 	return seg
-}
-
-func seenBefore(us []unit, key string) bool {
-	for _, u := range us {
-		if u.key == key {
-			return true
-		}
-	}
-	return false
 }

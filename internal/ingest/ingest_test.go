@@ -359,7 +359,16 @@ func TestUTF16Text(t *testing.T) {
 	tmp := t.TempDir()
 	p := writeFile(t, tmp, "u16.txt", []byte{0xff, 0xfe, 'H', 0, 'i', 0, ' ', 0, 0xe9, 0})
 	r := read(t, []string{p}, Options{})
-	if len(r.docs) != 1 || string(r.docs[0].Body) != "Hi é" {
+	if len(r.docs) != 1 || string(r.docs[0].Body) != "Hi é" || r.docs[0].Format != news.FormatText {
+		t.Errorf("got %v %v", r.docs, r.fails)
+	}
+	var u16 []byte
+	for _, c := range "\ufeff<html><body><p>Ünïcode</p></body></html>" {
+		u16 = append(u16, byte(c), byte(c>>8))
+	}
+	p = writeFile(t, tmp, "u16.html", u16)
+	r = read(t, []string{p}, Options{})
+	if len(r.docs) != 1 || string(r.docs[0].Body) != "<html><body><p>Ünïcode</p></body></html>" || r.docs[0].Format != news.FormatHTML {
 		t.Errorf("got %v %v", r.docs, r.fails)
 	}
 }

@@ -86,6 +86,16 @@ func (r *reader) stream(ctx context.Context, src source) error {
 	if err := checkBinary(head); err != nil {
 		return r.failErr(ctx, src.origin, err)
 	}
+	if bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}) {
+		// UTF-16 with a byte order mark: decode, then sniff the UTF-8.
+		body, err := readAll(br, r.opts.MaxBytes)
+		if err != nil {
+			return r.failErr(ctx, src.origin, err)
+		}
+		inner := src
+		inner.r = bytes.NewReader(decodeText(body, ""))
+		return r.stream(ctx, inner)
+	}
 	k, err := sniff(head, src.name, src.contentType)
 	if err != nil {
 		return r.failErr(ctx, src.origin, err)

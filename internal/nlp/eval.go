@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 )
 
 // chunk is an entity in a tag sequence: [start, end) token indices.
@@ -164,4 +165,22 @@ func (m *Model) Evaluate(path string) (Scores, int, error) {
 		}
 	}
 	return m.evaluate(docs), n, nil
+}
+
+// CoNLLText reads a CoNLL file and returns its words as plain text: tokens
+// joined by spaces, one sentence a line, a blank line between documents.
+func CoNLLText(path string) (string, error) {
+	docs, err := readCoNLL(path)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, d := range docs {
+		for _, s := range d.sents {
+			b.WriteString(strings.Join(s.words, " "))
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
+	return b.String(), nil
 }

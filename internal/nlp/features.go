@@ -19,11 +19,12 @@ const (
 	gazPhIntl           // Phoenix international organisations
 	gazNORP             // sitrep's nationality and group lexicon
 	gazWeapon           // sitrep's weapon lexicon
-	gazTrainPER         // names seen as entities in the training data
-	gazTrainORG
-	gazTrainLOC
-	gazTrainMISC
+	gazMedia            // sitrep's news outlet list
 	numGaz
+
+	// gazPrefix marks a phrase hash that begins a longer phrase, so that
+	// matching stops as soon as no phrase can continue.
+	gazPrefix = 1 << 15
 )
 
 // wordInfo is what sitrep knows of a word type from unlabelled text: its
@@ -54,7 +55,7 @@ type tokFeat struct {
 	hyFirst, hyLast           uint64
 	info                      wordInfo
 	gaz                       [numGaz]uint8 // 0 none, 1 B, 2 I, 3 L, 4 U
-	cap, allCap, hasLower     bool
+	cap, allCap               bool
 	docCap                    uint8 // 1: capitalised inside a sentence elsewhere in the document; 2: lower case elsewhere
 	prevDoc                   uint8 // type+1 (1..4) the first pass gave this word elsewhere in the document; 0 none
 }
@@ -148,18 +149,16 @@ func analyze(lex *lexicon, words []string, out []tokFeat) {
 	if lex != nil && lex.gazMax > 0 {
 		for s := 0; s < len(words); s++ {
 			h := uint64(fnvOffset)
-			var seen uint16
 			for l := 1; l <= lex.gazMax && s+l <= len(words); l++ {
 				h = phraseHash(h, words[s+l-1])
 				bits, ok := lex.gaz[h]
 				if !ok {
-					continue
+					break
 				}
 				for src := 0; src < numGaz; src++ {
 					if bits&(1<<src) == 0 {
 						continue
 					}
-					seen |= 1 << src
 					if l == 1 {
 						if out[s].gaz[src] == 0 {
 							out[s].gaz[src] = 4
@@ -173,7 +172,6 @@ func analyze(lex *lexicon, words []string, out []tokFeat) {
 					out[s+l-1].gaz[src] = 3
 				}
 			}
-			_ = seen
 		}
 	}
 }

@@ -260,12 +260,15 @@ func (g *gazetteerBuilder) add(name string, src int) {
 	if len(toks) == 0 || len(toks) > 8 {
 		return
 	}
-	h := uint64(fnvOffset)
-	for _, t := range toks {
-		h = phraseHash(h, t.Text)
-	}
 	if g.phrases == nil {
 		g.phrases = map[uint64]uint16{}
+	}
+	h := uint64(fnvOffset)
+	for i, t := range toks {
+		h = phraseHash(h, t.Text)
+		if i < len(toks)-1 {
+			g.phrases[h] |= gazPrefix
+		}
 	}
 	g.phrases[h] |= 1 << src
 	if len(toks) > g.max {
@@ -334,6 +337,12 @@ func loadGazetteers(dataDir string, g *gazetteerBuilder) error {
 	}
 	for _, w := range norpWords {
 		g.add(w, gazNORP)
+	}
+	for _, w := range armedGroups {
+		g.add(w, gazPhArmed)
+	}
+	for _, w := range mediaOutlets {
+		g.add(w, gazMedia)
 	}
 	for _, w := range weaponWords {
 		g.add(w, gazWeapon)

@@ -56,3 +56,34 @@ var weaponWords = []string{
 	"THAAD", "Aegis", "Tomahawk", "Hellfire", "Kornet", "RPG-7", "AK-47", "Kalashnikov",
 	"Mohajer", "Mohajer-6", "Ababil", "Hermes", "Heron", "Harop", "Wing Loong",
 }
+
+// armedGroups are armed groups, militias and security bodies that news copy
+// names and the Phoenix dictionaries (about 2014) lack.
+var armedGroups = []string{
+	"Kataib Hezbollah", "Kata'ib Hezbollah", "Kata’ib Hezbollah", "Kataeb Hezbollah",
+	"Asaib Ahl al-Haq", "Asa'ib Ahl al-Haq", "Harakat Hezbollah al-Nujaba", "al-Nujaba",
+	"Kataib Sayyid al-Shuhada", "Popular Mobilization Forces", "Popular Mobilisation Forces",
+	"PMF", "Hashd al-Shaabi", "Badr Organization", "Hezbollah", "Hizbollah", "Hizballah",
+	"Hamas", "Islamic Jihad", "Palestinian Islamic Jihad", "Houthis", "Houthi", "Ansar Allah",
+	"Islamic State", "ISIS", "ISIL", "IS", "Daesh", "al-Qaeda", "al Qaeda", "al-Qaida",
+	"Hayat Tahrir al-Sham", "HTS", "al-Shabaab", "al-Shabab", "Boko Haram", "ISWAP",
+	"JNIM", "Wagner", "Wagner Group", "Africa Corps", "Rapid Support Forces", "RSF",
+	"Syrian Democratic Forces", "SDF", "YPG", "PKK", "Kurdistan Workers' Party",
+	"Peshmerga", "Taliban", "Tehrik-i-Taliban Pakistan", "TTP", "M23", "ADF",
+	"Allied Democratic Forces", "Fano", "TPLF", "Tigray People's Liberation Front",
+	"Arakan Army", "Quds Force", "IRGC", "Revolutionary Guards", "Islamic Revolutionary Guard Corps",
+	"Azov", "Azov Brigade", "Akhmat", "Lebanese Hezbollah",
+}
+
+// mediaOutlets are news agencies and outlets, which the model tends to
+// read as places when they stand alone in captions and datelines.
+var mediaOutlets = []string{
+	"Reuters", "AP", "Associated Press", "The Associated Press", "AFP", "Agence France-Presse",
+	"Asharq Al-Awsat", "Al Jazeera", "Al-Jazeera", "Al Arabiya", "BBC", "CNN", "VOA",
+	"Voice of America", "TASS", "Tass", "RIA Novosti", "Interfax", "Ukrinform", "IRNA", "Fars",
+	"Tasnim", "SANA", "Anadolu", "Xinhua", "Kyiv Independent", "New York Times",
+	"The New York Times", "Washington Post", "The Washington Post", "Wall Street Journal",
+	"The Wall Street Journal", "Financial Times", "The Guardian", "Bloomberg", "Axios",
+	"Politico", "Al-Monitor", "Kommersant", "RT", "Sputnik", "Al Mayadeen", "Al-Manar",
+	"Rudaw", "Kurdistan 24", "Times of Israel", "Haaretz", "Ynet", "Dawn",
+}

@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"math"
+	"math/bits"
 	"sync"
 )
 
@@ -22,18 +23,6 @@ const (
 func tagOf(typ, pos int) int { return 1 + 4*typ + pos }
 func tagType(t int) int      { return (t - 1) / 4 }
 func tagPos(t int) int       { return (t - 1) % 4 }
-
-// tagNames are the BILOU tags in index order.
-var tagNames = func() [numTags]string {
-	var n [numTags]string
-	n[0] = "O"
-	for ty, name := range conllTypes {
-		for pos, p := range []string{"B-", "I-", "L-", "U-"} {
-			n[tagOf(ty, pos)] = p + name
-		}
-	}
-	return n
-}()
 
 // iob2 returns the IOB2 name of BILOU tag t.
 func iob2(t int) string {
@@ -61,6 +50,18 @@ var allowed = func() (a [numTags + 1][numTags]bool) {
 		}
 	}
 	return a
+}()
+
+// prevsOf[cur] lists the tags that may precede cur (numTags excluded).
+var prevsOf = func() (p [numTags][]uint8) {
+	for cur := 0; cur < numTags; cur++ {
+		for prev := 0; prev < numTags; prev++ {
+			if allowed[prev][cur] {
+				p[cur] = append(p[cur], uint8(prev))
+			}
+		}
+	}
+	return p
 }()
 
 // canEnd says whether a sentence may end on tag t.
@@ -95,10 +96,8 @@ func viterbi(em []float32, trans []float32, out []int, back []uint8, score []flo
 		b := back[i*numTags : (i+1)*numTags]
 		for t := 0; t < numTags; t++ {
 			best, arg := negInf, 0
-			for p := 0; p < numTags; p++ {
-				if !allowed[p][t] || cur[p] == negInf {
-					continue
-				}
+			for _, p8 := range prevsOf[t] {
+				p := int(p8)
 				if s := cur[p] + trans[p*numTags+t]; s > best {
 					best, arg = s, p
 				}
@@ -123,14 +122,58 @@ func viterbi(em []float32, trans []float32, out []int, back []uint8, score []flo
 	}
 }
 
-// stageWeights is one pass of the tagger: quantised emission weights in a
-// flat table (row*numTags+tag) and transition weights, both in units of
-// scale.
+// stageWeights is one pass of the tagger: quantised emission weights (in
+// units of scale) and transition weights. Few of the hashed rows are ever
+// non-zero, so only those are stored, contiguously, and found through a
+// bitmap of present rows with a rank index: a feature never seen in
+// training costs one bit test in a table small enough to stay in cache.
 type stageWeights struct {
-	w     []int16
-	trans []float32
-	scale float32
+	present []uint64 // bit r set: row r is stored
+	rank    []uint32 // rows stored before word i of present
+	rows    []int16  // stored rows, numTags weights each
+	trans   []float32
+	scale   float32
 }
+
+// compactWeights builds stageWeights from a dense table.
+func compactWeights(dense []int16, bits uint, trans []float32, scale float32) *stageWeights {
+	n := 1 << bits
+	sw := &stageWeights{present: make([]uint64, (n+63)/64), rank: make([]uint32, (n+63)/64), trans: trans, scale: scale}
+	for r := 0; r < n; r++ {
+		row := dense[r*numTags : (r+1)*numTags]
+		for _, v := range row {
+			if v != 0 {
+				sw.present[r>>6] |= 1 << (r & 63)
+				sw.rows = append(sw.rows, row...)
+				break
+			}
+		}
+	}
+	sw.buildRank()
+	return sw
+}
+
+func (sw *stageWeights) buildRank() {
+	var c uint32
+	for i, w := range sw.present {
+		sw.rank[i] = c
+		c += uint32(bits.OnesCount64(w))
+	}
+}
+
+// row returns the weights of row r, or nil when it is zero.
+func (sw *stageWeights) row(r uint32) []int16 {
+	w := sw.present[r>>6]
+	bit := uint64(1) << (r & 63)
+	if w&bit == 0 {
+		return nil
+	}
+	i := int(sw.rank[r>>6]) + bits.OnesCount64(w&(bit-1))
+	return sw.rows[i*numTags : i*numTags+numTags : i*numTags+numTags]
+}
+
+// numRows returns the number of stored rows.
+func (sw *stageWeights) numRows() int { return len(sw.rows) / numTags }
 
 // Model is sitrep's named-entity recogniser: a first pass over each
 // sentence, and a second pass that also sees what the first found elsewhere
@@ -150,8 +193,6 @@ type scratch struct {
 	acc   [numTags]int32
 	back  []uint8
 	score [2 * numTags]float32
-	tf    []tokFeat
-	tags  []int
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -164,13 +205,15 @@ func (m *Model) emissions(sw *stageWeights, ts []tokFeat, stage2 bool, sc *scrat
 		sc.em = make([]float32, n*numTags)
 	}
 	em := sc.em[:n*numTags]
-	w := sw.w
 	for i := 0; i < n; i++ {
 		sc.feats = fz.features(sc.feats[:0], ts, i, stage2)
 		acc := &sc.acc
 		*acc = [numTags]int32{}
 		for _, r := range sc.feats {
-			row := w[int(r)*numTags : int(r)*numTags+numTags : int(r)*numTags+numTags]
+			row := sw.row(r)
+			if row == nil {
+				continue
+			}
 			for t := range acc {
 				acc[t] += int32(row[t])
 			}

@@ -36,7 +36,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	if err := binary.Write(cw, binary.LittleEndian, uint16(modelVersion)); err != nil {
 		return cw.n, err
 	}
-	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	zw, err := gzip.NewWriterLevel(cw, gzip.DefaultCompression)
 	if err != nil {
 		return cw.n, err
 	}
@@ -48,6 +48,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	var vb [binary.MaxVarintLen64]byte
+	scratchBuf := make([]byte, 0, 64)
 	uvar := func(v uint64) {
 		if err == nil {
 			_, err = bw.Write(vb[:binary.PutUvarint(vb[:], v)])
@@ -61,22 +62,22 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	for _, sw := range stages {
 		put(sw.scale)
 		put(sw.trans)
-		rows := 1 << m.bits
-		var nz []int
-		for r := 0; r < rows; r++ {
-			for _, v := range sw.w[r*numTags : (r+1)*numTags] {
-				if v != 0 {
-					nz = append(nz, r)
-					break
-				}
-			}
-		}
-		put(uint32(len(nz)))
+		put(uint32(sw.numRows()))
 		prev := 0
-		for _, r := range nz {
+		for r := 0; r < 1<<m.bits; r++ {
+			row := sw.row(uint32(r))
+			if row == nil {
+				continue
+			}
 			uvar(uint64(r - prev))
 			prev = r
-			put(sw.w[r*numTags : (r+1)*numTags])
+			b := scratchBuf[:0]
+			for _, v := range row {
+				b = le.AppendUint16(b, uint16(v))
+			}
+			if err == nil {
+				_, err = bw.Write(b)
+			}
 		}
 	}
 	keys := make([]uint64, 0, len(m.lex.words))
@@ -87,9 +88,14 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	put(uint32(len(keys)))
 	for _, k := range keys {
 		wi := m.lex.words[k]
-		put(k)
-		put(wi.cl)
-		put(wi.caps)
+		b := le.AppendUint64(scratchBuf[:0], k)
+		for _, c := range wi.cl {
+			b = le.AppendUint16(b, c)
+		}
+		b = append(b, wi.caps)
+		if err == nil {
+			_, err = bw.Write(b)
+		}
 	}
 	keys = keys[:0]
 	for k := range m.lex.gaz {
@@ -98,8 +104,10 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	slices.Sort(keys)
 	put(uint32(len(keys)))
 	for _, k := range keys {
-		put(k)
-		put(m.lex.gaz[k])
+		b := le.AppendUint16(le.AppendUint64(scratchBuf[:0], k), m.lex.gaz[k])
+		if err == nil {
+			_, err = bw.Write(b)
+		}
 	}
 	put(uint8(m.lex.gazMax))
 	if err != nil {
@@ -183,7 +191,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	m := &Model{bits: uint(head[0])}
 	rows := 1 << m.bits
 	for s := 0; s < int(head[2]); s++ {
-		sw := &stageWeights{trans: make([]float32, transSize), w: make([]int16, rows*numTags)}
+		sw := &stageWeights{trans: make([]float32, transSize), present: make([]uint64, (rows+63)/64), rank: make([]uint32, (rows+63)/64)}
 		get(&sw.scale)
 		get(sw.trans)
 		var nz uint32
@@ -194,12 +202,18 @@ func ReadModel(r io.Reader) (*Model, error) {
 		if int(nz) > rows {
 			return nil, fmt.Errorf("read model: %w: %d rows of %d", errBadModel, nz, rows)
 		}
-		r := 0
+		r := -1
 		buf := make([]byte, 2*numTags)
+		sw.rows = make([]int16, 0, int(nz)*numTags)
 		for k := 0; k < int(nz); k++ {
 			d, e := binary.ReadUvarint(br)
 			if e != nil {
 				return nil, fmt.Errorf("read model: stage %d row %d: %w", s+1, k, e)
+			}
+			if k == 0 {
+				r = 0
+			} else if d == 0 {
+				return nil, fmt.Errorf("read model: %w: row %d repeated", errBadModel, r)
 			}
 			r += int(d)
 			if r >= rows {
@@ -208,10 +222,12 @@ func ReadModel(r io.Reader) (*Model, error) {
 			if _, e := io.ReadFull(br, buf); e != nil {
 				return nil, fmt.Errorf("read model: stage %d row %d: %w", s+1, k, e)
 			}
+			sw.present[r>>6] |= 1 << (r & 63)
 			for t := 0; t < numTags; t++ {
-				sw.w[r*numTags+t] = int16(le.Uint16(buf[2*t:]))
+				sw.rows = append(sw.rows, int16(le.Uint16(buf[2*t:])))
 			}
 		}
+		sw.buildRank()
 		if math.IsNaN(float64(sw.scale)) {
 			return nil, fmt.Errorf("read model: %w: scale", errBadModel)
 		}

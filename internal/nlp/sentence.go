@@ -181,14 +181,6 @@ func isTypographicCloser(t string) bool {
 	return false
 }
 
-func isOpener(t string) bool {
-	switch t {
-	case "\"", "'", "\u201c", "\u2018", "(", "[", "{", "\u00ab":
-		return true
-	}
-	return false
-}
-
 func startsLower(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.IsLower(r)

@@ -185,16 +185,17 @@ func (p *perceptron) averaged() *stageWeights {
 		maxAbs = 1
 	}
 	scale := maxAbs / 32767
-	sw := &stageWeights{w: make([]int16, len(p.w)), trans: make([]float32, transSize), scale: float32(scale)}
+	dense := make([]int16, len(p.w))
 	for i := range p.w {
 		if p.w[i] != 0 || p.u[i] != 0 {
-			sw.w[i] = int16(math.Round(avg(p.w[i], p.u[i]) / scale))
+			dense[i] = int16(math.Round(avg(p.w[i], p.u[i]) / scale))
 		}
 	}
+	trans := make([]float32, transSize)
 	for i := range p.tr {
-		sw.trans[i] = float32(avg(p.tr[i], p.tu[i]))
+		trans[i] = float32(avg(p.tr[i], p.tu[i]))
 	}
-	return sw
+	return compactWeights(dense, bitsOf(len(p.w)/numTags), trans, float32(scale))
 }
 
 // bilou converts IOB2 tags to BILOU tag indices.
@@ -440,4 +441,13 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, Report, error) {
 	}
 	rep.Duration = time.Since(start)
 	return m, rep, nil
+}
+
+// bitsOf returns log2 of a power of two.
+func bitsOf(n int) uint {
+	b := uint(0)
+	for 1<<b < n {
+		b++
+	}
+	return b
 }

@@ -18,6 +18,8 @@ type token struct {
 	// separates the token from the one before: a mention never spans a
 	// gap ("Iran, officials").
 	Gap bool
+
+	ns, ne int // the normal form's range in tokenize's buffer
 }
 
 // spellings maps variant spellings to the one the registry indexes, so
@@ -94,9 +96,7 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 func tokenize(s string) []token {
 	// Normal forms go into one buffer, turned into one string at the end,
 	// so that a text costs a few allocations rather than one per word.
-	var toks []token
-	var subst []string // per token: a respelling, or ""
-	var norms []int    // per token: start and end in buf
+	toks := make([]token, 0, len(s)/6+1)
 	buf := make([]byte, 0, len(s))
 	start, nstart := -1, 0
 	upper, hasLetter, cap := true, false, false
@@ -105,10 +105,8 @@ func tokenize(s string) []token {
 		if start < 0 {
 			return
 		}
-		v := spellings[string(buf[nstart:])]
-		toks = append(toks, token{Start: start, End: end, Upper: upper && hasLetter, Cap: cap, Gap: gap})
-		subst = append(subst, v)
-		norms = append(norms, nstart, len(buf))
+		toks = append(toks, token{Norm: spellings[string(buf[nstart:])], Start: start, End: end,
+			Upper: upper && hasLetter, Cap: cap, Gap: gap, ns: nstart, ne: len(buf)})
 		start = -1
 		upper, hasLetter, cap = true, false, false
 		gap, abbrev = false, false
@@ -180,10 +178,8 @@ func tokenize(s string) []token {
 	flush(len(s))
 	all := string(buf)
 	for i := range toks {
-		if subst[i] != "" {
-			toks[i].Norm = subst[i]
-		} else {
-			toks[i].Norm = all[norms[2*i]:norms[2*i+1]]
+		if toks[i].Norm == "" {
+			toks[i].Norm = all[toks[i].ns:toks[i].ne]
 		}
 	}
 	return toks

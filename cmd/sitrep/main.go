@@ -62,6 +62,7 @@ type CLI struct {
 	NER            nerCmd            `cmd:"" name:"ner" help:"Tag text (entities as JSON Lines) or CoNLL files (--conll) with the named-entity model."`
 	TrainNER       trainNERCmd       `cmd:"" name:"train-ner" help:"Train the named-entity model from CoNLL-2003, gazetteers and unlabelled text."`
 	EvalNER        evalNERCmd        `cmd:"" name:"eval-ner" help:"Score the named-entity model on CoNLL-2003 dev and measure its speed."`
+	EvalEvents     evalEventsCmd     `cmd:"" name:"eval-events" help:"Score event extraction (sub-types, roles, numbers) on PLOVER, MUC-4 and WikiEvents."`
 	EvalAttrib     evalAttribCmd     `cmd:"" name:"eval-attribution" help:"Score attribution extraction (sources, cues, contents) on PolNeAR."`
 }
 

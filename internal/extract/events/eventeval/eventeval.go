@@ -1,0 +1,791 @@
+// Package eventeval scores sitrep's event extraction against labelled data:
+// PLOVER records (sentence, event, mode, source and target actors, dead),
+// MUC-4 answer keys (incident type, instrument, perpetrator organisation,
+// human target type) and WikiEvents (KAIROS Conflict.Attack, Demonstrate,
+// ArrestJailDetain and Contact.Meet events with their arguments).
+//
+// None of these uses ACLED's taxonomy, so each has a mapping from its labels
+// to sitrep's sub-types (PloverSubtype, MUCSubtype, WikiSubtype); labels
+// with no sitrep counterpart (PLOVER DEMAND or REJECT, MUC-4 threats) are
+// left out of sub-type scores. The data stay in ../shared/data: nothing here
+// embeds them.
+package eventeval
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep-osint/sitrep/internal/extract/events"
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+// Scores are the figures for one data set.
+type Scores struct {
+	Name string
+	// Items scored for sub-type (sentences, documents or event mentions)
+	// and how many of them the extractor typed right.
+	Items, Correct int
+	// Per sub-type counts for macro-F1.
+	TP, FP, FN map[string]int
+	// Roles: per role, matched / predicted / gold.
+	RoleTP, RolePred, RoleGold map[string]int
+	// Numbers: gold figures, and how many the extractor gave exactly.
+	Numbers, NumbersExact int
+}
+
+func newScores(name string) *Scores {
+	return &Scores{Name: name, TP: map[string]int{}, FP: map[string]int{}, FN: map[string]int{},
+		RoleTP: map[string]int{}, RolePred: map[string]int{}, RoleGold: map[string]int{}}
+}
+
+// Accuracy is the share of items typed right.
+func (s *Scores) Accuracy() float64 { return ratio(s.Correct, s.Items) }
+
+// MacroF1 averages F1 over the gold sub-types.
+func (s *Scores) MacroF1() float64 {
+	var sum float64
+	n := 0
+	for _, c := range s.Classes() {
+		if s.TP[c]+s.FN[c] == 0 {
+			continue
+		}
+		sum += f1(s.TP[c], s.FP[c], s.FN[c])
+		n++
+	}
+	if n == 0 {
+		return 0
+	}
+	return sum / float64(n)
+}
+
+// Classes lists the sub-types seen in gold or predictions.
+func (s *Scores) Classes() []string {
+	m := map[string]bool{}
+	for _, mm := range []map[string]int{s.TP, s.FP, s.FN} {
+		for k := range mm {
+			m[k] = true
+		}
+	}
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ClassF1 is one sub-type's F1.
+func (s *Scores) ClassF1(c string) float64 { return f1(s.TP[c], s.FP[c], s.FN[c]) }
+
+// RoleF1 is the micro-F1 over all roles.
+func (s *Scores) RoleF1() float64 {
+	tp, p, g := 0, 0, 0
+	for r := range s.RoleGold {
+		tp += s.RoleTP[r]
+		g += s.RoleGold[r]
+	}
+	for r := range s.RolePred {
+		p += s.RolePred[r]
+	}
+	return f1(tp, p-tp, g-tp)
+}
+
+// NumberAccuracy is the share of gold figures given exactly.
+func (s *Scores) NumberAccuracy() float64 { return ratio(s.NumbersExact, s.Numbers) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func f1(tp, fp, fn int) float64 {
+	if tp == 0 {
+		return 0
+	}
+	p := float64(tp) / float64(tp+fp)
+	r := float64(tp) / float64(tp+fn)
+	return 2 * p * r / (p + r)
+}
+
+// count adds one item with gold sub-type gold (never empty) and the
+// predicted sub-types; a prediction that includes gold is correct, other
+// predicted sub-types in the label set count as false positives.
+func (s *Scores) count(gold string, pred []string, labels map[string]bool) {
+	s.Items++
+	hit := false
+	for _, p := range pred {
+		if p == gold {
+			hit = true
+		}
+	}
+	if hit {
+		s.Correct++
+		s.TP[gold]++
+	} else {
+		s.FN[gold]++
+		for _, p := range pred {
+			if labels[p] {
+				s.FP[p]++
+				break
+			}
+		}
+	}
+}
+
+// role scores one role: gold texts, and the predicted actor or text.
+func (s *Scores) role(role string, gold []string, pred string) {
+	if len(gold) > 0 {
+		s.RoleGold[role]++
+	}
+	if pred == "" {
+		return
+	}
+	s.RolePred[role]++
+	for _, g := range gold {
+		if textMatch(g, pred) {
+			s.RoleTP[role]++
+			return
+		}
+	}
+}
+
+// textMatch compares an argument as written with an extracted name: any
+// content word in common, or the same country.
+func textMatch(gold, pred string) bool {
+	gw := words(gold)
+	for w := range words(pred) {
+		if gw[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var stop = map[string]bool{"the": true, "of": true, "a": true, "an": true, "and": true, "military": true, "forces": true, "force": true}
+
+func words(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r >= 0x80)
+	}) {
+		if !stop[w] && len(w) > 1 {
+			m[w] = true
+			// "Burundian" and "Burundi"; "Iraqi" and "Iraq".
+			for _, suf := range []string{"ian", "an", "i", "ese", "ish", "s"} {
+				if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+					m[w[:len(w)-len(suf)]] = true
+				}
+			}
+		}
+	}
+	return m
+}
+
+// Options say where the data are.
+type Options struct {
+	Data string // ../shared/data
+}
+
+// ErrNoData is returned when none of the data sets is present.
+var ErrNoData = errors.New("no event data found")
+
+// Run scores x on every data set found under opts.Data/events.
+func Run(ctx context.Context, x *events.Extractor, opts Options) ([]*Scores, error) {
+	dir := filepath.Join(opts.Data, "events")
+	var out []*Scores
+	type set struct {
+		name string
+		path string
+		fn   func(context.Context, *events.Extractor, string) (*Scores, error)
+	}
+	sets := []set{
+		{"PLOVER", filepath.Join(dir, "plover", "PLOVER_GSR_CAMEO.json"), Plover},
+		{"MUC-4 dev", filepath.Join(dir, "muc4", "CORPORA", "dev"), MUC},
+		{"MUC-4 tst1", filepath.Join(dir, "muc4", "CORPORA", "tst1"), MUC},
+		{"MUC-4 tst2", filepath.Join(dir, "muc4", "CORPORA", "tst2"), MUC},
+		{"WikiEvents dev", filepath.Join(dir, "wikievents", "dev.jsonl"), WikiEvents},
+	}
+	for _, st := range sets {
+		if _, err := os.Stat(st.path); errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		sc, err := st.fn(ctx, x, st.path)
+		if err != nil {
+			return out, fmt.Errorf("%s: %w", st.name, err)
+		}
+		sc.Name = st.name
+		out = append(out, sc)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: %w", dir, ErrNoData)
+	}
+	return out, nil
+}
+
+// ---- PLOVER ----
+
+// PloverSubtype maps a PLOVER event and mode to a sitrep sub-type; "" when
+// sitrep has no counterpart (DEMAND, REJECT, THREATEN, SANCTION ...).
+func PloverSubtype(event, mode string) string {
+	switch event {
+	case "ASSAULT":
+		switch mode {
+		case "explosives":
+			return events.SubIED
+		case "suicide-attack":
+			return events.SubSuicide
+		case "sexual":
+			return events.SubSexual
+		}
+		return events.SubAttack // assassinate, beat, primitive, torture
+	case "FIGHT":
+		switch mode {
+		case "heavy-weapons":
+			return events.SubShelling
+		case "explosives":
+			return events.SubIED
+		case "assassinate":
+			return events.SubAttack
+		case "deport":
+			return ""
+		}
+		return events.SubArmedClash // firearms, other, unspecified
+	case "PROTEST":
+		switch mode {
+		case "riot", "riot-spon":
+			return events.SubViolentDemo
+		}
+		return events.SubPeaceful // demonstrations, strikes, hunger strikes, obstruction
+	case "COERCE":
+		switch mode {
+		case "arrest", "detain":
+			return events.SubArrests
+		case "destroy", "confiscate":
+			return events.SubLooting
+		}
+	case "AGREE":
+		return events.SubAgreement
+	case "CONSULT":
+		return events.SubMeeting
+	}
+	return ""
+}
+
+type ploverRecord struct {
+	ID     string          `json:"id"`
+	Event  string          `json:"event"`
+	Mode   string          `json:"mode"`
+	Text   string          `json:"text"`
+	Date   string          `json:"date"`
+	Dead   json.RawMessage `json:"dead"`
+	Injure json.RawMessage `json:"injured"`
+	Source json.RawMessage `json:"source"`
+	Target json.RawMessage `json:"target"`
+}
+
+// actorTexts reads PLOVER's source or target: a list of actors with
+// actorText, or a plain string.
+func actorTexts(raw json.RawMessage) []string {
+	var list []struct {
+		ActorText string `json:"actorText"`
+	}
+	if json.Unmarshal(raw, &list) == nil {
+		var out []string
+		for _, a := range list {
+			if a.ActorText != "" {
+				out = append(out, a.ActorText)
+			}
+		}
+		return out
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil && s != "" {
+		return []string{s}
+	}
+	return nil
+}
+
+// count reads a PLOVER count, written as a number or a string.
+func plCount(raw json.RawMessage) (float64, bool) {
+	var f float64
+	if json.Unmarshal(raw, &f) == nil {
+		return f, true
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		return v, err == nil
+	}
+	return 0, false
+}
+
+// Plover scores sentence-level sub-types, source/target roles and dead and
+// injured counts on the PLOVER gold standard records.
+func Plover(ctx context.Context, x *events.Extractor, path string) (*Scores, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var recs []ploverRecord
+	if err := json.Unmarshal(raw, &recs); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	labels := map[string]bool{}
+	for _, r := range recs {
+		if st := PloverSubtype(r.Event, r.Mode); st != "" {
+			labels[st] = true
+		}
+	}
+	sc := newScores("PLOVER")
+	for _, r := range recs {
+		gold := PloverSubtype(r.Event, r.Mode)
+		if gold == "" || r.Text == "" {
+			continue
+		}
+		pub, _ := time.Parse("2006-01-02", r.Date)
+		evs := x.Extract(&news.Article{ID: r.ID, Text: r.Text, Published: pub})
+		sc.count(gold, subtypes(evs), labels)
+		best := pick(evs, gold)
+		var a1, a2 string
+		if best != nil {
+			a1, a2 = actorText(best.Actor1), actorText(best.Actor2)
+		}
+		sc.role("source", actorTexts(r.Source), a1)
+		sc.role("target", actorTexts(r.Target), a2)
+		for what, raw := range map[string]json.RawMessage{"killed": r.Dead, "injured": r.Injure} {
+			g, ok := plCount(raw)
+			if !ok {
+				continue
+			}
+			sc.Numbers++
+			if best != nil {
+				if v, ok := best.Quantities[what]; ok && v == g {
+					sc.NumbersExact++
+				}
+			}
+		}
+	}
+	return sc, ctx.Err()
+}
+
+func actorText(a *news.ActorRef) string {
+	if a == nil {
+		return ""
+	}
+	return a.Name
+}
+
+func subtypes(evs []news.Event) []string {
+	var out []string
+	for _, e := range evs {
+		out = append(out, e.Subtype)
+	}
+	return out
+}
+
+// pick returns the event of sub-type gold, or the first event.
+func pick(evs []news.Event, gold string) *news.Event {
+	for i := range evs {
+		if evs[i].Subtype == gold {
+			return &evs[i]
+		}
+	}
+	if len(evs) > 0 {
+		return &evs[0]
+	}
+	return nil
+}
+
+// ---- MUC-4 ----
+
+// MUCSubtype maps a MUC-4 incident type, instrument type and human target
+// type to a sitrep sub-type; "" for incidents sitrep does not code as
+// events (threats, forced work stoppages).
+func MUCSubtype(incident, instrument, humType string) string {
+	inc := strings.TrimSpace(incident)
+	switch {
+	case strings.HasPrefix(inc, "BOMBING"):
+		return events.SubIED
+	case strings.HasPrefix(inc, "KIDNAPPING"):
+		return events.SubAbduction
+	case strings.HasPrefix(inc, "ARSON"), strings.HasPrefix(inc, "ROBBERY"):
+		return events.SubLooting
+	case strings.HasPrefix(inc, "MURDER"):
+		return events.SubAttack
+	case strings.HasPrefix(inc, "ATTACK"):
+		ins := strings.ToUpper(instrument)
+		switch {
+		case strings.Contains(ins, "MORTAR"), strings.Contains(ins, "ROCKET"), strings.Contains(ins, "MISSILE"), strings.Contains(ins, "ARTILLERY"):
+			return events.SubShelling
+		case strings.Contains(ins, "GRENADE"):
+			return events.SubGrenade
+		case strings.Contains(ins, "BOMB"), strings.Contains(ins, "DYNAMITE"), strings.Contains(ins, "EXPLOSIVE"):
+			return events.SubIED
+		}
+		if strings.Contains(strings.ToUpper(humType), "ACTIVE MILITARY") {
+			return events.SubArmedClash
+		}
+		return events.SubAttack
+	}
+	return ""
+}
+
+type mucTemplate struct {
+	doc, incident, instrument, humType, stage string
+	perps                                     []string
+}
+
+// MUC scores document-level incident sub-types and perpetrator
+// organisations on one MUC-4 set directory (texts and key-* files).
+func MUC(ctx context.Context, x *events.Extractor, dir string) (*Scores, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	docs := map[string]string{}
+	var tmpls []mucTemplate
+	for _, e := range ents {
+		p := filepath.Join(dir, e.Name())
+		if strings.HasPrefix(e.Name(), "key-") {
+			ts, err := readMUCKeys(p)
+			if err != nil {
+				return nil, err
+			}
+			tmpls = append(tmpls, ts...)
+		} else if !strings.Contains(e.Name(), "info") && !e.IsDir() {
+			if err := readMUCTexts(p, docs); err != nil {
+				return nil, err
+			}
+		}
+	}
+	labels := map[string]bool{}
+	gold := map[string]map[string]bool{}
+	perps := map[string][]string{}
+	for _, t := range tmpls {
+		if strings.Contains(t.stage, "THREAT") {
+			continue
+		}
+		st := MUCSubtype(t.incident, t.instrument, t.humType)
+		if st == "" {
+			continue
+		}
+		labels[st] = true
+		if gold[t.doc] == nil {
+			gold[t.doc] = map[string]bool{}
+		}
+		gold[t.doc][st] = true
+		perps[t.doc] = append(perps[t.doc], t.perps...)
+	}
+	ids := make([]string, 0, len(gold))
+	for id := range gold {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	sc := newScores("MUC-4")
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return sc, err
+		}
+		text, ok := docs[id]
+		if !ok {
+			continue
+		}
+		evs := x.Extract(&news.Article{ID: id, Text: text})
+		pred := subtypes(evs)
+		for st := range gold[id] {
+			sc.count(st, pred, labels)
+		}
+		// Perpetrator organisation: any actor1 of a violent event.
+		var a1 string
+		for _, e := range evs {
+			if e.Actor1 != nil && events.TypeOf(e.Subtype) != events.TypeStrategic {
+				a1 = e.Actor1.Name
+				break
+			}
+		}
+		sc.role("perpetrator", perps[id], a1)
+	}
+	return sc, nil
+}
+
+// readMUCTexts reads a MUC text file: documents start with a line
+// "DEV-MUC3-0001 (NOSC)" (upper-case identifier and a source in brackets);
+// the first paragraph (dateline and header) is left out.
+func readMUCTexts(path string, docs map[string]string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	var id string
+	var b strings.Builder
+	flush := func() {
+		if id != "" {
+			docs[id] = strings.TrimSpace(b.String())
+		}
+		b.Reset()
+	}
+	for sc.Scan() {
+		line := sc.Text()
+		if f := strings.Fields(line); len(f) > 0 && isMUCID(f[0]) && (len(f) == 1 || strings.HasPrefix(f[1], "(")) && !strings.HasPrefix(line, " ") {
+			flush()
+			id = f[0]
+			continue
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	flush()
+	return sc.Err()
+}
+
+func isMUCID(s string) bool {
+	if strings.Count(s, "-") < 2 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// readMUCKeys reads answer-key templates ("0.  MESSAGE: ID  DEV-MUC3-0001
+// (NCCOSC)" ... "24. HUM TGT: TOTAL NUMBER").
+func readMUCKeys(path string) ([]mucTemplate, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	var out []mucTemplate
+	var cur *mucTemplate
+	slot := ""
+	for sc.Scan() {
+		line := sc.Text()
+		name, val := line, ""
+		if len(line) > 36 {
+			name, val = line[:36], strings.TrimSpace(line[36:])
+		}
+		name = strings.TrimSpace(name)
+		if i := strings.Index(name, "."); i > 0 && i < 4 {
+			slot = strings.TrimSpace(name[i+1:])
+		} else if name != "" {
+			continue
+		}
+		switch slot {
+		case "MESSAGE: ID":
+			id := val
+			if k := strings.Index(id, " "); k > 0 {
+				id = id[:k]
+			}
+			out = append(out, mucTemplate{doc: id})
+			cur = &out[len(out)-1]
+		case "INCIDENT: TYPE":
+			if cur != nil && cur.incident == "" {
+				cur.incident = val
+			}
+		case "INCIDENT: STAGE OF EXECUTION":
+			if cur != nil {
+				cur.stage += val
+			}
+		case "INCIDENT: INSTRUMENT TYPE":
+			if cur != nil {
+				cur.instrument += " " + val
+			}
+		case "HUM TGT: TYPE":
+			if cur != nil {
+				cur.humType += " " + val
+			}
+		case "PERP: ORGANIZATION ID":
+			if cur != nil && val != "-" && val != "*" {
+				for _, p := range strings.Split(val, "/") {
+					p = strings.Trim(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "?")), "\"")
+					if p != "" {
+						cur.perps = append(cur.perps, p)
+					}
+				}
+			}
+		}
+	}
+	return out, sc.Err()
+}
+
+// ---- WikiEvents ----
+
+// WikiSubtype maps a KAIROS event type to a sitrep sub-type. Conflict.Attack.Unspecified
+// has no single counterpart (it may be a clash, a strike or an attack on
+// civilians) and is scored for detection and roles only ("*violent*").
+func WikiSubtype(kairos string) string {
+	switch kairos {
+	case "Conflict.Attack.DetonateExplode":
+		return events.SubIED
+	case "Conflict.Attack.Unspecified":
+		return "*violent*"
+	case "Conflict.Demonstrate.Unspecified":
+		return events.SubPeaceful
+	case "Conflict.Demonstrate.DemonstrateWithViolence":
+		return events.SubViolentDemo
+	case "Justice.ArrestJailDetain.Unspecified":
+		return events.SubArrests
+	case "Contact.Contact.Meet":
+		return events.SubMeeting
+	}
+	return ""
+}
+
+type wikiDoc struct {
+	DocID     string          `json:"doc_id"`
+	Text      string          `json:"text"`
+	Sentences [][]interface{} `json:"sentences"`
+	Events    []struct {
+		Type    string `json:"event_type"`
+		Trigger struct {
+			Text string `json:"text"`
+			Sent int    `json:"sent_idx"`
+		} `json:"trigger"`
+		Args []struct {
+			Role string `json:"role"`
+			Text string `json:"text"`
+		} `json:"arguments"`
+	} `json:"event_mentions"`
+}
+
+// WikiEvents scores event mentions: the extractor's events in the
+// mention's sentence must include the mapped sub-type (for unspecified
+// attacks, any violent event); roles Attacker → actor1, Target and Victim →
+// actor2, Place → place, Instrument and ExplosiveDevice → weapon.
+func WikiEvents(ctx context.Context, x *events.Extractor, path string) (*Scores, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sc := newScores("WikiEvents")
+	labels := map[string]bool{events.SubIED: true, events.SubPeaceful: true, events.SubViolentDemo: true, events.SubArrests: true, events.SubMeeting: true}
+	rd := bufio.NewScanner(f)
+	rd.Buffer(make([]byte, 1<<22), 1<<22)
+	line := 0
+	for rd.Scan() {
+		line++
+		if err := ctx.Err(); err != nil {
+			return sc, err
+		}
+		var d wikiDoc
+		if err := json.Unmarshal(rd.Bytes(), &d); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		spans := sentenceSpans(d)
+		evs := x.Extract(&news.Article{ID: d.DocID, Text: d.Text, Sentences: spans})
+		for _, m := range d.Events {
+			gold := WikiSubtype(m.Type)
+			if gold == "" || m.Trigger.Sent < 0 || m.Trigger.Sent >= len(spans) {
+				continue
+			}
+			sp := spans[m.Trigger.Sent]
+			var in []news.Event
+			for _, e := range evs {
+				if e.Evidence.Start < sp.End && sp.Start < e.Evidence.End {
+					in = append(in, e)
+				}
+			}
+			var pred []string
+			for _, e := range in {
+				st := e.Subtype
+				if gold == "*violent*" && events.TypeOf(st) != events.TypeStrategic && events.TypeOf(st) != events.TypeProtests {
+					st = gold
+				}
+				if gold == events.SubIED && st == events.SubSuicide {
+					st = gold
+				}
+				pred = append(pred, st)
+			}
+			sc.count(gold, pred, labels)
+			best := pick(in, gold)
+			roles := map[string][]string{}
+			for _, a := range m.Args {
+				switch a.Role {
+				case "Attacker", "Killer", "Injurer", "Demonstrator", "Jailer":
+					roles["actor1"] = append(roles["actor1"], a.Text)
+				case "Target", "Victim", "Detainee":
+					roles["actor2"] = append(roles["actor2"], a.Text)
+				case "Place":
+					roles["place"] = append(roles["place"], a.Text)
+				case "Instrument", "ExplosiveDevice":
+					roles["weapon"] = append(roles["weapon"], a.Text)
+				}
+			}
+			if best == nil {
+				for r, g := range roles {
+					sc.role(r, g, "")
+				}
+				continue
+			}
+			place := ""
+			if best.Place != nil {
+				place = best.Place.Name
+			}
+			for r, p := range map[string]string{"actor1": actorText(best.Actor1), "actor2": actorText(best.Actor2), "place": place, "weapon": best.Weapon} {
+				sc.role(r, roles[r], p)
+			}
+		}
+	}
+	return sc, rd.Err()
+}
+
+// sentenceSpans converts WikiEvents' sentences (tokens with character
+// offsets) into byte spans of the text.
+func sentenceSpans(d wikiDoc) []news.Span {
+	// character index → byte index
+	idx := make([]int, 0, len(d.Text)+1)
+	for i := range d.Text {
+		idx = append(idx, i)
+	}
+	idx = append(idx, len(d.Text))
+	var out []news.Span
+	for _, s := range d.Sentences {
+		if len(s) < 1 {
+			continue
+		}
+		toks, ok := s[0].([]interface{})
+		if !ok || len(toks) == 0 {
+			out = append(out, news.Span{})
+			continue
+		}
+		first, _ := toks[0].([]interface{})
+		last, _ := toks[len(toks)-1].([]interface{})
+		if len(first) < 3 || len(last) < 3 {
+			out = append(out, news.Span{})
+			continue
+		}
+		a, _ := first[1].(float64)
+		b, _ := last[2].(float64)
+		ai, bi := int(a), int(b)
+		if ai < 0 || bi >= len(idx) || ai > bi {
+			out = append(out, news.Span{})
+			continue
+		}
+		out = append(out, news.Span{Start: idx[ai], End: idx[bi]})
+	}
+	return out
+}

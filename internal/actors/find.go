@@ -72,6 +72,12 @@ func (r *Registry) matchAt(toks []token, i int, at time.Time) (int, *Actor) {
 			if !caseOK(e, span) {
 				continue
 			}
+			// A lone first or last name from the generated data
+			// ("Albert", "Hassan") names too many people to match
+			// in running text; curated surnames ("Zelensky") do.
+			if len(span) == 1 && e.a.Kind == news.KindPerson && e.a.rank < rankCurated {
+				continue
+			}
 			if s := score(e.a, "", at); cand == nil || s > candScore || s == candScore && e.a.ID < cand.ID {
 				cand, candScore = e.a, s
 			}

@@ -89,7 +89,7 @@ func TestTokenize(t *testing.T) {
 		}
 	}
 	toks := tokenize("U.S. forces, Iran")
-	if len(toks) != 3 || !toks[0].Upper || toks[0].End != 3 || toks[1].Gap || !toks[2].Gap {
+	if len(toks) != 3 || !toks[0].Upper || toks[0].End != 4 || toks[1].Gap || !toks[2].Gap {
 		t.Errorf("tokens: %+v", toks)
 	}
 }

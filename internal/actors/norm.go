@@ -168,7 +168,11 @@ func tokenize(s string) []token {
 			continue
 		}
 		wasAbbrev := abbrev && start >= 0
-		flush(i)
+		if r == '.' && wasAbbrev {
+			flush(i + 1) // "U.S." keeps its last period
+		} else {
+			flush(i)
+		}
 		// The period closing "U.S." is part of the word, not a break.
 		if !unicode.IsSpace(r) && r != '-' && r != '\u2010' && r != '\u2011' && !(r == '.' && wasAbbrev) {
 			gap = true

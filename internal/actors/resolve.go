@@ -147,7 +147,14 @@ func score(a *Actor, entType string, at time.Time) int {
 			s++
 		}
 	}
-	s = s*100 + a.rank*30
+	// The entity type, when known, outweighs the source; when unknown,
+	// the source (curated over generated) outweighs the kind.
+	if entType != "" {
+		s *= 100
+	} else {
+		s *= 10
+	}
+	s += a.rank * 30
 	if person && !at.IsZero() && len(a.Roles) > 0 && len(a.RolesAt(at)) > 0 {
 		s += 20
 	}

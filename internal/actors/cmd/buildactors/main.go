@@ -392,7 +392,7 @@ func (b *builder) aliases(name string, names []string, state bool) []string {
 			if state && !b.countryNames[k] && len(k) > 3 && !demonym(k, name) && (b.places[k] || b.places[strings.TrimPrefix(k, "al ")] || geographic(k)) {
 				continue
 			}
-			if !strings.Contains(k, " ") && b.common[k] {
+			if !strings.Contains(k, " ") && b.common[k] || !state && geographic(k) {
 				continue
 			}
 			seen[k] = true
@@ -543,7 +543,7 @@ func demonym(k, country string) bool {
 func geographic(k string) bool {
 	for _, w := range strings.Fields(k) {
 		switch w {
-		case "lake", "river", "desert", "mount", "mountains", "peninsula", "province", "region", "oblast", "okrug",
+		case "lake", "river", "desert", "ocean", "mount", "mountains", "peninsula", "province", "region", "oblast", "okrug",
 			"krai", "governorate", "island", "islands", "sea", "bay", "gulf", "valley", "falls", "canton", "city", "district":
 			return true
 		}

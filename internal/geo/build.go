@@ -110,20 +110,34 @@ func Build(ctx context.Context, dataDir string, w io.Writer) (BuildStats, error)
 		row(ad.id, KindAdmin1, ad.name, ad.ascii, k[:2], ad.name, a.lat/a.w, a.lon/a.w, a.pop, "", adminAliases(ad.name, ad.ascii))
 		st.Admin1++
 	}
-	// An alternate name that is another, bigger city's or a country's own
-	// name is dropped: New Britain, Connecticut was once "Quebec", and
-	// news that says Quebec means Québec.
-	primary := map[string]int{}
-	for _, c := range countries {
-		primary[Normalize(c.name)] = math.MaxInt
+	// An alternate name that is a bigger city's, a country's or a foreign
+	// division's own name is dropped: New Britain, Connecticut was once
+	// "Quebec" and Antakya is "Antioquia"; news that uses those names means
+	// the places that bear them. (A smaller city's name stays: Genève is
+	// "Geneva" although Geneva, Illinois exists.)
+	primary := map[string]map[string]bool{} // name → countries of cities, "*" for countries
+	mark := func(k, c string) {
+		if primary[k] == nil {
+			primary[k] = map[string]bool{}
+		}
+		primary[k][c] = true
 	}
+	for _, c := range countries {
+		mark(Normalize(c.name), "*")
+	}
+	adminOf := map[string]map[string]bool{}
+	for k, ad := range admins {
+		for _, n := range []string{Normalize(ad.name), Normalize(ad.ascii)} {
+			if adminOf[n] == nil {
+				adminOf[n] = map[string]bool{}
+			}
+			adminOf[n][k[:2]] = true
+		}
+	}
+	cityPop := map[string]int{}
 	for _, c := range cities {
 		for _, k := range []string{Normalize(c.name), Normalize(c.ascii)} {
-			if c.pop > primary[k] {
-				primary[k] = c.pop
-			} else if _, ok := primary[k]; !ok {
-				primary[k] = c.pop
-			}
+			cityPop[k] = max(cityPop[k], c.pop)
 		}
 	}
 	for _, c := range cities {
@@ -133,7 +147,16 @@ func Build(ctx context.Context, dataDir string, w io.Writer) (BuildStats, error)
 		al := aliasKeys(c.name, c.ascii, c.alt, 3)
 		kept := al[:0]
 		for _, k := range al {
-			if p, ok := primary[k]; ok && p > c.pop {
+			if primary[k]["*"] || cityPop[k] > c.pop {
+				continue
+			}
+			foreign := false
+			for cc := range adminOf[k] {
+				if cc != c.country {
+					foreign = true
+				}
+			}
+			if foreign {
 				continue
 			}
 			kept = append(kept, k)

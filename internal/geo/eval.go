@@ -514,6 +514,10 @@ func mucLabel(slot string) (Label, bool) {
 	if strings.HasPrefix(slot, "(") && strings.HasSuffix(slot, ")") {
 		slot = slot[1 : len(slot)-1]
 	}
+	// "ZULIA (CITY) - SARDINATA (CITY)": on the road between; keep the first.
+	if i := strings.Index(slot, ") - "); i >= 0 {
+		slot = slot[:i+1]
+	}
 	parts := strings.Split(slot, ":")
 	country, ok := mucCountries[strings.TrimSpace(parts[0])]
 	if !ok {

@@ -66,6 +66,8 @@ type Entry struct {
 	Capital, Seat bool
 	// Aliases are the entry's other names, normalised (see Normalize).
 	Aliases []string
+
+	prior float64 // how likely news means this entry, before context
 }
 
 // Gazetteer indexes places by normalised name and alias. It is read-only
@@ -214,6 +216,7 @@ func (g *Gazetteer) addPath(p string) error {
 
 // add indexes e under its name, ASCII name and aliases.
 func (g *Gazetteer) add(e *Entry) {
+	e.prior = prior(e)
 	g.entries = append(g.entries, e)
 	if e.ID != 0 {
 		g.byID[e.ID] = e

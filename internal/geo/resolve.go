@@ -18,6 +18,10 @@ type Hints struct {
 	// oblast, province, governorate ("Kursk region"); "city" for city,
 	// town, village; empty when nothing says.
 	Kind string
+
+	// ctx, when set, is what Others say, computed once for all the places
+	// of an article (see Stage).
+	ctx *placeContext
 }
 
 // Context kinds for Hints.Kind.
@@ -203,6 +207,13 @@ func (g *Gazetteer) countryOf(key string) (string, bool) {
 // countries and first-level divisions: each name's candidates share one
 // vote.
 type placeContext struct {
+	votes
+	// per keeps each name's own votes, to take them out when that name
+	// itself is resolved.
+	per map[string]*votes
+}
+
+type votes struct {
 	country map[string]float64
 	admin1  map[string]float64
 	// divisions counts the first-level divisions named, by country:
@@ -210,14 +221,20 @@ type placeContext struct {
 	divisions map[string]float64
 }
 
-func (g *Gazetteer) context(h Hints, self string) placeContext {
-	ctx := placeContext{}
+func newVotes() votes {
+	return votes{country: make(map[string]float64, 8), admin1: make(map[string]float64, 8), divisions: make(map[string]float64, 4)}
+}
+
+// context adds up the votes of h.Others but self; with keepPer, it counts
+// self too and keeps every name's votes apart.
+func (g *Gazetteer) context(h Hints, self string, keepPer bool) *placeContext {
 	if len(h.Others) == 0 {
-		return ctx
+		return nil
 	}
-	ctx.country = make(map[string]float64, 8)
-	ctx.admin1 = make(map[string]float64, 8)
-	ctx.divisions = make(map[string]float64, 4)
+	ctx := &placeContext{votes: newVotes()}
+	if keepPer {
+		ctx.per = make(map[string]*votes, len(h.Others))
+	}
 	seen := make(map[string]bool, len(h.Others))
 	for _, o := range h.Others {
 		k := Normalize(o)
@@ -229,39 +246,62 @@ func (g *Gazetteer) context(h Hints, self string) placeContext {
 		if len(c) == 0 || len(c) > 30 {
 			continue
 		}
+		var own *votes
+		if keepPer {
+			v := newVotes()
+			own = &v
+			ctx.per[k] = own
+		}
+		add := func(m map[string]float64, key string, w float64, ownm map[string]float64) {
+			m[key] += w
+			if own != nil {
+				ownm[key] += w
+			}
+		}
 		// Weight candidates by their prior, so that "Paris" votes France.
 		var sum float64
 		for _, e := range c {
-			sum += prior(e)
+			sum += e.prior
 		}
 		for _, e := range c {
-			w := prior(e) / sum
+			w := e.prior / sum
+			var oc, oa, od map[string]float64
+			if own != nil {
+				oc, oa, od = own.country, own.admin1, own.divisions
+			}
 			if e.Country != "" {
 				// A country named in passing ("the U.S.", "Canada") says less
 				// about where the article's places are than a town does.
 				if e.Kind == KindCountry {
-					ctx.country[e.Country] += 0.4 * w
+					add(ctx.country, e.Country, 0.4*w, oc)
 				} else {
-					ctx.country[e.Country] += w
+					add(ctx.country, e.Country, w, oc)
 				}
 			}
 			if e.Admin1 != "" && e.Kind != KindAdmin1 {
-				ctx.admin1[e.Country+"\x00"+e.Admin1] += w
+				add(ctx.admin1, e.Country+"\x00"+e.Admin1, w, oa)
 			} else if e.Kind == KindAdmin1 {
-				ctx.admin1[e.Country+"\x00"+e.Name] += w
-				ctx.divisions[e.Country] += w
+				add(ctx.admin1, e.Country+"\x00"+e.Name, w, oa)
+				add(ctx.divisions, e.Country, w, od)
 			}
 		}
 	}
 	return ctx
 }
 
+// Context precomputes what hints.Others say, so that resolving many
+// places of one article reads them once. The returned hints are used
+// like h.
+func (g *Gazetteer) Context(h Hints) Hints {
+	h.ctx = g.context(h, "", true)
+	return h
+}
+
 // prior is how likely news means an entry before context: countries
 // first, then regions and seas, then divisions and cities by population,
 // national capitals ahead of other cities.
 func prior(e *Entry) float64 {
-	s := score(e, Hints{})
-	return math.Exp(s)
+	return math.Exp(score(e, Hints{}))
 }
 
 func score(e *Entry, h Hints) float64 {
@@ -321,7 +361,13 @@ func (g *Gazetteer) choose(c []*Entry, h Hints, key string) *Entry {
 	if len(c) == 1 && h.Kind != HintAdmin {
 		return c[0]
 	}
-	ctx := g.context(h, key)
+	var ctx *placeContext
+	var self *votes
+	if h.ctx != nil {
+		ctx, self = h.ctx, h.ctx.per[key]
+	} else {
+		ctx = g.context(h, key, false)
+	}
 	var best *Entry
 	bestScore := math.Inf(-1)
 	pref := g.prefer[key]
@@ -343,19 +389,25 @@ func (g *Gazetteer) choose(c []*Entry, h Hints, key string) *Entry {
 				break
 			}
 		}
-		if ctx.country != nil {
-			b := 2.5 * math.Min(ctx.country[e.Country], 2)
-			if ubiquitous[e.Country] {
-				b /= 2
-			}
-			s += b
+		if ctx != nil {
 			a := e.Admin1
 			if e.Kind == KindAdmin1 {
 				a = e.Name
 			}
-			s += 3 * math.Min(ctx.admin1[e.Country+"\x00"+a], 2)
+			vc, va, vd := ctx.country[e.Country], ctx.admin1[e.Country+"\x00"+a], ctx.divisions[e.Country]
+			if self != nil {
+				vc -= self.country[e.Country]
+				va -= self.admin1[e.Country+"\x00"+a]
+				vd -= self.divisions[e.Country]
+			}
+			b := 2.5 * math.Min(vc, 2)
+			if ubiquitous[e.Country] {
+				b /= 2
+			}
+			s += b
+			s += 3 * math.Min(va, 2)
 			if e.Kind == KindAdmin1 {
-				s += 2 * math.Min(ctx.divisions[e.Country], 2)
+				s += 2 * math.Min(vd, 2)
 			}
 		}
 		if s > bestScore || (s == bestScore && best != nil && e.ID > 0 && e.ID < best.ID) {

@@ -49,6 +49,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		}
 	}
 	a.Focus = s.focus(a, dlPlace, others)
+	shared := s.g.Context(Hints{Others: others})
 	for i := range a.Events {
 		ev := &a.Events[i]
 		if ev.Place == nil || strings.TrimSpace(ev.Place.Name) == "" {
@@ -59,7 +60,8 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 			ev.Place = nil
 			continue
 		}
-		h := Hints{Others: others}
+		h := shared
+		h.Countries = nil
 		h.Countries = appendCountry(h.Countries, actorCountry(ev.Actor2))
 		h.Countries = appendCountry(h.Countries, actorCountry(ev.Actor1))
 		for _, c := range a.Focus {

@@ -22,6 +22,7 @@ type ruleSet struct {
 	dateWords  map[string]int
 	numWords   map[string]float64
 	qtyMods    map[string]int
+	qtyStart   map[string]bool // first words of qtyMods, and currency signs
 	stop       map[string]bool
 	heads      map[string]bool
 }
@@ -66,11 +67,13 @@ func newRuleSet() *ruleSet {
 			"troops"),
 	}
 	r.qtyMods = map[string]int{}
+	r.qtyStart = set("$", "€", "£")
 	for _, m := range []string{"at least", "at most", "more than", "less than", "fewer than", "up to",
 		"almost", "nearly", "about", "around", "approximately", "roughly", "some", "over", "under",
 		"as many as", "an estimated", "as few as", "close to", "upwards of", "just over", "just under",
 		"well over"} {
 		r.qtyMods[m] = len(strings.Fields(m))
+		r.qtyStart[strings.Fields(m)[0]] = true
 	}
 	r.facAfter = map[string]int{}
 	for _, f := range []string{"air base", "airbase", "base", "airport", "airfield", "military base",
@@ -175,6 +178,10 @@ func nationality(w string) bool {
 // apply turns one sentence's BILOU tags into typed entities.
 func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []news.Entity) []news.Entity {
 	n := len(toks)
+	lw := make([]string, n)
+	for i, t := range toks {
+		lw[i] = lower(t.Text)
+	}
 	var spans []span
 	for i := 0; i < n; i++ {
 		t := tags[i]
@@ -206,12 +213,15 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 	// weapons from the lexicon override MISC, ORG and PER
 	var weapons []span
 	for i := 0; i < n; i++ {
+		if !isCapitalised(toks[i].Text) && !isAllUpper(toks[i].Text) {
+			continue
+		}
 		e := m.longestGaz(toks, i, gazWeapon)
-		if e == i || !isCapitalised(toks[i].Text) && !isAllUpper(toks[i].Text) {
+		if e == i {
 			continue
 		}
 		// "Patriot systems", "Katyusha rockets"
-		for e < n && (r.weaponHead[lower(toks[e].Text)] || lower(toks[e].Text) == "systems" || lower(toks[e].Text) == "system") {
+		for e < n && (r.weaponHead[lw[e]] || lw[e] == "systems" || lw[e] == "system") {
 			e++
 		}
 		weapons = append(weapons, span{i, e, news.EntWeapon})
@@ -248,13 +258,13 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 		switch sp.typ {
 		case "LOC", "ORG", "MISC", "PER":
 			bits := m.phraseBits(toks, sp.s, sp.e)
-			last := lower(toks[sp.e-1].Text)
+			last := lw[sp.e-1]
 			// a facility: "Erbil International Airport", "Ain al-Asad air base"
 			if sp.typ != "PER" && r.facHeads[last] && sp.e-sp.s > 1 {
 				sp.typ = news.EntFacility
 				continue
 			}
-			if e := r.facilityAfter(toks, sp.e); e > sp.e {
+			if e := r.facilityAfter(toks, lw, sp.e); e > sp.e {
 				sp.e, sp.typ = e, news.EntFacility
 				continue
 			}
@@ -266,7 +276,7 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 			case "LOC":
 				if bits&(1<<gazCountry|1<<gazCity|1<<gazAdmin1|1<<gazPhCountry) != 0 {
 					sp.typ = news.EntGPE
-				} else if sp.e < n && regionWord(lower(toks[sp.e].Text)) {
+				} else if sp.e < n && regionWord(lw[sp.e]) {
 					sp.typ = news.EntGPE
 				}
 			case "MISC":
@@ -292,7 +302,7 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 		for j < n && !covered[j] && nameWord(toks[j].Text) && j-i < 4 {
 			j++
 		}
-		if e := r.facilityAfter(toks, j); e > j && isCapitalised(toks[i].Text) {
+		if e := r.facilityAfter(toks, lw, j); e > j && isCapitalised(toks[i].Text) {
 			ok := true
 			for k := j; k < e; k++ {
 				ok = ok && !covered[k]
@@ -337,19 +347,19 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 			continue
 		}
 		j := i
-		for j < n && !covered[j] && r.weaponMod[lower(toks[j].Text)] && j-i < 3 {
+		for j < n && !covered[j] && r.weaponMod[lw[j]] && j-i < 3 {
 			j++
 		}
-		if j >= n || covered[j] || !r.weaponHead[lower(toks[j].Text)] {
+		if j >= n || covered[j] || !r.weaponHead[lw[j]] {
 			continue
 		}
 		// "ballistic and cruise missiles"
 		e := j + 1
-		for e+1 < n && lower(toks[e].Text) == "and" && !covered[e+1] && r.weaponHead[lower(toks[e+1].Text)] {
+		for e+1 < n && lw[e] == "and" && !covered[e+1] && r.weaponHead[lw[e+1]] {
 			e += 2
 		}
-		if e+2 < n && (lower(toks[e].Text) == "laden" || lower(toks[e].Text) == "packed" || lower(toks[e].Text) == "loaded") &&
-			lower(toks[e+1].Text) == "with" && lower(toks[e+2].Text) == "explosives" {
+		if e+2 < n && (lw[e] == "laden" || lw[e] == "packed" || lw[e] == "loaded") &&
+			lw[e+1] == "with" && lw[e+2] == "explosives" {
 			e += 3
 		}
 		sp := span{i, e, news.EntWeapon}
@@ -362,7 +372,7 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 		if covered[i] {
 			continue
 		}
-		if e := r.date(toks, covered, i); e > i {
+		if e := r.date(toks, lw, covered, i); e > i {
 			sp := span{i, e, news.EntDate}
 			spans = append(spans, sp)
 			mark(sp)
@@ -373,7 +383,7 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 		if covered[i] {
 			continue
 		}
-		if e := r.quantity(toks, covered, typeAt, i); e > i {
+		if e := r.quantity(toks, lw, covered, typeAt, i); e > i {
 			sp := span{i, e, news.EntQuantity}
 			spans = append(spans, sp)
 			mark(sp)
@@ -423,7 +433,7 @@ func regionWord(w string) bool {
 
 // facilityAfter returns the end of lower-case facility words right after a
 // name ("air base", "airport"), or e when there are none.
-func (r *ruleSet) facilityAfter(toks []Token, e int) int {
+func (r *ruleSet) facilityAfter(toks []Token, lw []string, e int) int {
 	best := e
 	for l := 1; l <= 3 && e+l <= len(toks); l++ {
 		words := make([]string, l)
@@ -442,14 +452,13 @@ func (r *ruleSet) facilityAfter(toks []Token, e int) int {
 }
 
 // date returns the end of a date expression starting at i, or i.
-func (r *ruleSet) date(toks []Token, covered []bool, i int) int {
+func (r *ruleSet) date(toks []Token, lw []string, covered []bool, i int) int {
 	n := len(toks)
 	free := func(k int) bool { return k < n && !covered[k] }
-	lw := func(k int) string { return lower(toks[k].Text) }
 	j := i
 	// preposition kept with the date: "on Monday", "in late 2019"
 	if free(j) {
-		switch lw(j) {
+		switch lw[j] {
 		case "on", "in", "since", "until", "during":
 			j++
 		}
@@ -458,25 +467,25 @@ func (r *ruleSet) date(toks []Token, covered []bool, i int) int {
 		if !free(k) {
 			return k
 		}
-		w := lw(k)
+		w := lw[k]
 		switch w {
 		case "overnight", "yesterday", "today", "tonight", "tomorrow":
 			return k + 1
 		case "early", "late", "mid", "earlier", "later":
-			if e := r.dateCore(toks, covered, k+1); e > k+1 {
+			if e := r.dateCore(toks, lw, covered, k+1); e > k+1 {
 				return e
 			}
-			if free(k+1) && lw(k+1) == "last" || free(k+1) && lw(k+1) == "this" || free(k+1) && lw(k+1) == "next" {
-				if e := r.relative(toks, covered, k+1); e > k+1 {
+			if free(k+1) && lw[k+1] == "last" || free(k+1) && lw[k+1] == "this" || free(k+1) && lw[k+1] == "next" {
+				if e := r.relative(toks, lw, covered, k+1); e > k+1 {
 					return e
 				}
 			}
 			return k
 		}
-		if e := r.relative(toks, covered, k); e > k {
+		if e := r.relative(toks, lw, covered, k); e > k {
 			return e
 		}
-		return r.dateCore(toks, covered, k)
+		return r.dateCore(toks, lw, covered, k)
 	}
 	if e := core(j); e > j {
 		return e
@@ -488,22 +497,22 @@ func (r *ruleSet) date(toks []Token, covered []bool, i int) int {
 }
 
 // relative matches "last year", "this month", "next week", "last Monday".
-func (r *ruleSet) relative(toks []Token, covered []bool, k int) int {
+func (r *ruleSet) relative(toks []Token, lw []string, covered []bool, k int) int {
 	n := len(toks)
 	if k+1 >= n || covered[k] || covered[k+1] {
 		return k
 	}
-	switch lower(toks[k].Text) {
+	switch lw[k] {
 	case "last", "this", "next", "past", "previous", "coming", "same":
 	default:
 		return k
 	}
-	switch lower(toks[k+1].Text) {
+	switch lw[k+1] {
 	case "week", "month", "year", "weekend", "night", "morning", "afternoon", "evening", "summer",
 		"winter", "spring", "autumn", "fall", "decade", "century", "day":
 		return k + 2
 	}
-	if _, ok := r.dateWords[lower(toks[k+1].Text)]; ok && isCapitalised(toks[k+1].Text) {
+	if _, ok := r.dateWords[lw[k+1]]; ok && isCapitalised(toks[k+1].Text) {
 		return k + 2
 	}
 	return k
@@ -511,14 +520,14 @@ func (r *ruleSet) relative(toks []Token, covered []bool, k int) int {
 
 // dateCore matches weekdays (with a part of day), months with days and
 // years, day-month-year, and years or year ranges.
-func (r *ruleSet) dateCore(toks []Token, covered []bool, k int) int {
+func (r *ruleSet) dateCore(toks []Token, lw []string, covered []bool, k int) int {
 	n := len(toks)
 	free := func(j int) bool { return j < n && !covered[j] }
 	if !free(k) {
 		return k
 	}
 	w := toks[k].Text
-	lw := lower(w)
+	lwk := lw[k]
 	day := func(j int) bool {
 		if !free(j) {
 			return false
@@ -527,11 +536,11 @@ func (r *ruleSet) dateCore(toks []Token, covered []bool, k int) int {
 		return len(t) <= 2 && isNumber(t) && t != "0" && t != "00" && len(toks[j].Text) <= 4
 	}
 	year := func(j int) bool { return free(j) && isYear(toks[j].Text) }
-	if d, ok := r.dateWords[lw]; ok && isCapitalised(w) {
+	if d, ok := r.dateWords[lwk]; ok && isCapitalised(w) {
 		if d >= 100 { // weekday
 			e := k + 1
 			if free(e) {
-				switch lower(toks[e].Text) {
+				switch lw[e] {
 				case "morning", "afternoon", "evening", "night":
 					e++
 				}
@@ -547,16 +556,16 @@ func (r *ruleSet) dateCore(toks []Token, covered []bool, k int) int {
 		} else if year(e) {
 			e++
 		}
-		if lw == "may" && e == k+1 {
+		if lwk == "may" && e == k+1 {
 			// "May" alone is a verb more often than a month
-			if k == 0 || !dateLead(lower(toks[k-1].Text)) {
+			if k == 0 || !dateLead(lw[k-1]) {
 				return k
 			}
 		}
 		return e
 	}
 	if day(k) && free(k+1) {
-		if d, ok := r.dateWords[lower(toks[k+1].Text)]; ok && d < 100 && isCapitalised(toks[k+1].Text) {
+		if d, ok := r.dateWords[lw[k+1]]; ok && d < 100 && isCapitalised(toks[k+1].Text) {
 			e := k + 2
 			if year(e) {
 				e++
@@ -564,8 +573,8 @@ func (r *ruleSet) dateCore(toks []Token, covered []bool, k int) int {
 			return e
 		}
 	}
-	if strings.HasPrefix(lw, "mid-") {
-		if d, ok := r.dateWords[lw[4:]]; ok && d < 100 {
+	if strings.HasPrefix(lwk, "mid-") {
+		if d, ok := r.dateWords[lwk[4:]]; ok && d < 100 {
 			e := k + 1
 			if year(e) {
 				e++
@@ -596,10 +605,14 @@ func dateLead(w string) bool {
 
 // quantity returns the end of a quantity starting at i ("at least 250
 // fighters", "almost 40%", "1,000 bodies", "five Patriot systems"), or i.
-func (r *ruleSet) quantity(toks []Token, covered []bool, typeAt []string, i int) int {
+func (r *ruleSet) quantity(toks []Token, lw []string, covered []bool, typeAt []string, i int) int {
 	n := len(toks)
 	free := func(j int) bool { return j < n && !covered[j] }
-	lw := func(j int) string { return lower(toks[j].Text) }
+	if !r.qtyStart[lw[i]] && !isNumber(lw[i]) {
+		if _, ok := r.numWords[lw[i]]; !ok {
+			return i
+		}
+	}
 	j := i
 	mod := false
 	for l := 3; l >= 1; l-- {
@@ -610,7 +623,7 @@ func (r *ruleSet) quantity(toks []Token, covered []bool, typeAt []string, i int)
 		words := make([]string, l)
 		for k := 0; k < l; k++ {
 			ok = ok && free(i+k)
-			words[k] = lw(i + k)
+			words[k] = lw[i+k]
 		}
 		if _, hit := r.qtyMods[strings.Join(words, " ")]; ok && hit {
 			j, mod = i+l, true
@@ -631,31 +644,31 @@ func (r *ruleSet) quantity(toks []Token, covered []bool, typeAt []string, i int)
 	if j > 0 && (toks[j-1].Text == "No." || toks[j-1].Text == "Nos.") {
 		return i
 	}
-	if isWord && free(j+1) && lw(j+1) == "of" && !strings.HasSuffix(lower(w), "s") {
+	if isWord && free(j+1) && lw[j+1] == "of" && !strings.HasSuffix(lower(w), "s") {
 		return i // "one of the commanders"
 	}
 	e := j + 1
 	// "a few hundred", "1.2 million", "two thousand"
 	for free(e) {
-		switch lw(e) {
+		switch lw[e] {
 		case "hundred", "thousand", "million", "billion", "trillion", "bn", "m", "k", "mn":
 			e++
 			continue
 		}
 		break
 	}
-	if free(e) && (toks[e].Text == "%" || lw(e) == "percent") {
+	if free(e) && (toks[e].Text == "%" || lw[e] == "percent") {
 		return e + 1
 	}
-	if free(e+1) && lw(e) == "per" && lw(e+1) == "cent" {
+	if free(e+1) && lw[e] == "per" && lw[e+1] == "cent" {
 		return e + 2
 	}
-	if free(e) && lw(e) == "of" && isWord {
+	if free(e) && lw[e] == "of" && isWord {
 		e++ // "hundreds of fighters"
 	}
 	// the counted noun: up to three words, ending on a plural or a head
 	end := j + 1
-	if e > j+1 && (lw(e-1) != "of") {
+	if e > j+1 && (lw[e-1] != "of") {
 		end = e
 	}
 	for k := e; k < e+4 && k < n; k++ {

@@ -168,6 +168,9 @@ func contextOK(s *sentence, h hit) bool {
 		if w == "meetings" {
 			return false
 		}
+		if w == "visit" || w == "visits" || w == "visited" {
+			return h.e < len(low) && capWord(s.toks[h.e].text)
+		}
 		if w == "meet" || w == "meets" || w == "met" {
 			if h.e >= len(low) {
 				return false
@@ -394,7 +397,7 @@ func build(a *news.Article, s *sentence, h hit, g seg, pub time.Time) *cand {
 		ev.Date == nil && len(ev.Figures) == 0 && weaponClass(ev.Weapon) == cNone {
 		return nil
 	}
-	if !c.anaphor && ev.Actor1 == nil && ev.Actor2 == nil && ev.Place == nil && ev.Date == nil && len(ev.Figures) == 0 && len(ev.Roles) == 0 {
+	if !c.anaphor && (h.t.weak || h.t.noun) && ev.Actor1 == nil && ev.Actor2 == nil && ev.Place == nil && ev.Date == nil && len(ev.Figures) == 0 && len(ev.Roles) == 0 {
 		return nil
 	}
 	if sub == SubAttack && ev.Actor2 == nil && ev.Weapon == "" && len(ev.Figures) == 0 && !c.anaphor {
@@ -449,6 +452,9 @@ func subtype(s *sentence, h hit, weapon string) string {
 		if hasWord(s.low, "chemical") || hasWord(s.low, "chlorine") || hasWord(s.low, "sarin") {
 			return SubChemical
 		}
+		if h.t.class == cShell && !droneWeapon(weapon) {
+			return SubShelling
+		}
 		switch wc {
 		case cStrike:
 			return SubAirDrone
@@ -462,10 +468,13 @@ func subtype(s *sentence, h hit, weapon string) string {
 		case cAttack:
 			return SubGrenade
 		}
-		switch h.t.class {
-		case cStrike:
+		switch {
+		case h.t.class == cStrike && h.t.weak:
+			// "fired", "launched" without a named weapon: projectiles.
+			return SubShelling
+		case h.t.class == cStrike:
 			return SubAirDrone
-		case cShell:
+		case h.t.class == cShell:
 			return SubShelling
 		}
 		// An attack or killing without a weapon: by its target.
@@ -563,7 +572,14 @@ func anyWord(low []string, ws ...string) bool {
 }
 
 func targetsCivilians(s *sentence) bool {
-	return anyWord(s.low, "civilians", "civilian", "villagers", "residents", "worshippers", "children", "women", "passengers", "farmers", "journalist", "journalists")
+	return anyWord(s.low, "civilians", "civilian", "villagers", "residents", "worshippers", "children", "women", "passengers", "farmers", "journalist", "journalists",
+		"refugees", "detainees", "prisoners", "students", "pilgrims", "migrants", "immigrants", "prisoner", "detainee")
+}
+
+// droneWeapon reports whether a weapon phrase names drones or aircraft.
+func droneWeapon(w string) bool {
+	l := strings.ToLower(w)
+	return strings.Contains(l, "drone") || strings.Contains(l, "uav") || strings.Contains(l, "shahed") || strings.Contains(l, "warplane") || strings.Contains(l, "aircraft")
 }
 
 func nonState(s *sentence) bool {

@@ -21,7 +21,9 @@ var notNames = set("the", "a", "an", "but", "and", "meanwhile", "in", "on", "at"
 	"that", "who", "our", "its", "mr.", "mrs.", "ms.", "dr.", "general", "defense", "defence",
 	"secretary", "president", "minister", "supreme", "allied", "commander", "europe", "ukrainian",
 	"russian", "german", "british", "us", "nato", "iraqi", "iranian", "swiss", "western", "another",
-	"delivery", "patriot", "file", "photo", "according", "since", "during", "over", "all", "both")
+	"delivery", "patriot", "file", "photo", "according", "since", "during", "over", "all", "both",
+	"some", "about", "up", "several", "many", "hundreds", "thousands", "dozens", "angry", "young", "under",
+	"on", "if", "however", "then", "now", "today", "yesterday", "security", "police", "rebels", "militants")
 
 // findPersons finds person names: PER entities when an NER stage ran, and
 // otherwise two or three capitalised words after a role word or before a
@@ -72,12 +74,12 @@ func findPersons(s *sentence, ents []news.Entity) []actorAt {
 		for j < len(s.toks) && j-i < 3 && capWord(s.toks[j].text) && !notNames[s.low[j]] {
 			j++
 		}
-		if j-i < 2 {
-			continue
-		}
 		prev := ""
 		if i > 0 {
 			prev = s.low[i-1]
+		}
+		if j-i < 2 && !(roleWords[prev] && i > 0 && capWord(s.toks[i-1].text)) {
+			continue // one word is a name only after a title ("President Obama")
 		}
 		next := ""
 		if j < len(s.low) {

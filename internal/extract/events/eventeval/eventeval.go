@@ -183,7 +183,7 @@ func words(s string) map[string]bool {
 		if !stop[w] && len(w) > 1 {
 			m[w] = true
 			// "Burundian" and "Burundi"; "Iraqi" and "Iraq".
-			for _, suf := range []string{"ian", "an", "i", "ese", "ish", "s"} {
+			for _, suf := range []string{"ian", "an", "i", "ese", "ish", "s", "y", "ia", "a"} {
 				if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
 					m[w[:len(w)-len(suf)]] = true
 				}
@@ -241,6 +241,8 @@ func Run(ctx context.Context, x *events.Extractor, opts Options) ([]*Scores, err
 
 // PloverSubtype maps a PLOVER event and mode to a sitrep sub-type; "" when
 // sitrep has no counterpart (DEMAND, REJECT, THREATEN, SANCTION ...).
+// PLOVER's FIGHT "heavy-weapons" covers artillery, aircraft and armour,
+// which ACLED tells apart; the record's text decides (see heavyWeapons).
 func PloverSubtype(event, mode string) string {
 	switch event {
 	case "ASSAULT":
@@ -357,6 +359,9 @@ func Plover(ctx context.Context, x *events.Extractor, path string) (*Scores, err
 		if gold == "" || r.Text == "" {
 			continue
 		}
+		if r.Event == "FIGHT" && r.Mode == "heavy-weapons" {
+			gold = heavyWeapons(r.Text)
+		}
 		pub, _ := time.Parse("2006-01-02", r.Date)
 		evs := x.Extract(&news.Article{ID: r.ID, Text: r.Text, Published: pub})
 		sc.count(gold, subtypes(evs), labels)
@@ -409,6 +414,25 @@ func pick(evs []news.Event, gold string) *news.Event {
 		return &evs[0]
 	}
 	return nil
+}
+
+// heavyWeapons types a PLOVER heavy-weapons fight by what its sentence
+// names: aircraft make an Air/drone strike, artillery, shells, rockets,
+// missiles or tanks firing a Shelling/artillery/missile attack, and
+// anything else (an offensive, "fierce fighting") an Armed clash.
+func heavyWeapons(text string) string {
+	l := strings.ToLower(text)
+	for _, w := range []string{"aircraft", "helicopter", "warplane", "jet", "air strike", "airstrike", "air raid", "bomber", "drone"} {
+		if strings.Contains(l, w) {
+			return events.SubAirDrone
+		}
+	}
+	for _, w := range []string{"artillery", "shell", "rocket", "missile", "mortar", "tank"} {
+		if strings.Contains(l, w) {
+			return events.SubShelling
+		}
+	}
+	return events.SubArmedClash
 }
 
 // ---- MUC-4 ----

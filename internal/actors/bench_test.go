@@ -7,6 +7,7 @@ import (
 
 // BenchmarkLoad measures building the registry from the embedded data.
 func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Load(); err != nil {
 			b.Fatal(err)

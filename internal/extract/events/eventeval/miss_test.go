@@ -37,3 +37,45 @@ func TestPloverMisses(t *testing.T) {
 		}
 	}
 }
+
+func TestMUCMisses(t *testing.T) {
+	if os.Getenv("MUCMISSES") == "" {
+		t.Skip()
+	}
+	dir := "/work/shared/data/events/muc4/CORPORA/dev"
+	ents, _ := os.ReadDir(dir)
+	docs := map[string]string{}
+	var tmpls []mucTemplate
+	for _, e := range ents {
+		p := dir + "/" + e.Name()
+		if len(e.Name()) > 4 && e.Name()[:4] == "key-" {
+			ts, _ := readMUCKeys(p)
+			tmpls = append(tmpls, ts...)
+		} else {
+			readMUCTexts(p, docs)
+		}
+	}
+	x, _ := events.New(events.Options{})
+	n := 0
+	for _, tm := range tmpls {
+		st := MUCSubtype(tm.incident, tm.instrument, tm.humType)
+		if st == "" || n > 40 {
+			continue
+		}
+		evs := x.Extract(&news.Article{Text: docs[tm.doc]})
+		ok := false
+		for _, e := range evs {
+			if e.Subtype == st {
+				ok = true
+			}
+		}
+		if !ok {
+			n++
+			txt := docs[tm.doc]
+			if len(txt) > 600 {
+				txt = txt[:600]
+			}
+			fmt.Printf("%s | %s | %v\n%s\n\n", tm.doc, st, subtypes(evs), txt)
+		}
+	}
+}

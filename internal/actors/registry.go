@@ -211,6 +211,7 @@ var extraAgents = map[string]string{
 	"intelligence service":  "spy",
 	"militia commander":     "uaf",
 	"civilian":              "cvl",
+	"deputy":                "gov",
 }
 
 // parseAgents reads agents.tsv: "phrase<TAB>CAMEO code" lines.
@@ -310,7 +311,7 @@ func build(all []Actor, agents map[string]string) *Registry {
 }
 
 func (r *Registry) addAgent(k, suffix string) {
-	if _, ok := r.agents[k]; !ok {
+	if _, ok := extraAgents[k]; !ok || suffix == extraAgents[k] {
 		r.agents[k] = suffix
 	}
 	for _, p := range plurals(k) {

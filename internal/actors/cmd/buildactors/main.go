@@ -526,7 +526,9 @@ func capWord(w string) string {
 var commonWords = []string{"country", "state", "states", "nation", "government", "senate", "congress", "parliament",
 	"army", "military", "police", "party", "republic", "kingdom", "union", "federation", "empire", "homeland",
 	"people", "capital", "the", "we", "is", "it", "its", "one", "new", "north", "south", "east", "west",
-	"central", "national", "islamic", "arab", "muslim", "christian", "jewish", "global", "world", "international"}
+	"central", "national", "islamic", "arab", "muslim", "christian", "jewish", "global", "world", "international",
+	"foundation", "zero", "alliance", "front", "movement", "council", "committee", "organisation", "organization",
+	"association", "network", "brigade", "brigades", "army", "resistance", "revolution", "liberation", "freedom"}
 
 // demonym reports whether a one-word alias looks like the demonym of the
 // country name ("German" for Germany, "Swiss" for Switzerland): such

@@ -455,6 +455,11 @@ func subtype(s *sentence, h hit, weapon string) string {
 		if h.t.class == cShell && !droneWeapon(weapon) {
 			return SubShelling
 		}
+		// "bombing", "bombed" without aircraft: a planted bomb.
+		if h.t.class == cStrike && strings.HasPrefix(s.low[h.s], "bomb") && !droneWeapon(weapon) &&
+			!anyWord(s.low, "aircraft", "warplanes", "jets", "planes", "air", "helicopters", "bombers", "airstrike", "airstrikes") {
+			return SubIED
+		}
 		switch wc {
 		case cStrike:
 			return SubAirDrone

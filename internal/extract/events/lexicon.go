@@ -57,7 +57,7 @@ var triggerTable = []struct {
 	{cStrike, "n", "bombing, bombings, raid, raids"},
 	{cStrike, "w", "hurled, threw, launched, launch, launches, launching, fired, fire, fires, hit, pounded, pounds, pounding, targeted, targeting, rained"},
 	{cShell, "", "shelled, shelling, artillery fire, rocket attack, rocket attacks, missile attack, missile attacks, missile strike, missile strikes, rocket fire, mortar fire, mortar attack, mortar attacks"},
-	{cExplosive, "", "roadside bombing, roadside bombings, car bombing, car bombings, roadside bomb, roadside bombs, ied, ieds, improvised explosive device, car bomb, car bombs, landmine, land mine, exploded, detonated, blast, explosion, bomb attack, bomb attacks"},
+	{cExplosive, "", "roadside bombing, roadside bombings, car bombing, car bombings, roadside bomb, roadside bombs, ied, ieds, improvised explosive device, car bomb, car bombs, landmine, land mine, exploded, detonated, went off, gone off, blast, explosion, bomb attack, bomb attacks"},
 	{cSuicide, "", "suicide car bombing, suicide bomber, suicide bombers, suicide bombing, suicide attack, blew himself up, blew herself up"},
 	{cAttack, "", "attacked, attacking, assaulted"},
 	{cAttack, "n", "attack, attacks, assault, assaults, offensive"},

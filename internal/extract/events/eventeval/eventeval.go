@@ -777,39 +777,29 @@ func WikiEvents(ctx context.Context, x *events.Extractor, path string) (*Scores,
 	return sc, rd.Err()
 }
 
-// sentenceSpans converts WikiEvents' sentences (tokens with character
-// offsets) into byte spans of the text.
+// sentenceSpans finds WikiEvents' sentences (each given with its text) in
+// the document text, in order; their own character offsets drift from the
+// text and are not used.
 func sentenceSpans(d wikiDoc) []news.Span {
-	// character index → byte index
-	idx := make([]int, 0, len(d.Text)+1)
-	for i := range d.Text {
-		idx = append(idx, i)
-	}
-	idx = append(idx, len(d.Text))
 	var out []news.Span
+	cur := 0
 	for _, s := range d.Sentences {
-		if len(s) < 1 {
+		txt := ""
+		if len(s) > 1 {
+			txt, _ = s[1].(string)
+		}
+		txt = strings.TrimSpace(txt)
+		if txt == "" {
+			out = append(out, news.Span{Start: cur, End: cur})
 			continue
 		}
-		toks, ok := s[0].([]interface{})
-		if !ok || len(toks) == 0 {
-			out = append(out, news.Span{})
+		k := strings.Index(d.Text[cur:], txt)
+		if k < 0 {
+			out = append(out, news.Span{Start: cur, End: cur})
 			continue
 		}
-		first, _ := toks[0].([]interface{})
-		last, _ := toks[len(toks)-1].([]interface{})
-		if len(first) < 3 || len(last) < 3 {
-			out = append(out, news.Span{})
-			continue
-		}
-		a, _ := first[1].(float64)
-		b, _ := last[2].(float64)
-		ai, bi := int(a), int(b)
-		if ai < 0 || bi >= len(idx) || ai > bi {
-			out = append(out, news.Span{})
-			continue
-		}
-		out = append(out, news.Span{Start: idx[ai], End: idx[bi]})
+		out = append(out, news.Span{Start: cur + k, End: cur + k + len(txt)})
+		cur += k + len(txt)
 	}
 	return out
 }

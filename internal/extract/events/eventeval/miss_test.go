@@ -79,3 +79,53 @@ func TestMUCMisses(t *testing.T) {
 		}
 	}
 }
+
+func TestWikiMisses(t *testing.T) {
+	if os.Getenv("WIKIMISSES") == "" {
+		t.Skip()
+	}
+	f, _ := os.ReadFile("/work/shared/data/events/wikievents/dev.jsonl")
+	x, _ := events.New(events.Options{})
+	for _, line := range splitLines(f) {
+		var d wikiDoc
+		if json.Unmarshal(line, &d) != nil {
+			continue
+		}
+		spans := sentenceSpans(d)
+		evs := x.Extract(&news.Article{Text: d.Text, Sentences: spans})
+		for _, m := range d.Events {
+			gold := WikiSubtype(m.Type)
+			if gold == "" || gold == "*violent*" {
+				continue
+			}
+			sp := spans[m.Trigger.Sent]
+			var got []string
+			for _, e := range evs {
+				if e.Evidence.Start < sp.End && sp.Start < e.Evidence.End {
+					got = append(got, e.Subtype)
+				}
+			}
+			ok := false
+			for _, g := range got {
+				if g == gold || gold == events.SubIED && g == events.SubSuicide {
+					ok = true
+				}
+			}
+			if !ok {
+				fmt.Printf("%s | %s | %v | %s\n", gold, m.Trigger.Text, got, d.Text[sp.Start:sp.End])
+			}
+		}
+	}
+}
+
+func splitLines(b []byte) [][]byte {
+	var out [][]byte
+	start := 0
+	for i, c := range b {
+		if c == '\n' {
+			out = append(out, b[start:i])
+			start = i + 1
+		}
+	}
+	return out
+}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/sitrep-osint/sitrep/internal/store"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,40 +155,48 @@ func TestExportACLED(t *testing.T) {
 	}
 }
 
-// TestIngestInterrupted cancels an ingest part-way, as Ctrl-C does, and
-// checks that what was stored is whole and that ingesting again finishes the
-// job without storing anything twice.
+// TestIngestInterrupted cancels an ingest part-way, as Ctrl-C does, while
+// its input is stalled, and checks that every finished article was stored
+// whole and that ingesting again completes the job without duplicates.
 func TestIngestInterrupted(t *testing.T) {
 	dir := t.TempDir()
-	var in strings.Builder
-	for i := range 1000 {
-		fmt.Fprintf(&in, `{"id":"a%d","title":"Story %d","text":"Report number %d: shelling was reported near the front line, officials said. %s"}`+"\n",
-			i, i, i, strings.Repeat(fmt.Sprintf("Paragraph about event %d. ", i), 8))
+	var lines []string
+	for i := range 600 {
+		lines = append(lines, fmt.Sprintf(`{"id":"a%d","title":"Story %d","text":"Report number %d: shelling was reported near the front line, officials said. %s"}`,
+			i, i, i, strings.Repeat(fmt.Sprintf("Paragraph about event %d. ", i), 8)))
 	}
 	corpus := filepath.Join(dir, "c.jsonl")
-	if err := os.WriteFile(corpus, []byte(in.String()), 0o644); err != nil {
+	if err := os.WriteFile(corpus, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	db := filepath.Join(dir, "s.db")
+	st0, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st0.Close()
+	// The first 300 articles arrive, then the input stalls.
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	go io.WriteString(pw, strings.Join(lines[:300], "\n")+"\n")
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
-		// Cancel once some articles are in.
-		for {
-			time.Sleep(20 * time.Millisecond)
+		defer cancel()
+		for range 1000 {
+			time.Sleep(10 * time.Millisecond)
 			st, err := store.Open(context.Background(), db)
 			if err != nil {
 				continue
 			}
 			s, _ := st.Stats(context.Background())
 			st.Close()
-			if s.Articles > 0 {
-				cancel()
+			if s.Articles >= 256 {
 				return
 			}
 		}
 	}()
 	var out, errb bytes.Buffer
-	code := run(ctx, []string{"--db", db, "ingest", corpus}, strings.NewReader(""), &out, &errb)
+	code := run(ctx, []string{"--db", db, "ingest", "-"}, pr, &out, &errb)
 	if code != 130 {
 		t.Fatalf("want exit 130 after interruption, got %d: %s", code, errb.String())
 	}
@@ -197,14 +206,14 @@ func TestIngestInterrupted(t *testing.T) {
 	}
 	s1, _ := st.Stats(context.Background())
 	st.Close()
-	if s1.Articles == 0 || s1.Articles >= 1000 {
-		t.Fatalf("interrupted run stored %d articles", s1.Articles)
+	if s1.Articles < 256 || s1.Articles > 300 {
+		t.Fatalf("interrupted run stored %d articles, want 256 to 300", s1.Articles)
 	}
 	code, stdout, errs := sitrep(t, "", "--db", db, "ingest", corpus)
 	if code != 0 {
 		t.Fatalf("resume exit %d: %s", code, errs)
 	}
-	want := fmt.Sprintf("%d new, %d already stored", 1000-s1.Articles, s1.Articles)
+	want := fmt.Sprintf("%d new, %d already stored", 600-s1.Articles, s1.Articles)
 	if !strings.Contains(stdout, want) {
 		t.Fatalf("resume: want %q in %s", want, stdout)
 	}

@@ -119,7 +119,17 @@ func Run(parent context.Context, src Source, cl Cleaner, sink Sink, opts Options
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
+			for {
+				var j job
+				select {
+				case jj, ok := <-jobs:
+					if !ok {
+						return
+					}
+					j = jj
+				case <-ctx.Done():
+					return
+				}
 				r := process(ctx, j, cl, opts.Stages)
 				select {
 				case results <- r:
@@ -170,7 +180,11 @@ func Run(parent context.Context, src Source, cl Cleaner, sink Sink, opts Options
 		}
 	}
 	cancel() // unblock the reader if the workers stopped first
-	<-srcDone
+	if sinkErr == nil && parent.Err() == nil {
+		<-srcDone
+	}
+	// Otherwise the reader may be blocked in a read that does not heed ctx
+	// (a stalled pipe on standard input); it ends with the process.
 	switch {
 	case sinkErr != nil:
 		return sinkErr

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/sitrep-osint/sitrep/news"
 )
@@ -176,5 +177,32 @@ func TestRunCancel(t *testing.T) {
 	}, Options{Workers: 4}, nil)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("want context.Canceled, got %v", err)
+	}
+}
+
+// TestRunCancelWhileSourceBlocked: a source stuck in a read that ignores
+// ctx (a stalled pipe) must not keep Run from returning on cancellation.
+func TestRunCancelWhileSourceBlocked(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	stuck := make(chan struct{})
+	defer close(stuck)
+	src := func(ctx context.Context, emit func(news.Document) error, _ func(*news.Failure)) error {
+		if err := emit(news.Document{Origin: "0", Body: []byte("x")}); err != nil {
+			return err
+		}
+		<-stuck // blocked, deaf to ctx
+		return nil
+	}
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, src, splitCleaner{}, func(context.Context, *news.Article) error { cancel(); return nil }, Options{Workers: 2}, nil)
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("want context.Canceled, got %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not return after cancellation while its source was blocked")
 	}
 }

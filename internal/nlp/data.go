@@ -33,6 +33,11 @@ func readCoNLL(path string) ([]document, error) {
 		return nil, fmt.Errorf("read conll: %w", err)
 	}
 	defer f.Close()
+	return readCoNLLFrom(f, path)
+}
+
+// readCoNLLFrom reads CoNLL lines from r; name labels errors.
+func readCoNLLFrom(r io.Reader, path string) ([]document, error) {
 	var docs []document
 	var cur document
 	var sent labelled
@@ -49,7 +54,7 @@ func readCoNLL(path string) ([]document, error) {
 			cur = document{}
 		}
 	}
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	line := 0
 	for sc.Scan() {

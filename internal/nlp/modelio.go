@@ -185,7 +185,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
-	if head[0] < 10 || head[0] > 26 || int(head[1]) != numTags || head[2] < 1 || head[2] > 2 {
+	if head[0] < 10 || head[0] > 24 || int(head[1]) != numTags || head[2] < 1 || head[2] > 2 {
 		return nil, fmt.Errorf("read model: %w: header %v", errBadModel, head)
 	}
 	m := &Model{bits: uint(head[0])}
@@ -204,7 +204,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 		}
 		r := -1
 		buf := make([]byte, 2*numTags)
-		sw.rows = make([]int16, 0, int(nz)*numTags)
+		sw.rows = make([]int16, 0, min(int(nz), 1<<18)*numTags)
 		for k := 0; k < int(nz); k++ {
 			d, e := binary.ReadUvarint(br)
 			if e != nil {
@@ -242,7 +242,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read model: words: %w", err)
 	}
-	m.lex.words = make(map[uint64]wordInfo, n)
+	m.lex.words = make(map[uint64]wordInfo, min(n, 1<<16))
 	buf := make([]byte, 8+6+1)
 	for k := 0; k < int(n); k++ {
 		if _, err := io.ReadFull(br, buf); err != nil {
@@ -254,7 +254,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read model: gazetteer: %w", err)
 	}
-	m.lex.gaz = make(map[uint64]uint16, n)
+	m.lex.gaz = make(map[uint64]uint16, min(n, 1<<18))
 	buf = buf[:10]
 	for k := 0; k < int(n); k++ {
 		if _, err := io.ReadFull(br, buf); err != nil {

@@ -126,7 +126,7 @@ var (
 )
 
 func loadEmbedded() (*Gazetteer, error) {
-	g := newGazetteer()
+	g := newGazetteer(200000)
 	if err := g.readCompiled(bytes.NewReader(embeddedGazetteer), "embedded gazetteer"); err != nil {
 		return nil, err
 	}
@@ -168,10 +168,11 @@ func UserPlaces() []string {
 	return []string{dir}
 }
 
-func newGazetteer() *Gazetteer {
+// newGazetteer returns an empty gazetteer with room for about keys names.
+func newGazetteer(keys int) *Gazetteer {
 	return &Gazetteer{
-		byKey:     make(map[string][]*Entry, 400000),
-		byID:      make(map[int]*Entry, 40000),
+		byKey:     make(map[string][]*Entry, keys),
+		byID:      make(map[int]*Entry, keys/5),
 		countries: make(map[string]*Entry, 260),
 		demonyms:  make(map[string]string, 300),
 		admin1:    make(map[string]*Entry, 4000),

@@ -105,7 +105,7 @@ func FuzzReadPlaces(f *testing.F) {
 	f.Add(`{"name":"Z","kind":"area","country":"SY","lat":35.9,"lon":36.6}`+"\n", true)
 	f.Add("x\talias\t\t\t\t\t\t\t709929\n", false)
 	f.Fuzz(func(t *testing.T, in string, jsonl bool) {
-		g := newGazetteer()
+		g := newGazetteer(16)
 		if err := g.readPlaces(strings.NewReader(in), "fuzz", jsonl); err != nil {
 			if !strings.Contains(err.Error(), "fuzz") {
 				t.Errorf("error %v does not name the input", err)

@@ -138,3 +138,25 @@ func TestTextCountries(t *testing.T) {
 		}
 	}
 }
+
+func FuzzStage(f *testing.F) {
+	s := NewStage(gazetteer(f))
+	f.Add("KYIV (Reuters) - Drones hit Kharkiv region.", "Kharkiv", 25, 32)
+	f.Add("BEIRUT, Lebanon (AP) — Strikes on Dahiyeh", "BEIRUT", 0, 6)
+	f.Add("", "x", -3, 900)
+	f.Fuzz(func(t *testing.T, text, place string, start, end int) {
+		a := &news.Article{Text: text,
+			Entities: []news.Entity{{Text: place, Type: news.EntGPE, Start: start, End: end}, {Text: "Iraqi", Type: news.EntNORP}},
+			Events:   []news.Event{{Place: &news.Place{Name: place, Start: start, End: end}}, {}},
+		}
+		if err := s.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		if p := a.Events[0].Place; p != nil && p.Precision != "" {
+			if _, ok := precisionRank[p.Precision]; !ok || p.Name != place {
+				t.Errorf("place %+v", p)
+			}
+		}
+		Dateline(text)
+	})
+}

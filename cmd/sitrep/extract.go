@@ -24,7 +24,7 @@ func (c *extractCmd) Run(g *Globals) error {
 	if err != nil {
 		return err
 	}
-	stages, err := loadStages(g)
+	stages, err := loadStages(g, c.extractFlags)
 	if err != nil {
 		return err
 	}

@@ -73,7 +73,7 @@ func ingestInto(g *Globals, st *store.Store, f *inputFlags, src pipeline.Source)
 	if err != nil {
 		return sum, err
 	}
-	stages, err := loadStages(g)
+	stages, err := loadStages(g, f.extractFlags)
 	if err != nil {
 		return sum, err
 	}

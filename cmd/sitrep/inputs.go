@@ -13,12 +13,13 @@ import (
 
 // inputFlags are the flags of every command that reads news.
 type inputFlags struct {
-	Date     string        `help:"Publication date (YYYY-MM-DD or RFC 3339) for inputs that lack one."`
-	Source   string        `help:"Outlet name for inputs that lack one."`
-	NoFetch  bool          `help:"Do not fetch the pages of feed items that carry only a summary."`
-	Timeout  time.Duration `default:"20s" help:"Timeout of each HTTP request."`
-	MaxBytes int64         `default:"33554432" help:"Largest document read, in bytes; larger inputs fail."`
-	Workers  int           `help:"Articles processed at once (default: one per CPU core)."`
+	Date         string        `help:"Publication date (YYYY-MM-DD or RFC 3339) for inputs that lack one."`
+	Source       string        `help:"Outlet name for inputs that lack one."`
+	NoFetch      bool          `help:"Do not fetch the pages of feed items that carry only a summary."`
+	Timeout      time.Duration `default:"20s" help:"Timeout of each HTTP request."`
+	MaxBytes     int64         `default:"33554432" help:"Largest document read, in bytes; larger inputs fail."`
+	Workers      int           `help:"Articles processed at once (default: one per CPU core)."`
+	extractFlags `embed:""`
 }
 
 // parseDate reads the --date flag.

@@ -4,18 +4,28 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/sitrep-osint/sitrep/internal/actors"
 	"github.com/sitrep-osint/sitrep/internal/extract/events"
 	"github.com/sitrep-osint/sitrep/internal/extract/events/eventeval"
 )
 
 // evalEventsCmd scores event extraction on PLOVER, MUC-4 and WikiEvents.
 type evalEventsCmd struct {
-	Data    string `help:"Shared data directory holding events/ (plover, muc4, wikievents)." default:"../shared/data" type:"existingdir"`
-	Classes bool   `help:"Also print F1 per sub-type."`
+	Data       string `help:"Shared data directory holding events/ (plover, muc4, wikievents)." default:"../shared/data" type:"existingdir"`
+	Classes    bool   `help:"Also print F1 per sub-type."`
+	NoRegistry bool   `help:"Use only the event extractor's built-in actor dictionary, not the actor registry."`
 }
 
 func (c *evalEventsCmd) Run(g *Globals) error {
-	x, err := events.New(events.Options{})
+	var opts events.Options
+	if !c.NoRegistry {
+		reg, err := actors.Load()
+		if err != nil {
+			return err
+		}
+		opts.Actors = events.RegistryActors{Registry: reg}
+	}
+	x, err := events.New(opts)
 	if err != nil {
 		return err
 	}

@@ -82,9 +82,12 @@ type Gazetteer struct {
 	// prefer holds the entry a place file names under a key: curated and
 	// users' names win over GeoNames' alternate names ("White House" is not
 	// Casablanca; "Gaza" is the Strip).
-	prefer   map[string]*Entry
-	maxWords int // longest key in words
-	nextID   int
+	prefer map[string]*Entry
+	// firstWords maps the first word of every country name and nationality
+	// word to the most words such a name has, for TextCountries.
+	firstWords map[string]int
+	maxWords   int // longest key in words
+	nextID     int
 }
 
 //go:embed data/gazetteer.bin
@@ -141,15 +144,16 @@ func loadEmbedded() (*Gazetteer, error) {
 // a full slice expression, so a shared list is never written to).
 func (g *Gazetteer) clone() *Gazetteer {
 	c := &Gazetteer{
-		entries:   append([]*Entry(nil), g.entries...),
-		byKey:     maps.Clone(g.byKey),
-		byID:      maps.Clone(g.byID),
-		countries: maps.Clone(g.countries),
-		demonyms:  maps.Clone(g.demonyms),
-		admin1:    maps.Clone(g.admin1),
-		prefer:    maps.Clone(g.prefer),
-		maxWords:  g.maxWords,
-		nextID:    g.nextID,
+		entries:    append([]*Entry(nil), g.entries...),
+		byKey:      maps.Clone(g.byKey),
+		byID:       maps.Clone(g.byID),
+		countries:  maps.Clone(g.countries),
+		demonyms:   maps.Clone(g.demonyms),
+		admin1:     maps.Clone(g.admin1),
+		prefer:     maps.Clone(g.prefer),
+		firstWords: maps.Clone(g.firstWords),
+		maxWords:   g.maxWords,
+		nextID:     g.nextID,
 	}
 	return c
 }
@@ -171,13 +175,14 @@ func UserPlaces() []string {
 // newGazetteer returns an empty gazetteer with room for about keys names.
 func newGazetteer(keys int) *Gazetteer {
 	return &Gazetteer{
-		byKey:     make(map[string][]*Entry, keys),
-		byID:      make(map[int]*Entry, keys/5),
-		countries: make(map[string]*Entry, 260),
-		demonyms:  make(map[string]string, 300),
-		admin1:    make(map[string]*Entry, 4000),
-		prefer:    make(map[string]*Entry, 1000),
-		nextID:    -1,
+		byKey:      make(map[string][]*Entry, keys),
+		byID:       make(map[int]*Entry, keys/5),
+		countries:  make(map[string]*Entry, 260),
+		demonyms:   make(map[string]string, 300),
+		admin1:     make(map[string]*Entry, 4000),
+		prefer:     make(map[string]*Entry, 1000),
+		firstWords: make(map[string]int, 1000),
+		nextID:     -1,
 	}
 }
 
@@ -251,6 +256,14 @@ func (g *Gazetteer) index(e *Entry, key string) {
 	if n := strings.Count(key, " ") + 1; n > g.maxWords {
 		g.maxWords = n
 	}
+	if e.Kind == KindCountry {
+		g.noteFirstWord(key)
+	}
+}
+
+func (g *Gazetteer) noteFirstWord(key string) {
+	first, _, _ := strings.Cut(key, " ")
+	g.firstWords[first] = max(g.firstWords[first], strings.Count(key, " ")+1)
 }
 
 // addAlias indexes extra names for an existing entry, preferred to other

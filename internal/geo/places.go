@@ -134,6 +134,7 @@ func (g *Gazetteer) addRow(row placeRow) error {
 		for _, n := range append([]string{row.Name}, row.Aliases...) {
 			if k := Normalize(n); k != "" {
 				g.demonyms[k] = row.Country
+				g.noteFirstWord(k)
 			}
 		}
 		return nil

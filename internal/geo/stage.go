@@ -203,7 +203,15 @@ func (g *Gazetteer) TextCountries(text string) []string {
 		if !startsUpper(text[words[i].Start:words[i].End]) {
 			continue
 		}
-		for n := min(4, len(words)-i); n >= 1; n-- {
+		first := Normalize(text[words[i].Start:words[i].End])
+		most := g.firstWords[first]
+		if most == 0 && strings.HasSuffix(first, "s") {
+			most = g.firstWords[first[:len(first)-1]]
+		}
+		if most == 0 {
+			continue
+		}
+		for n := min(most, len(words)-i); n >= 1; n-- {
 			if n > 1 && words[i+n-1].Start-words[i+n-2].End > 2 {
 				continue
 			}

@@ -61,7 +61,10 @@ func newRuleSet() *ruleSet {
 			"which", "who", "as", "than", "over", "overnight", "since", "into", "it", "its", "their",
 			"they", "this", "these", "those", "will", "would", "could", "may", "more", "per", "each",
 			"last", "next", "this", "after", "before", "during", "while", "when", "were", "not",
-			"days", "weeks", "months", "years", "hours", "minutes", "times", "percent"),
+			"days", "weeks", "months", "years", "hours", "minutes", "times", "percent",
+			"news", "uses", "says", "stipulates", "states", "remains", "includes", "means", "shows",
+			"seems", "calls", "makes", "gives", "takes", "comes", "goes", "needs", "wants", "allows",
+			"requires", "provides", "reads", "explicitly", "is", "was"),
 		heads: set("person", "man", "woman", "child", "soldier", "civilian", "drone", "missile",
 			"fighter", "system", "body", "officer", "member", "police", "people", "personnel",
 			"troops"),
@@ -200,6 +203,18 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 		spans = append(spans, span{i, j, conllTypes[tagType(t)]})
 		i = j - 1
 	}
+	// a lone month or weekday the model took for a name is left to the
+	// date rule ("Feb.", "Monday")
+	keptModel := spans[:0]
+	for _, sp := range spans {
+		if sp.e-sp.s == 1 {
+			if _, ok := r.dateWords[lw[sp.s]]; ok && lw[sp.s] != "may" {
+				continue
+			}
+		}
+		keptModel = append(keptModel, sp)
+	}
+	spans = keptModel
 	covered := make([]bool, n)
 	typeAt := make([]string, n)
 	mark := func(sp span) {
@@ -264,7 +279,7 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 				sp.typ = news.EntFacility
 				continue
 			}
-			if e := r.facilityAfter(toks, lw, sp.e); e > sp.e {
+			if e := r.facilityAfter(toks, lw, sp.e); e > sp.e && sp.typ != "MISC" {
 				sp.e, sp.typ = e, news.EntFacility
 				continue
 			}
@@ -280,7 +295,9 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 					sp.typ = news.EntGPE
 				}
 			case "MISC":
-				if bits&(1<<gazNORP) != 0 || (sp.e-sp.s == 1 && nationality(toks[sp.s].Text)) {
+				if bits&(1<<gazPhArmed) != 0 && bits&(1<<gazNORP) == 0 {
+					sp.typ = news.EntOrg // Taliban, Houthis as a group
+				} else if bits&(1<<gazNORP) != 0 || (sp.e-sp.s == 1 && nationality(toks[sp.s].Text)) {
 					sp.typ = news.EntNORP
 				}
 			case "PER":
@@ -643,6 +660,10 @@ func (r *ruleSet) quantity(toks []Token, lw []string, covered []bool, typeAt []s
 	}
 	if j > 0 && (toks[j-1].Text == "No." || toks[j-1].Text == "Nos.") {
 		return i
+	}
+	if j == i && j > 1 && !covered[j-1] && isCapitalised(toks[j-1].Text) && isLetterStart(toks[j-1].Text) && !isAllUpper(toks[j-1].Text) &&
+		!(free(j+1) && (toks[j+1].Text == "%" || lw[j+1] == "percent")) {
+		return i // "Article 24", "Type 2", "Resolution 2231"
 	}
 	if isWord && free(j+1) && lw[j+1] == "of" && !strings.HasSuffix(lower(w), "s") {
 		return i // "one of the commanders"

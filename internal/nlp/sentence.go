@@ -151,10 +151,7 @@ func terminal(t string) int {
 		}
 		return termAbbr
 	}
-	if len(w) == 1 { // initial
-		return termTitle
-	}
-	return termAbbr // U.S., a.m.
+	return termAbbr // U.S., a.m., initials (J.; "on X. The")
 }
 
 func paragraphBreak(gap string) bool {

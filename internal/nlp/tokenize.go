@@ -221,8 +221,15 @@ func scanWord(text string, i int) int {
 				}
 				if letters >= 1 && (i-start == 1 || isAcronym(text[start:i])) && isASCIILetter(text[i-1]) {
 					i = next
-					// U.S.-led
+					// U.S.-led, U.K.-U.S.
 					if i+1 < n && text[i] == '-' && isASCIILetter(text[i+1]) {
+						j := i + 1
+						for j+1 < n && isASCIILetter(text[j]) && text[j+1] == '.' {
+							j += 2
+						}
+						if j-(i+1) >= 4 {
+							return j
+						}
 						i++
 						for i < n && isWordByte(text[i]) {
 							i++

@@ -169,3 +169,18 @@ func FuzzTokenize(f *testing.F) {
 		checkTokens(t, text)
 	})
 }
+
+func TestTokenizeMore(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a joint U.K.-U.S. military base", "a|joint|U.K.-U.S.|military|base"},
+		{"posted on X. The", "posted|on|X.|The"},
+	}
+	for _, tt := range tests {
+		if got := tokTexts(Tokenize(tt.in)); got != tt.want {
+			t.Errorf("Tokenize(%q)\n got %s\nwant %s", tt.in, got, tt.want)
+		}
+	}
+	if n := len(Sentences("He posted it on X. The post was deleted.")); n != 2 {
+		t.Errorf("initial before The: got %d sentences, want 2", n)
+	}
+}

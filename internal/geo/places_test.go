@@ -137,3 +137,38 @@ func FuzzResolve(f *testing.F) {
 		}
 	})
 }
+
+func TestUserPlaces(t *testing.T) {
+	cfg := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", cfg)
+	t.Setenv("HOME", cfg)
+	if got := UserPlaces(); got != nil {
+		t.Errorf("UserPlaces() = %v without a places directory", got)
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		t.Skip(err)
+	}
+	dir = filepath.Join(dir, "sitrep", "places")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "mine.tsv"), []byte("Outpost Frobozz\tbase\tSY\t\t35\t38\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := UserPlaces()
+	if len(got) != 1 || got[0] != dir {
+		t.Fatalf("UserPlaces() = %v, want [%s]", got, dir)
+	}
+	g, err := Load(got...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := g.Resolve("Outpost Frobozz", Hints{}); !ok {
+		t.Error("user place not found")
+	}
+	base, _ := Load()
+	if _, ok := base.Resolve("Outpost Frobozz", Hints{}); ok {
+		t.Error("user place leaked into the shared embedded gazetteer")
+	}
+}

@@ -166,11 +166,69 @@ func eventDay(d *news.TimeRef, published time.Time) string {
 	return ""
 }
 
+// stmt returns the statement of tx for query, one of saveStatements,
+// prepared at Open: parsing the same statements for every article would
+// cost more than running them. (Preparing here instead could wait for a
+// connection while every connection of the pool is in a transaction.)
+func (s *Store) stmt(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	st, ok := s.stmts[query]
+	if !ok {
+		return nil, fmt.Errorf("statement not prepared: %.40s", query)
+	}
+	return tx.StmtContext(ctx, st), nil
+}
+
+// prepareStatements prepares saveStatements.
+func (s *Store) prepareStatements(ctx context.Context) error {
+	s.stmts = make(map[string]*sql.Stmt)
+	for _, q := range saveStatements() {
+		st, err := s.db.PrepareContext(ctx, s.rebind(q))
+		if err != nil {
+			return fmt.Errorf("prepare %.40s: %w", q, err)
+		}
+		s.stmts[q] = st
+	}
+	return nil
+}
+
+func saveStatements() []string {
+	return []string{qCluster, qInsertArticle, qInsertSig, qInsertBands, qInsertEvent, qCandidates}
+}
+
+// Statements of save.
+var (
+	qCluster       = `SELECT cluster FROM articles WHERE id = ?`
+	qInsertArticle = `INSERT INTO articles
+		(id, url, title, source, author, published, language, text, origin, cluster,
+		 focus, sentences, entities, attributions, entity_count, attribution_count, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO NOTHING RETURNING seq`
+	qInsertSig   = `INSERT INTO article_signatures (article_seq, sig) VALUES (?, ?)`
+	qInsertBands = `INSERT INTO article_bands (band, article_seq) VALUES ` +
+		strings.TrimSuffix(strings.Repeat("(?, ?), ", dedup.Bands), ", ") + ` ON CONFLICT DO NOTHING`
+	qInsertEvent = `INSERT INTO events
+		(id, article_id, idx, type, subtype,
+		 actor1_name, actor1_kind, actor1_country, actor2_name, actor2_kind, actor2_country,
+		 country, admin1, place, place_precision, event_date, date_precision, day,
+		 modality, fatalities, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	qCandidates = `SELECT a.cluster, g.sig
+		FROM articles a JOIN article_signatures g ON g.article_seq = a.seq
+		WHERE a.seq IN (SELECT article_seq FROM article_bands WHERE band IN (` +
+		strings.TrimSuffix(strings.Repeat("?, ", dedup.Bands), ", ") + `))
+		ORDER BY a.seq LIMIT ` + fmt.Sprint(maxCandidates)
+	qLockBands = `SELECT pg_advisory_xact_lock(b) FROM unnest(?::bigint[]) AS t(b)`
+)
+
 // save writes one prepared article inside tx.
 func (s *Store) save(ctx context.Context, tx *sql.Tx, p *prepared) (saved, error) {
 	a := p.a
+	lookup, err := s.stmt(ctx, tx, qCluster)
+	if err != nil {
+		return saved{}, err
+	}
 	var cluster string
-	err := tx.QueryRowContext(ctx, s.rebind(`SELECT cluster FROM articles WHERE id = ?`), a.ID).Scan(&cluster)
+	err = lookup.QueryRowContext(ctx, a.ID).Scan(&cluster)
 	switch {
 	case err == nil:
 		return saved{stored: false, cluster: cluster}, nil
@@ -185,18 +243,18 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, p *prepared) (saved, error
 		}
 	}
 
+	ins, err := s.stmt(ctx, tx, qInsertArticle)
+	if err != nil {
+		return saved{}, err
+	}
 	var seq int64
-	err = tx.QueryRowContext(ctx, s.rebind(`INSERT INTO articles
-		(id, url, title, source, author, published, language, text, origin, cluster,
-		 focus, sentences, entities, attributions, entity_count, attribution_count, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO NOTHING RETURNING seq`),
+	err = ins.QueryRowContext(ctx,
 		a.ID, a.URL, a.Title, a.Source, a.Author, s.timeArg(a.Published), a.Language, a.Text, a.Origin, cluster,
 		s.jsonArg(p.focus), s.jsonArg(p.sentences), s.jsonArg(p.entities), s.jsonArg(p.attributions),
 		len(a.Entities), len(a.Attributions), s.timeArg(time.Now())).Scan(&seq)
 	if errors.Is(err, sql.ErrNoRows) {
 		// Stored meanwhile by a concurrent transaction (PostgreSQL).
-		if err := tx.QueryRowContext(ctx, s.rebind(`SELECT cluster FROM articles WHERE id = ?`), a.ID).Scan(&cluster); err != nil {
+		if err := lookup.QueryRowContext(ctx, a.ID).Scan(&cluster); err != nil {
 			return saved{}, fmt.Errorf("look up: %w", err)
 		}
 		return saved{stored: false, cluster: cluster}, nil
@@ -209,24 +267,31 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, p *prepared) (saved, error
 	}
 
 	if !p.fp.Empty() {
-		if _, err := tx.ExecContext(ctx, s.rebind(`INSERT INTO article_signatures (article_seq, sig) VALUES (?, ?)`), seq, p.sig); err != nil {
+		st, err := s.stmt(ctx, tx, qInsertSig)
+		if err != nil {
+			return saved{}, err
+		}
+		if _, err := st.ExecContext(ctx, seq, p.sig); err != nil {
 			return saved{}, fmt.Errorf("insert signature: %w", err)
 		}
-		var q strings.Builder
-		q.WriteString(`INSERT INTO article_bands (band, article_seq) VALUES `)
-		args := make([]any, 0, 2*len(p.fp.Bands))
-		for i, b := range uniqueBands(p.fp.Bands) {
-			if i > 0 {
-				q.WriteByte(',')
-			}
-			q.WriteString("(?, ?)")
+		if st, err = s.stmt(ctx, tx, qInsertBands); err != nil {
+			return saved{}, err
+		}
+		args := make([]any, 0, 2*dedup.Bands)
+		for _, b := range p.fp.Bands {
 			args = append(args, int64(b), seq)
 		}
-		if _, err := tx.ExecContext(ctx, s.rebind(q.String()), args...); err != nil {
+		if _, err := st.ExecContext(ctx, args...); err != nil {
 			return saved{}, fmt.Errorf("insert bands: %w", err)
 		}
 	}
 
+	var insEvent *sql.Stmt
+	if len(a.Events) > 0 {
+		if insEvent, err = s.stmt(ctx, tx, qInsertEvent); err != nil {
+			return saved{}, err
+		}
+	}
 	for i := range a.Events {
 		ev := &a.Events[i]
 		var a1, a2 news.ActorRef
@@ -248,12 +313,7 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, p *prepared) (saved, error
 		if v, ok := ev.Quantities["killed"]; ok {
 			fatalities = sql.NullFloat64{Float64: v, Valid: true}
 		}
-		_, err := tx.ExecContext(ctx, s.rebind(`INSERT INTO events
-			(id, article_id, idx, type, subtype,
-			 actor1_name, actor1_kind, actor1_country, actor2_name, actor2_kind, actor2_country,
-			 country, admin1, place, place_precision, event_date, date_precision, day,
-			 modality, fatalities, data)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		_, err := insEvent.ExecContext(ctx,
 			p.eventIDs[i], a.ID, i, ev.Type, ev.Subtype,
 			a1.Name, a1.Kind, a1.Country, a2.Name, a2.Kind, a2.Country,
 			place.Country, place.Admin1, place.Name, place.Precision, date.Value, date.Precision, s.dayArg(p.days[i]),
@@ -269,36 +329,38 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, p *prepared) (saved, error
 // casts to jsonb.
 func (s *Store) jsonArg(b []byte) any { return string(b) }
 
-func uniqueBands(bands []uint64) []uint64 {
-	out := slices.Clone(bands)
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
 // findCluster returns the cluster p's article joins: that of the earliest
 // stored candidate (an article sharing a band) similar enough, or its own.
 // On PostgreSQL it first takes a transaction-scoped advisory lock per band,
 // in a fixed order, so that concurrent saves of near-duplicates see each
 // other instead of founding two clusters.
 func (s *Store) findCluster(ctx context.Context, tx *sql.Tx, p *prepared) (string, error) {
-	bands := uniqueBands(p.fp.Bands)
-	args := make([]any, len(bands))
-	for i, b := range bands {
-		args[i] = int64(b)
-	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(bands)), ", ")
 	if s.pg {
-		// bands is sorted: every transaction locks in the same order.
-		for _, b := range args {
-			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, b); err != nil {
-				return "", fmt.Errorf("lock bands: %w", err)
-			}
+		bands := make([]int64, len(p.fp.Bands))
+		for i, b := range p.fp.Bands {
+			bands[i] = int64(b)
+		}
+		slices.Sort(bands) // every transaction locks in the same order
+		rows, err := tx.QueryContext(ctx, s.rebind(qLockBands), bands)
+		if err != nil {
+			return "", fmt.Errorf("lock bands: %w", err)
+		}
+		for rows.Next() {
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return "", fmt.Errorf("lock bands: %w", err)
 		}
 	}
-	rows, err := tx.QueryContext(ctx, s.rebind(`SELECT a.cluster, g.sig
-		FROM articles a JOIN article_signatures g ON g.article_seq = a.seq
-		WHERE a.seq IN (SELECT article_seq FROM article_bands WHERE band IN (`+marks+`))
-		ORDER BY a.seq LIMIT `+fmt.Sprint(maxCandidates)), args...)
+	args := make([]any, len(p.fp.Bands))
+	for i, b := range p.fp.Bands {
+		args[i] = int64(b)
+	}
+	st, err := s.stmt(ctx, tx, qCandidates)
+	if err != nil {
+		return "", err
+	}
+	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
 		return "", fmt.Errorf("find near-duplicates: %w", err)
 	}

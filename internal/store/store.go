@@ -50,6 +50,8 @@ type Store struct {
 	// polling the busy handler. Other processes are covered by busy_timeout.
 	writeMu sync.Mutex
 
+	stmts map[string]*sql.Stmt // see stmt
+
 	// afterArticleInsert, when set by tests, runs inside the save
 	// transaction right after the article row is written.
 	afterArticleInsert func()
@@ -92,7 +94,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		// synchronous=NORMAL is durable in WAL mode except for the last
 		// transactions before a power loss.
 		q := "_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
-			"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+			"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-16000)"
 		s.db, err = sql.Open("sqlite", dsn+"?"+q)
 		if err != nil {
 			return nil, fmt.Errorf("open sqlite %s: %w", dsn, err)
@@ -107,6 +109,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
 		return nil, err
+	}
+	if err := s.prepareStatements(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open %s: %w", s.dialect(), err)
 	}
 	return s, nil
 }
@@ -147,7 +153,12 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	return s.db.Close()
+}
 
 // DefaultPath returns where sitrep keeps its SQLite database when no other
 // is given: sitrep/sitrep.db under $XDG_DATA_HOME when it is set, otherwise

@@ -22,11 +22,11 @@ import (
 // backend opens fresh, empty databases of one dialect for a test.
 type backend struct {
 	name   string
-	newDSN func(t *testing.T) string
+	newDSN func(t testing.TB) string
 }
 
 func sqliteBackend() backend {
-	return backend{"sqlite", func(t *testing.T) string {
+	return backend{"sqlite", func(t testing.TB) string {
 		return filepath.Join(t.TempDir(), "data", "sitrep", "sitrep.db")
 	}}
 }
@@ -36,7 +36,7 @@ const defaultTestPostgres = "postgres://127.0.0.1:5432/test?sslmode=disable"
 // postgresBackend returns the PostgreSQL backend when the test database is
 // reachable; each DSN it hands out names a new schema, dropped after the
 // test, so that runs do not collide.
-func postgresBackend(t *testing.T) (backend, bool) {
+func postgresBackend(t testing.TB) (backend, bool) {
 	dsn := os.Getenv("SITREP_TEST_POSTGRES")
 	if dsn == "" {
 		dsn = defaultTestPostgres
@@ -56,7 +56,7 @@ func postgresBackend(t *testing.T) (backend, bool) {
 		return backend{}, false
 	}
 	t.Cleanup(func() { admin.Close() })
-	return backend{"postgres", func(t *testing.T) string {
+	return backend{"postgres", func(t testing.TB) string {
 		schema := fmt.Sprintf("sitrep_test_%d_%d", os.Getpid(), rand.Uint64()>>1)
 		if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
 			t.Fatalf("create schema: %v", err)
@@ -115,7 +115,7 @@ func TestStore(t *testing.T) {
 	}
 }
 
-func open(t *testing.T, dsn string) *Store {
+func open(t testing.TB, dsn string) *Store {
 	t.Helper()
 	s, err := Open(t.Context(), dsn)
 	if err != nil {

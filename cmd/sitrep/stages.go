@@ -17,6 +17,7 @@ import (
 // extractFlags choose the data the extraction stages load besides their
 // embedded defaults.
 type extractFlags struct {
+	NoExtract bool `help:"Only clean, deduplicate and store articles (for search and archiving); extract no entities, events or claims."`
 	Actors []string `help:"Extra actor files or directories (JSON Lines) that add to or replace the registry's actors." type:"path" placeholder:"PATH"`
 	Places []string `help:"Extra place files or directories that add to the gazetteer." type:"path" placeholder:"PATH"`
 }
@@ -25,6 +26,9 @@ type extractFlags struct {
 // cleaning, in order: entities, actors, claims and their sources, events,
 // places. Each loads its model or registry once per run.
 func loadStages(g *Globals, f extractFlags) ([]pipeline.Stage, error) {
+	if f.NoExtract {
+		return nil, nil
+	}
 	start := time.Now()
 	model, err := nlp.Load()
 	if err != nil {

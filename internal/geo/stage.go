@@ -321,6 +321,9 @@ func ContextKind(text string, start, end int) string {
 		}
 	}
 	before := strings.TrimRight(text[max(0, start-24):start], " ")
+	if containerAt(text, start, end) {
+		return HintAdmin
+	}
 	if strings.HasSuffix(strings.ToLower(before), " of") || strings.ToLower(before) == "of" {
 		b := strings.TrimSpace(before[:len(before)-2])
 		if i := strings.LastIndexAny(b, " \n\t"); i >= 0 {
@@ -329,6 +332,44 @@ func ContextKind(text string, start, end int) string {
 		return KindWord(b)
 	}
 	return ""
+}
+
+// notPlaces are capitalised words that precede a comma without being a
+// place: "On Monday, Moscow said".
+var notPlaces = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"meanwhile": true, "however": true, "yesterday": true, "today": true, "also": true, "instead": true, "still": true,
+}
+
+// containerAt reports whether the name at [start, end) follows a place and
+// a comma and closes the phrase: "Charlevoix, Quebec, brought",
+// "Quetta, Balochistan." – the name of the place's province or country.
+// In a list ("Kharkiv, Sumy and Chernihiv", "Kyiv, Lviv, Odesa") it is not.
+func containerAt(text string, start, end int) bool {
+	if start < 3 || end > len(text) || start >= end || text[start-2:start] != ", " {
+		return false
+	}
+	if m := text[start:end]; strings.ToUpper(m) == m {
+		return false // all-capital text ("MEDELLIN, ITAGUI, ...") says nothing
+	}
+	prev := text[max(0, start-40) : start-2]
+	i := strings.LastIndexFunc(prev, func(r rune) bool { return !(unicode.IsLetter(r) || r == '-' || r == '\'' || r == '’' || r == '.') })
+	w := prev[i+1:]
+	if w == "" || !startsUpper(w) || notPlaces[strings.ToLower(w)] {
+		return false
+	}
+	rest := text[end:]
+	switch {
+	case rest == "" || rest[0] == '.' || rest[0] == ';' || rest[0] == ':' || rest[0] == ')' || rest[0] == '\n':
+		return true
+	case rest[0] == ',':
+		r := strings.TrimLeft(rest[1:], " ")
+		c, _ := utf8.DecodeRuneInString(r)
+		return r != "" && unicode.IsLower(c) && !strings.HasPrefix(r, "and ") && !strings.HasPrefix(r, "or ")
+	}
+	return false
 }
 
 func firstWord(s string) string {

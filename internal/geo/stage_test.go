@@ -112,6 +112,13 @@ func TestContextKind(t *testing.T) {
 		{"Herat province", "Herat", HintAdmin},
 		{"strikes on Kharkiv overnight", "Kharkiv", ""},
 		{"Kursk", "Kursk", ""},
+		{"The G7 talks in Charlevoix, Quebec, brought together ministers", "Quebec", HintAdmin},
+		{"north from Quetta, Balochistan.", "Balochistan", HintAdmin},
+		{"offices in Washington, New York and San Francisco", "New York", ""},
+		{"strikes on Kharkiv, Sumy and Chernihiv", "Sumy", ""},
+		{"In April, Kyiv, Lviv and Odesa were hit", "Kyiv", ""},
+		{"On Monday, Moscow said", "Moscow", ""},
+		{"On Monday, Moscow.", "Moscow", ""},
 	}
 	for _, tt := range tests {
 		i := strings.Index(tt.text, tt.name)

@@ -195,10 +195,13 @@ func assignActors(s *sentence, h hit, g seg, c *cand) {
 		if a1 == nil && len(parts) > 0 {
 			a1 = &actorAt{ref: parts[0], s: -1}
 		}
-		if a1 == nil {
-			a1 = &actorAt{s: -2}
+		// The other side: "met with X", "visited X", "hosted X".
+		a2 = afterWord(s, after, "with", "visit", "visited", "visits", "hosted", "telephoned", "phoned", "met", "meet", "welcome", "to")
+		if a2 == nil {
+			a2 = &actorAt{s: -3}
+		} else {
+			take(a2)
 		}
-		a2 = &actorAt{s: -3}
 	case cProtest, cRiot:
 		if a1 == nil {
 			a1 = first(ps, func(at actorAt) bool {
@@ -210,9 +213,18 @@ func assignActors(s *sentence, h hit, g seg, c *cand) {
 			if c.class == cRiot {
 				kind = news.KindRioters
 			}
-			a1 = &actorAt{ref: news.ActorRef{Name: "Protesters", Kind: kind}, s: -1}
-			if kind == news.KindRioters {
-				a1.ref.Name = "Rioters"
+			name := subjectPhrase(s, h.s, h.t.noun)
+			if name == "" {
+				name = "Protesters"
+				if kind == news.KindRioters {
+					name = "Rioters"
+				}
+			}
+			a1 = &actorAt{ref: news.ActorRef{Name: name, Kind: kind}, s: -1}
+			for _, at := range before {
+				if at.ref.Kind == news.KindState && !at.possessor && strings.Contains(name, s.toks[at.s].text) {
+					a1.ref.Country = at.ref.Country
+				}
 			}
 		}
 		if a2 == nil {
@@ -234,6 +246,26 @@ func assignActors(s *sentence, h hit, g seg, c *cand) {
 		a1 = last(before, named)
 		if a1 == nil {
 			a1 = last(before, actorLike)
+		}
+		// "Jordan and Britain have agreed": the first of a coordination
+		// acts; in agreements, meetings and clashes the next is the other
+		// party.
+		if a1 != nil && a1.s >= 0 {
+			if k := coordStart(s, before, *a1); k >= 0 && k != a1.s {
+				other := *a1
+				for i := range before {
+					if before[i].s == k {
+						used[before[i].s] = true
+						a1 = &before[i]
+					}
+				}
+				switch c.class {
+				case cAgree, cMeet, cClash:
+					if a2 == nil {
+						a2 = &other
+					}
+				}
+			}
 		}
 	}
 	if a2 == nil && c.class != cArms {
@@ -560,3 +592,75 @@ func isDemonymAt(s *sentence, k int) bool {
 	}
 	return true
 }
+
+// coordStart returns the first token of the coordination that ends with
+// actor at ("Jordan and Britain", "Germany, Finland and Canada"), or -1.
+func coordStart(s *sentence, before []actorAt, at actorAt) int {
+	start := -1
+	cur := at
+	for {
+		k := cur.s - 1
+		if k < 0 || s.low[k] != "and" && s.low[k] != "," {
+			break
+		}
+		k--
+		if k >= 0 && s.low[k] == "the" {
+			k--
+		}
+		var prev *actorAt
+		for i := range before {
+			if before[i].e == k+1 && !before[i].possessor {
+				prev = &before[i]
+			}
+		}
+		// "Senior Hungarian and Romanian officials": demonyms too.
+		if prev == nil {
+			break
+		}
+		start = prev.s
+		cur = *prev
+	}
+	return start
+}
+
+// subjectPhrase returns the noun phrase that protests ("Thousands of Iraqi
+// Kurds demonstrated", "Up to 1,000 ethnic Turks began a hunger strike"):
+// the words from the clause start to the verb, without the counts before
+// them.
+func subjectPhrase(s *sentence, trig int, noun bool) string {
+	b := trig - 1
+	for b >= 0 && s.low[b] != "," && s.low[b] != ";" && s.low[b] != "“" && s.low[b] != "\"" {
+		b--
+	}
+	b++
+	e := trig
+	for k := b; k < trig; k++ {
+		if subjectStop[s.low[k]] {
+			e = k
+			break
+		}
+	}
+	// Drop counts and quantifiers: "Up to 100", "Thousands of", "Tens of
+	// thousands of university".
+	for b < e {
+		w := s.low[b]
+		if _, n, ok := parseNumber(s.low, b); ok && n > b {
+			b = n
+			continue
+		}
+		if w == "of" || w == "up" || w == "to" || w == "tens" || w == "some" || w == "the" || w == "a" || w == "an" || w == "angry" {
+			b++
+			continue
+		}
+		break
+	}
+	if b >= e || e-b > 6 || e == trig && noun || trig-e > 4 {
+		return "" // a noun trigger far from any subject ("led to huge mass demonstrations")
+	}
+	return s.text[s.toks[b].start-s.span.Start : s.toks[e-1].end-s.span.Start]
+}
+
+// subjectStop ends a protest's subject: its verb or a preposition.
+var subjectStop = set("demonstrated", "staged", "began", "begun", "continued", "were", "was", "have", "has",
+	"had", "marched", "rallied", "held", "started", "blocked", "took", "gathered", "protested", "are", "is",
+	"from", "in", "on", "at", "throughout", "who", "went", "stopped", "launched")

@@ -129,3 +129,26 @@ func splitLines(b []byte) [][]byte {
 	}
 	return out
 }
+
+func TestPloverRoles(t *testing.T) {
+	if os.Getenv("ROLES") == "" {
+		t.Skip()
+	}
+	raw, _ := os.ReadFile("/work/shared/data/events/plover/PLOVER_GSR_CAMEO.json")
+	var recs []ploverRecord
+	json.Unmarshal(raw, &recs)
+	x, _ := events.New(events.Options{})
+	for _, r := range recs {
+		gold := PloverSubtype(r.Event, r.Mode)
+		if gold == "" {
+			continue
+		}
+		evs := x.Extract(&news.Article{Text: r.Text})
+		b := pick(evs, gold)
+		a1, a2 := "", ""
+		if b != nil {
+			a1, a2 = actorText(b.Actor1), actorText(b.Actor2)
+		}
+		fmt.Printf("%v -> %q | %v -> %q | %s\n", actorTexts(r.Source), a1, actorTexts(r.Target), a2, r.Text)
+	}
+}

@@ -1,6 +1,8 @@
 package events
 
 import (
+	"strings"
+
 	"github.com/sitrep-osint/sitrep/news"
 )
 
@@ -35,6 +37,49 @@ func findFigures(s *sentence, h hit, c *cand) []news.Figure {
 			if what != "" {
 				out = append(out, figure(s, what, Number{}, i, e))
 				i = e - 1
+				continue
+			}
+		}
+		// "A prominent journalist has been killed", "a soldier was wounded": one.
+		if (low[i] == "a" || low[i] == "an") && (i == 0 || !(low[i-1] == "of")) {
+			k := i + 1
+			for k < len(low) && k < i+4 && !personNouns[low[k]] && (lowerWord(s.toks[k].text) || demonyms[low[k]]) {
+				k++
+			}
+			if k < len(low) && personNouns[low[k]] {
+				v := k + 1
+				for v < len(low) && v < k+4 && (low[v] == "was" || low[v] == "has" || low[v] == "had" || low[v] == "been" || low[v] == "were") {
+					v++
+				}
+				if v < len(low) && (v > k+1 || low[v] == "died") {
+					what := ""
+					switch {
+					case killVerbs[low[v]] || low[v] == "died":
+						what = "killed"
+					case injureVerbs[low[v]]:
+						what = "injured"
+					}
+					if what != "" {
+						out = append(out, figure(s, what, Number{Value: 1}, i, v+1))
+						i = v
+						continue
+					}
+				}
+			}
+		}
+		// "killed the deputy chief": one.
+		if (killVerbs[low[i]] || injureVerbs[low[i]]) && i+2 < len(low) && low[i+1] == "the" {
+			k := i + 2
+			for k < len(low) && k < i+5 && !personNouns[low[k]] && !roleWords[low[k]] && lowerWord(s.toks[k].text) {
+				k++
+			}
+			if k < len(low) && (personNouns[low[k]] || roleWords[low[k]] && lowerWord(s.toks[k].text)) {
+				what := "killed"
+				if injureVerbs[low[i]] {
+					what = "injured"
+				}
+				out = append(out, figure(s, what, Number{Value: 1}, i+1, k+1))
+				i = k
 				continue
 			}
 		}
@@ -116,6 +161,9 @@ func figure(s *sentence, what string, n Number, a, b int) news.Figure {
 func countedNoun(s *sentence, j int) (string, int) {
 	for k := j; k < len(s.low) && k < j+5; k++ {
 		w := s.low[k]
+		if demonyms[w] && strings.HasSuffix(w, "s") && k == j {
+			return "people", k + 1 // "killed 4 Iraqis"
+		}
 		if peopleNouns[w] || projectileNouns[w] && !(k+1 < len(s.low) && projectileNouns[s.low[k+1]]) || systemNouns[w] || exchangeNouns[w] {
 			return w, k + 1
 		}

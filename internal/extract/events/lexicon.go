@@ -208,7 +208,13 @@ var (
 	peopleNouns = set("people", "person", "persons", "civilians", "civilian", "soldiers", "soldier", "troops",
 		"men", "women", "children", "residents", "servicemen", "militants", "fighters", "policemen",
 		"police", "officers", "officer", "villagers", "workers", "members", "protesters", "demonstrators",
-		"others", "individuals", "militiamen", "insurgents", "rebels", "guards")
+		"others", "individuals", "militiamen", "insurgents", "rebels", "guards", "youths", "leaders", "commanders",
+		"students", "journalists", "guerrillas", "peacekeepers", "pilgrims", "refugees", "migrants", "worshippers",
+		"passengers", "policemen", "gunmen", "boys", "girls", "farmers", "teenagers", "victims", "americans")
+	// singular people nouns, for "a soldier was killed" (one).
+	personNouns = set("soldier", "civilian", "journalist", "prisoner", "man", "woman", "child", "policeman",
+		"officer", "person", "commander", "leader", "member", "worker", "student", "boy", "girl", "guard",
+		"fighter", "militant", "activist", "teenager", "resident", "farmer", "villager", "official")
 	projectileNouns = set("drones", "drone", "missiles", "missile", "rockets", "rocket", "shells", "shahed",
 		"shaheds", "uavs", "uav", "projectiles", "bombs", "mortars", "decoys", "decoy")
 	systemNouns = set("systems", "system", "launchers", "tanks", "jets", "aircraft", "howitzers", "vehicles",

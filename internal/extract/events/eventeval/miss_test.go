@@ -152,3 +152,28 @@ func TestPloverRoles(t *testing.T) {
 		fmt.Printf("%v -> %q | %v -> %q | %s\n", actorTexts(r.Source), a1, actorTexts(r.Target), a2, r.Text)
 	}
 }
+
+func TestPloverNumbers(t *testing.T) {
+	if os.Getenv("NUMS") == "" {
+		t.Skip()
+	}
+	raw, _ := os.ReadFile("/work/shared/data/events/plover/PLOVER_GSR_CAMEO.json")
+	var recs []ploverRecord
+	json.Unmarshal(raw, &recs)
+	x, _ := events.New(events.Options{})
+	for _, r := range recs {
+		gold := PloverSubtype(r.Event, r.Mode)
+		if r.Event == "FIGHT" && r.Mode == "heavy-weapons" {
+			gold = heavyWeapons(r.Text)
+		}
+		d, ok := plCount(r.Dead)
+		if !ok {
+			continue
+		}
+		evs := x.Extract(&news.Article{Text: r.Text})
+		b := pick(evs, gold)
+		if b == nil || b.Quantities["killed"] != d {
+			fmt.Printf("dead %v got %+v | %s\n", d, b, r.Text)
+		}
+	}
+}

@@ -134,11 +134,28 @@ func Build(ctx context.Context, dataDir string, w io.Writer) (BuildStats, error)
 			adminOf[n][k[:2]] = true
 		}
 	}
-	cityPop := map[string]int{}
+	cityPop := map[string]int{}            // primary name → biggest population
+	cityIn := map[string]map[string]int{} // primary name → country → biggest population
 	for _, c := range cities {
 		for _, k := range []string{Normalize(c.name), Normalize(c.ascii)} {
 			cityPop[k] = max(cityPop[k], c.pop)
+			if cityIn[k] == nil {
+				cityIn[k] = map[string]int{}
+			}
+			cityIn[k][c.country] = max(cityIn[k][c.country], c.pop)
 		}
+	}
+	// foreignTown reports whether k is the own name of a town of 50,000 or
+	// more in another country than cc: Engels, Russia was once "Pokrovsk",
+	// San Diego "San Miguel", but news naming them means Pokrovsk, Ukraine
+	// and San Miguel, El Salvador.
+	foreignTown := func(k, cc string) bool {
+		for c, pop := range cityIn[k] {
+			if c != cc && pop >= 50000 {
+				return true
+			}
+		}
+		return false
 	}
 	for _, c := range cities {
 		if err := ctx.Err(); err != nil {
@@ -147,7 +164,7 @@ func Build(ctx context.Context, dataDir string, w io.Writer) (BuildStats, error)
 		al := aliasKeys(c.name, c.ascii, c.alt, 3)
 		kept := al[:0]
 		for _, k := range al {
-			if primary[k]["*"] || cityPop[k] > c.pop {
+			if primary[k]["*"] || cityPop[k] > c.pop || foreignTown(k, c.country) {
 				continue
 			}
 			foreign := false

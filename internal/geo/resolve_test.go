@@ -77,6 +77,12 @@ func TestResolve(t *testing.T) {
 		{"US", Hints{}, "US", "", news.PrecisionCountry, "", 0, 0},
 		{"Britain", Hints{}, "GB", "", news.PrecisionCountry, "", 0, 0},
 		{"Gorazde", Hints{}, "BA", "", news.PrecisionPoint, "", 43.67, 18.98},
+		{"Pokrovsk", Hints{}, "UA", "Donetsk", news.PrecisionPoint, "", 48.28, 37.18},
+		{"San Miguel", Hints{Countries: []string{"SV"}}, "SV", "San Miguel", news.PrecisionPoint, "", 13.48, -88.18},
+		{"Geneva", Hints{Countries: []string{"US", "RU"}}, "CH", "Geneva", news.PrecisionPoint, "", 46.20, 6.15},
+		{"Donetsk People's Republic", Hints{}, "UA", "Donetsk", news.PrecisionAdmin1, "", 0, 0},
+		{"Hodeidah", Hints{}, "YE", "", news.PrecisionPoint, "", 14.80, 42.95},
+		{"White House", Hints{}, "US", "", news.PrecisionPoint, "", 38.90, -77.04},
 	}
 	for _, tt := range tests {
 		p, ok := g.Resolve(tt.name, tt.h)

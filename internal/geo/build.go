@@ -134,7 +134,7 @@ func Build(ctx context.Context, dataDir string, w io.Writer) (BuildStats, error)
 			adminOf[n][k[:2]] = true
 		}
 	}
-	cityPop := map[string]int{}            // primary name → biggest population
+	cityPop := map[string]int{}           // primary name → biggest population
 	cityIn := map[string]map[string]int{} // primary name → country → biggest population
 	for _, c := range cities {
 		for _, k := range []string{Normalize(c.name), Normalize(c.ascii)} {

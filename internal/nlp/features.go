@@ -20,6 +20,10 @@ const (
 	gazNORP             // sitrep's nationality and group lexicon
 	gazWeapon           // sitrep's weapon lexicon
 	gazMedia            // sitrep's news outlet list
+	gazTrainPER         // names seen as entities in the training data, by type
+	gazTrainORG
+	gazTrainLOC
+	gazTrainMISC
 	numGaz
 
 	// gazPrefix marks a phrase hash that begins a longer phrase, so that
@@ -276,9 +280,8 @@ type featurizer struct {
 	bits uint
 }
 
-func (fz featurizer) row(h uint64) uint32 { return uint32(mix(h, 0x5bd1e995) >> (64 - fz.bits)) }
-
-func (fz featurizer) f(tmpl uint64, h uint64) uint32 { return fz.row(mix(tmpl, h)) }
+// f returns the row of template tmpl over the hash h.
+func (fz featurizer) f(tmpl uint64, h uint64) uint32 { return uint32(mix(tmpl, h) >> (64 - fz.bits)) }
 
 var (
 	hStart  = hashString(fnvOffset, "<s>")
@@ -308,7 +311,7 @@ func (fz featurizer) features(dst []uint32, ts []tokFeat, i int, stage2 bool) []
 		n2l = ts[i+2].lower
 	}
 	dst = append(dst,
-		fz.row(fBias),
+		fz.f(fBias, 0),
 		fz.f(fWord, t.word),
 		fz.f(fLower, t.lower),
 		fz.f(fShape, t.shape),

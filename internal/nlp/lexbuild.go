@@ -276,6 +276,27 @@ func (g *gazetteerBuilder) add(name string, src int) {
 	}
 }
 
+// addWords adds a phrase given as tokens.
+func (g *gazetteerBuilder) addWords(words []string, src int) {
+	if len(words) == 0 || len(words) > 8 {
+		return
+	}
+	if g.phrases == nil {
+		g.phrases = map[uint64]uint16{}
+	}
+	h := uint64(fnvOffset)
+	for i, w := range words {
+		h = phraseHash(h, w)
+		if i < len(words)-1 {
+			g.phrases[h] |= gazPrefix
+		}
+	}
+	g.phrases[h] |= 1 << src
+	if len(words) > g.max {
+		g.max = len(words)
+	}
+}
+
 // loadGazetteers reads GeoNames and Phoenix lists under dataDir.
 func loadGazetteers(dataDir string, g *gazetteerBuilder) error {
 	gz := filepath.Join(dataDir, "gazetteer")

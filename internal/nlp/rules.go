@@ -239,7 +239,11 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 		for e < n && (r.weaponHead[lw[e]] || lw[e] == "systems" || lw[e] == "system") {
 			e++
 		}
-		weapons = append(weapons, span{i, e, news.EntWeapon})
+		w := span{i, e, news.EntWeapon}
+		if last := lw[e-1]; e-i > 1 && (r.weaponHead[last] || last == "systems" || last == "system") {
+			w.typ = "WEAPON+" // with its noun it overrides any model type
+		}
+		weapons = append(weapons, w)
 		i = e - 1
 	}
 	if len(weapons) > 0 {
@@ -247,7 +251,7 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 		for _, sp := range spans {
 			drop := false
 			for _, w := range weapons {
-				if sp.s < w.e && w.s < sp.e && sp.typ != "LOC" {
+				if sp.s < w.e && w.s < sp.e && (sp.typ != "LOC" || w.typ == "WEAPON+") {
 					drop = true
 				}
 			}
@@ -264,6 +268,7 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 				}
 			}
 			if !clash {
+				w.typ = news.EntWeapon
 				spans = append(spans, w)
 			}
 		}
@@ -297,7 +302,11 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 			case "MISC":
 				if bits&(1<<gazPhArmed) != 0 && bits&(1<<gazNORP) == 0 {
 					sp.typ = news.EntOrg // Taliban, Houthis as a group
-				} else if bits&(1<<gazNORP) != 0 || (sp.e-sp.s == 1 && nationality(toks[sp.s].Text)) {
+				} else if bits&(1<<gazNORP) != 0 {
+					sp.typ = news.EntNORP
+				} else if sp.e < n && regionWord(lw[sp.e]) {
+					sp.typ = news.EntGPE // "Dnipropetrovsk region"
+				} else if sp.e-sp.s == 1 && nationality(toks[sp.s].Text) {
 					sp.typ = news.EntNORP
 				}
 			case "PER":

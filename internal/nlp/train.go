@@ -340,7 +340,41 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, Report, error) {
 	if err := loadGazetteers(opts.DataDir, &gb); err != nil {
 		return nil, rep, err
 	}
-	m.lex.gaz, m.lex.gazMax = gb.phrases, gb.max
+	// names from the training data, by type: each training document sees
+	// the lists built without its own fold, so that the features fire on
+	// training data as often as on new text; the model keeps the lists
+	// built from all of it
+	trainGaz := func(skip int) (map[uint64]uint16, int) {
+		g := gazetteerBuilder{phrases: make(map[uint64]uint16, len(gb.phrases)), max: gb.max}
+		for k, v := range gb.phrases {
+			g.phrases[k] = v
+		}
+		for d, doc := range trainDocs {
+			if skip >= 0 && d%opts.Folds == skip {
+				continue
+			}
+			for _, s := range doc.sents {
+				for _, c := range chunksIOB2(s.tags) {
+					src := -1
+					for ty, name := range conllTypes {
+						if name == c.typ {
+							src = gazTrainPER + ty
+						}
+					}
+					if src >= 0 {
+						g.addWords(s.words[c.start:c.end], src)
+					}
+				}
+			}
+		}
+		return g.phrases, g.max
+	}
+	m.lex.gaz, m.lex.gazMax = trainGaz(-1)
+	foldLex := make([]lexicon, opts.Folds)
+	for f := range foldLex {
+		foldLex[f].words = m.lex.words
+		foldLex[f].gaz, foldLex[f].gazMax = trainGaz(f)
+	}
 	logf("lexicon: %d words, %d gazetteer phrases (longest %d tokens) (%s)", len(m.lex.words), len(m.lex.gaz), m.lex.gazMax, time.Since(start).Round(time.Millisecond))
 
 	all := append(append([]document(nil), trainDocs...), gmbDocs...)
@@ -354,7 +388,20 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, Report, error) {
 			rep.DevTokens += len(s.words)
 		}
 	}
-	an := analyzeDocs(&m.lex, all)
+	an := make([][][]tokFeat, len(all))
+	for f := range foldLex {
+		var sub []document
+		var idx []int
+		for d := range all {
+			if d%opts.Folds == f {
+				sub = append(sub, all[d])
+				idx = append(idx, d)
+			}
+		}
+		for k, a := range analyzeDocs(&foldLex[f], sub) {
+			an[idx[k]] = a
+		}
+	}
 	sents := featurize(opts.Bits, all, an, false)
 	logf("featurised %d sentences, %d tokens (%s)", len(sents), rep.TrainTokens, time.Since(start).Round(time.Millisecond))
 

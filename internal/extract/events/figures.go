@@ -112,6 +112,15 @@ func findFigures(s *sentence, h hit, c *cand) []news.Figure {
 		if i >= 2 && low[i-1] == "of" && exchangeNouns[low[i-2]] {
 			noun = low[i-2]
 		}
+		if noun == "" && j < len(low) && len(low[j]) > 3 && strings.HasSuffix(low[j], "s") && isAlpha(low[j]) && !notCounted[low[j]] {
+			// An unknown plural before a killing: "44 peasants have been killed".
+			for k := max(0, i-3); k < min(len(low), j+5); k++ {
+				if killVerbs[low[k]] || injureVerbs[low[k]] || detainVerbs[low[k]] || abductVerbs[low[k]] {
+					noun, ne = "people", j+1
+					break
+				}
+			}
+		}
 		if noun == "" {
 			continue
 		}
@@ -226,3 +235,17 @@ func whatCounts(s *sentence, c *cand, noun string, i, ne int) string {
 	}
 	return ""
 }
+
+func isAlpha(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// notCounted are plurals that never count people.
+var notCounted = set("days", "weeks", "months", "years", "hours", "minutes", "seconds", "times", "dollars",
+	"kilometres", "kilometers", "miles", "metres", "meters", "tons", "tonnes", "percent", "points", "cents",
+	"euros", "pounds", "rounds", "shots", "houses", "homes", "buildings", "vehicles", "cars", "trucks")

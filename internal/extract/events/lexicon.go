@@ -210,7 +210,8 @@ var (
 		"police", "officers", "officer", "villagers", "workers", "members", "protesters", "demonstrators",
 		"others", "individuals", "militiamen", "insurgents", "rebels", "guards", "youths", "leaders", "commanders",
 		"students", "journalists", "guerrillas", "peacekeepers", "pilgrims", "refugees", "migrants", "worshippers",
-		"passengers", "policemen", "gunmen", "boys", "girls", "farmers", "teenagers", "victims", "americans")
+		"passengers", "policemen", "gunmen", "boys", "girls", "farmers", "teenagers", "victims", "americans",
+		"peasants", "inhabitants", "priests", "nuns", "jesuits", "campesinos", "bystanders", "hostages")
 	// singular people nouns, for "a soldier was killed" (one).
 	personNouns = set("soldier", "civilian", "journalist", "prisoner", "man", "woman", "child", "policeman",
 		"officer", "person", "commander", "leader", "member", "worker", "student", "boy", "girl", "guard",

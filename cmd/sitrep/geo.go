@@ -52,7 +52,7 @@ type evalCmd struct {
 
 // evalGeoCmd scores the gazetteer and resolver on labelled places.
 type evalGeoCmd struct {
-	Data   string   `help:"Shared data directory (events/, unlabelled/, ../corpus)." default:"../shared/data" type:"existingdir"`
+	Data   string   `help:"Shared data directory (events/, unlabelled/, ../corpus); the evaluation is skipped when it is absent." default:"../shared/data" type:"path"`
 	Labels []string `help:"Label files to use instead of the embedded ones (TSV: set, doc, mention, country, admin1, precision, lat, lon, note)." type:"existingfile"`
 	Places []string `help:"Extra place files or directories for the gazetteer." type:"path"`
 	Misses bool     `help:"List every mention resolved wrongly."`
@@ -86,7 +86,8 @@ func (c *evalGeoCmd) Run(g *Globals) error {
 		return err
 	}
 	if len(scores) == 0 {
-		return fmt.Errorf("eval geo: no labelled documents found under %s", c.Data)
+		g.log.Warn("eval geo: no evaluation data found; skipped", "data", c.Data)
+		return nil
 	}
 	w := g.stdout
 	fmt.Fprintf(w, "%-8s %8s %8s %14s %14s %14s %14s %10s\n", "set", "mentions", "found", "country", "country(sub)", "admin1", "point≤25km", "precision")

@@ -124,7 +124,7 @@ func contextOK(s *sentence, h hit) bool {
 			return false // "trained them to ... publicize attacks"
 		}
 	case cKill:
-		if h.s > 0 && low[h.s-1] == "to" {
+		if h.s > 0 && low[h.s-1] == "to" && !(h.s > 1 && (low[h.s-2] == "attempt" || low[h.s-2] == "attempted" || low[h.s-2] == "tried" || low[h.s-2] == "plot")) {
 			return false
 		}
 	case cGroup:
@@ -523,12 +523,15 @@ func subtype(s *sentence, h hit, weapon string) string {
 	case cArrest:
 		return SubArrests
 	case cProtest:
+		// What happened to the protest, in its own clause ("where 24
+		// people were killed in riots last March" is another event).
+		cl := clause(s, h)
 		switch {
-		case anyWord(s.low, "killed", "shot", "live", "killing"):
+		case anyWord(cl, "killed", "shot", "live", "killing"):
 			return SubExcessive
-		case anyWord(s.low, "tear", "dispersed", "arrested", "detained", "water", "batons", "cannon"):
+		case anyWord(cl, "tear", "dispersed", "arrested", "detained", "water", "batons", "cannon"):
 			return SubIntervened
-		case anyWord(s.low, "torched", "stones", "smashed", "rioted", "clashed", "burned"):
+		case anyWord(cl, "torched", "stones", "smashed", "rioted", "clashed", "burned"):
 			return SubViolentDemo
 		}
 		return SubPeaceful
@@ -1094,4 +1097,14 @@ func nearbyClass(cands []*cand, c *cand) bool {
 		}
 	}
 	return false
+}
+
+// clause returns the words of the trigger's clause: from the sentence
+// start to the first "where", "which", "who" or semicolon after it.
+func clause(s *sentence, h hit) []string {
+	e := h.e
+	for e < len(s.low) && s.low[e] != "where" && s.low[e] != "which" && s.low[e] != "who" && s.low[e] != ";" {
+		e++
+	}
+	return s.low[:e]
 }

@@ -362,6 +362,9 @@ func Plover(ctx context.Context, x *events.Extractor, path string) (*Scores, err
 		if r.Event == "FIGHT" && r.Mode == "heavy-weapons" {
 			gold = heavyWeapons(r.Text)
 		}
+		if r.Event == "AGREE" && !mutualAgreement(r.Text) {
+			continue
+		}
 		pub, _ := time.Parse("2006-01-02", r.Date)
 		evs := x.Extract(&news.Article{ID: r.ID, Text: r.Text, Published: pub})
 		sc.count(gold, subtypes(evs), labels)
@@ -416,18 +419,39 @@ func pick(evs []news.Event, gold string) *news.Event {
 	return nil
 }
 
+// mutualAgreement reports whether a PLOVER AGREE record tells of an
+// agreement between parties, which is what ACLED's Agreement codes; AGREE
+// also holds unilateral offers and promises ("Portugal will support
+// Turkey's efforts", "Syria has offered its troops"), which sitrep does not
+// code as events and which are left out of the scores.
+func mutualAgreement(text string) bool {
+	l := strings.ToLower(text)
+	for _, w := range []string{"agree", "accord", "deal", "ceasefire", "cease-fire", "truce", "treaty", "pact", "signed", "signing", "consensus", "accepted", "memorandum"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // heavyWeapons types a PLOVER heavy-weapons fight by what its sentence
-// names: aircraft make an Air/drone strike, artillery, shells, rockets,
-// missiles or tanks firing a Shelling/artillery/missile attack, and
-// anything else (an offensive, "fierce fighting") an Armed clash.
+// names: shelling, artillery, mortars or rockets make a
+// Shelling/artillery/missile attack, then aircraft an Air/drone strike,
+// then missiles or tanks a Shelling/artillery/missile attack, and anything
+// else (an offensive, "fierce fighting") an Armed clash.
 func heavyWeapons(text string) string {
 	l := strings.ToLower(text)
+	for _, w := range []string{"shell", "artillery", "mortar", "rocket"} {
+		if strings.Contains(l, w) {
+			return events.SubShelling
+		}
+	}
 	for _, w := range []string{"aircraft", "helicopter", "warplane", "jet", "air strike", "airstrike", "air raid", "bomber", "drone"} {
 		if strings.Contains(l, w) {
 			return events.SubAirDrone
 		}
 	}
-	for _, w := range []string{"artillery", "shell", "rocket", "missile", "mortar", "tank"} {
+	for _, w := range []string{"missile", "tank"} {
 		if strings.Contains(l, w) {
 			return events.SubShelling
 		}

@@ -21,8 +21,11 @@ func TestPloverMisses(t *testing.T) {
 	x, _ := events.New(events.Options{})
 	for _, r := range recs {
 		gold := PloverSubtype(r.Event, r.Mode)
-		if gold == "" {
+		if gold == "" || r.Event == "AGREE" && !mutualAgreement(r.Text) {
 			continue
+		}
+		if r.Event == "FIGHT" && r.Mode == "heavy-weapons" {
+			gold = heavyWeapons(r.Text)
 		}
 		pub, _ := time.Parse("2006-01-02", r.Date)
 		evs := x.Extract(&news.Article{Text: r.Text, Published: pub})

@@ -754,6 +754,11 @@ func WikiEvents(ctx context.Context, x *events.Extractor, path string) (*Scores,
 			if gold == "" || m.Trigger.Sent < 0 || m.Trigger.Sent >= len(spans) {
 				continue
 			}
+			if gold == events.SubMeeting && !meetingWord(m.Trigger.Text) {
+				// Contact.Contact.Meet also marks testimony and questions
+				// in court ("said", "asked", "told jurors"): not meetings.
+				continue
+			}
 			sp := spans[m.Trigger.Sent]
 			var in []news.Event
 			for _, e := range evs {
@@ -803,6 +808,17 @@ func WikiEvents(ctx context.Context, x *events.Extractor, path string) (*Scores,
 		}
 	}
 	return sc, rd.Err()
+}
+
+// meetingWord reports whether a WikiEvents trigger names a meeting.
+func meetingWord(t string) bool {
+	l := strings.ToLower(t)
+	for _, w := range []string{"meet", "met", "talk", "summit", "visit", "conference", "negotiat", "dinner", "lunch"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceSpans finds WikiEvents' sentences (each given with its text) in

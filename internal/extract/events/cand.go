@@ -381,6 +381,10 @@ func build(a *news.Article, s *sentence, h hit, g seg, pub time.Time) *cand {
 	ev.Type = TypeOf(sub)
 	ev.Status = armsStatus(s, h)
 	assignActors(s, h, g, c)
+	if ev.Subtype == SubArmedClash && h.t.class == cAttack && !armedTarget(s, ev.Actor2) {
+		// An attack on anyone but armed forces is an attack, not a clash.
+		ev.Subtype, ev.Type = SubAttack, TypeVAC
+	}
 	if h.t.class != cArms {
 		// Where an arms transfer "happens" is not what the sentence's
 		// places say ("allies in Europe").
@@ -1107,4 +1111,17 @@ func clause(s *sentence, h hit) []string {
 		e++
 	}
 	return s.low[:e]
+}
+
+// armedTarget reports whether an attack's target is armed: an armed actor,
+// or troops, police or a military post named in the sentence.
+func armedTarget(s *sentence, a2 *news.ActorRef) bool {
+	if a2 != nil {
+		switch a2.Kind {
+		case news.KindStateForces, news.KindRebels, news.KindPolMilitia, news.KindIdMilitia, news.KindUnknownArmed, news.KindExternal, news.KindState:
+			return true
+		}
+	}
+	return anyWord(s.low, "troops", "soldiers", "army", "patrol", "police", "policemen", "garrison", "base",
+		"barracks", "military", "checkpoint", "convoy", "forces", "guerrillas", "rebels", "militants", "positions", "outpost")
 }

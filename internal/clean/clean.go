@@ -47,15 +47,23 @@ func New(opts Options) *Cleaner {
 }
 
 // Clean turns one document into its articles. A text dump may hold several
-// articles; an HTML page one. The error names doc.Origin (and the byte
-// offset where there is one).
+// articles; an HTML page one.
+//
+// A document that cannot be cleaned gives a *news.Failure with stage
+// "clean", naming doc.Origin (and the byte offset where there is one):
+// "news.txt: clean: invalid UTF-8 at byte 1234". It wraps ErrNoText,
+// ErrNoContent or *InvalidUTF8Error where they apply. A cancelled context
+// is returned as it is, since it is no fault of the document.
 func (c *Cleaner) Clean(ctx context.Context, doc news.Document) ([]*news.Article, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	arts, err := c.clean(ctx, doc)
 	if err != nil {
-		return nil, fmt.Errorf("clean %s: %w", doc.Origin, err)
+		if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
+			return nil, ctxErr
+		}
+		return nil, &news.Failure{Origin: doc.Origin, Stage: "clean", Err: err}
 	}
 	return arts, nil
 }

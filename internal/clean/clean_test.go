@@ -137,12 +137,12 @@ func TestErrors(t *testing.T) {
 		target error
 		msg    string
 	}{
-		{"invalid utf8", news.Document{Origin: "a.txt", Format: news.FormatText, Body: []byte("Russia said\xff that")}, nil, "clean a.txt: invalid UTF-8 at byte 11"},
-		{"truncated rune", news.Document{Origin: "b.txt", Format: news.FormatText, Body: []byte("Kyiv \xe2\x80")}, nil, "clean b.txt: invalid UTF-8 at byte 5"},
-		{"empty", news.Document{Origin: "c.txt", Format: news.FormatText, Body: []byte("  \n\n\t")}, ErrNoText, "clean c.txt: no article text"},
-		{"furniture only", news.Document{Origin: "d.txt", Format: news.FormatText, Body: []byte("TT\n20\nShare\n")}, ErrNoText, "clean d.txt: no article text"},
-		{"controls only", news.Document{Origin: "e.txt", Format: news.FormatText, Body: []byte("\x00\x01\x02")}, ErrNoText, "clean e.txt: no article text"},
-		{"unknown format", news.Document{Origin: "f.pdf", Format: "pdf", Body: []byte("x")}, nil, `clean f.pdf: unsupported format "pdf"`},
+		{"invalid utf8", news.Document{Origin: "a.txt", Format: news.FormatText, Body: []byte("Russia said\xff that")}, nil, "a.txt: clean: invalid UTF-8 at byte 11"},
+		{"truncated rune", news.Document{Origin: "b.txt", Format: news.FormatText, Body: []byte("Kyiv \xe2\x80")}, nil, "b.txt: clean: invalid UTF-8 at byte 5"},
+		{"empty", news.Document{Origin: "c.txt", Format: news.FormatText, Body: []byte("  \n\n\t")}, ErrNoText, "c.txt: clean: no article text"},
+		{"furniture only", news.Document{Origin: "d.txt", Format: news.FormatText, Body: []byte("TT\n20\nShare\n")}, ErrNoText, "d.txt: clean: no article text"},
+		{"controls only", news.Document{Origin: "e.txt", Format: news.FormatText, Body: []byte("\x00\x01\x02")}, ErrNoText, "e.txt: clean: no article text"},
+		{"unknown format", news.Document{Origin: "f.pdf", Format: "pdf", Body: []byte("x")}, nil, `f.pdf: clean: unsupported format "pdf"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -162,6 +162,10 @@ func TestErrors(t *testing.T) {
 	_, err := c.Clean(context.Background(), news.Document{Origin: "g", Format: news.FormatHTML, Body: []byte("<p>ok</p>\xc3")})
 	if !errors.As(err, &ue) || ue.Offset != 9 {
 		t.Errorf("html invalid UTF-8: %v, want offset 9", err)
+	}
+	var f *news.Failure
+	if !errors.As(err, &f) || f.Origin != "g" || f.Stage != "clean" {
+		t.Errorf("error %#v is not a clean failure of g", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -28,7 +28,7 @@ func checkOutput(t *testing.T, body []byte, arts []*news.Article, err error, fro
 				t.Fatalf("byte %d of %q is not invalid", ue.Offset, body)
 			}
 		}
-		if !strings.HasPrefix(err.Error(), "clean fuzz: ") {
+		if !strings.HasPrefix(err.Error(), "fuzz: clean: ") {
 			t.Fatalf("error %q does not name the origin", err)
 		}
 		return

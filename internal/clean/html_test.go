@@ -63,7 +63,7 @@ func TestHTMLNoArticle(t *testing.T) {
 		[]byte("<html><body><script>var x = 1;</script></body></html>"),
 	} {
 		_, err := c.Clean(context.Background(), news.Document{Origin: "page.html", Format: news.FormatHTML, Body: body})
-		if !errors.Is(err, ErrNoContent) || !strings.HasPrefix(err.Error(), "clean page.html: ") {
+		if !errors.Is(err, ErrNoContent) || !strings.HasPrefix(err.Error(), "page.html: clean: ") {
 			t.Errorf("%.40q: error %v, want %v naming the origin", body, err, ErrNoContent)
 		}
 	}

@@ -152,6 +152,7 @@ func ParseJSONL(r io.Reader, name string) ([]Actor, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
 	var out []Actor
+	intern := map[string]string{}
 	line := 0
 	for sc.Scan() {
 		line++
@@ -160,7 +161,7 @@ func ParseJSONL(r io.Reader, name string) ([]Actor, error) {
 			continue
 		}
 		var a Actor
-		if err := decodeLine(b, &a); err != nil {
+		if err := decodeLine(b, &a, intern); err != nil {
 			return out, fmt.Errorf("%s:%d: %w", name, line, err)
 		}
 		if err := a.validate(); err != nil {

@@ -52,6 +52,7 @@ type Registry struct {
 	rel    map[string]map[string]*Actor // description after a country ("air defence") → country → actor
 	agents map[string]string            // generic agent phrase → generic suffix ("police officer" → "cop")
 	roles  map[string][]holder          // canonical role title → holders
+	titles map[string]string            // role title → canonical, while indexing
 	last   map[string][]*Actor          // a person's last name → persons
 
 	trieOnce sync.Once // Find's tries are built on first use
@@ -250,6 +251,7 @@ func build(all []Actor, agents map[string]string) *Registry {
 		rel:    map[string]map[string]*Actor{},
 		agents: map[string]string{},
 		roles:  map[string][]holder{},
+		titles: map[string]string{},
 		last:   map[string][]*Actor{},
 	}
 	for i := range all {
@@ -307,6 +309,7 @@ func build(all []Actor, agents map[string]string) *Registry {
 	for k, suffix := range extraAgents {
 		r.addAgent(k, suffix)
 	}
+	r.titles = nil
 	return r
 }
 
@@ -377,7 +380,11 @@ func (r *Registry) index(a *Actor) {
 		}
 	}
 	for _, ro := range a.Roles {
-		t := canonicalTitle(ro.Title)
+		t, ok := r.titles[ro.Title]
+		if !ok {
+			t = canonicalTitle(ro.Title)
+			r.titles[ro.Title] = t
+		}
 		r.roles[t] = append(r.roles[t], holder{a, ro})
 	}
 }

@@ -3,6 +3,9 @@ package nlp
 import (
 	"math"
 	"math/bits"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 	"sync"
 )
 
@@ -238,6 +241,9 @@ func (m *Model) decode(sw *stageWeights, ts []tokFeat, stage2 bool, sc *scratch,
 
 // tagDocument tags every sentence of a document (BILOU tag indices).
 func (m *Model) tagDocument(sents [][]string) [][]int {
+	if allCapsDocument(sents) {
+		sents = m.truecase(sents)
+	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	feats := make([][]tokFeat, len(sents))
@@ -333,4 +339,77 @@ func (m *Model) TagDocument(sents [][]string) [][]string {
 		}
 	}
 	return out
+}
+
+// allCapsDocument reports whether a document is written in capitals
+// throughout (wire copy of old, telex, some feeds): nine letters in ten
+// upper case, and enough letters to tell.
+func allCapsDocument(sents [][]string) bool {
+	upper, letters := 0, 0
+	for _, s := range sents {
+		for _, w := range s {
+			for i := 0; i < len(w); i++ {
+				c := w[i]
+				if c >= 'A' && c <= 'Z' {
+					upper++
+					letters++
+				} else if c >= 'a' && c <= 'z' {
+					letters++
+				}
+			}
+		}
+	}
+	return letters >= 40 && upper*10 >= letters*9
+}
+
+// truecase rewrites an all-capitals document as news is usually written,
+// so that the model's case features work: a word goes to lower case when
+// unlabelled text mostly writes it so, and otherwise (names, unknown
+// words, sentence starts) to a capital and lower case.
+func (m *Model) truecase(sents [][]string) [][]string {
+	out := make([][]string, len(sents))
+	for i, s := range sents {
+		out[i] = make([]string, len(s))
+		for j, w := range s {
+			lw := strings.ToLower(w)
+			info, known := m.lex.words[lowerHash(w)]
+			switch {
+			case lw == w:
+				out[i][j] = w
+			case j > 0 && known && info.caps > 0 && info.caps <= 2:
+				out[i][j] = lw
+			case known && info.caps == 0 && info.cl[0] != 0 && j > 0:
+				out[i][j] = lw // frequent enough to cluster, never seen inside a sentence capitalised
+			case !known && j > 0 && m.lowerParts(lw):
+				out[i][j] = lw // "re-education", "knock-out"
+			default:
+				out[i][j] = titleCase(lw)
+			}
+		}
+	}
+	return out
+}
+
+// lowerParts reports whether a hyphenated word's parts are all words
+// mostly written in lower case.
+func (m *Model) lowerParts(lw string) bool {
+	if strings.IndexByte(lw, '-') < 0 {
+		return false
+	}
+	for _, p := range strings.Split(lw, "-") {
+		info, ok := m.lex.words[lowerHash(p)]
+		if !ok || info.caps == 0 || info.caps > 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// titleCase upper-cases the first letter of w.
+func titleCase(w string) string {
+	r, size := utf8.DecodeRuneInString(w)
+	if r == utf8.RuneError {
+		return w
+	}
+	return string(unicode.ToUpper(r)) + w[size:]
 }

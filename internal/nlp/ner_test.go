@@ -111,6 +111,25 @@ func TestNERFixture(t *testing.T) {
 	if sc2.Overall.F1 < floor {
 		t.Errorf("fixture entity F1 %.3f below floor %.2f", sc2.Overall.F1, floor)
 	}
+
+	// the same document in capitals throughout
+	upper := make([][]string, len(words))
+	for i, ws := range words {
+		upper[i] = make([]string, len(ws))
+		for k, w := range ws {
+			upper[i][k] = strings.ToUpper(w)
+		}
+	}
+	var su scorer
+	for i, pred := range m.TagDocument(upper) {
+		su.add(gold[i], pred)
+	}
+	scu := su.scores()
+	t.Logf("fixture in capitals: entity F1 %.3f (P %.3f R %.3f)", scu.Overall.F1, scu.Overall.P, scu.Overall.R)
+	const capsFloor = 0.70
+	if scu.Overall.F1 < capsFloor {
+		t.Errorf("fixture in capitals: entity F1 %.3f below floor %.2f", scu.Overall.F1, capsFloor)
+	}
 }
 
 func TestSeedEntities(t *testing.T) {

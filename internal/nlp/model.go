@@ -4,9 +4,9 @@ import (
 	"math"
 	"math/bits"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
-	"sync"
 )
 
 // conllTypes are the entity types the statistical model predicts.

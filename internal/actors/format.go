@@ -149,9 +149,14 @@ func (a *Actor) validate() error {
 // actor object per line; blank lines and lines starting with '#' are
 // skipped. name is used in error messages, which give the line number.
 func ParseJSONL(r io.Reader, name string) ([]Actor, error) {
+	return parseJSONL(r, name, 0)
+}
+
+// parseJSONL is ParseJSONL with room for n actors made up front.
+func parseJSONL(r io.Reader, name string, n int) ([]Actor, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
-	var out []Actor
+	out := make([]Actor, 0, n)
 	intern := map[string]string{}
 	line := 0
 	for sc.Scan() {

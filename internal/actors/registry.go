@@ -108,10 +108,16 @@ func Load(extra ...string) (*Registry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load actors: phoenix.jsonl.gz: %w", err)
 	}
-	as, err := ParseJSONL(zr, "phoenix.jsonl.gz")
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("load actors: phoenix.jsonl.gz: %w", err)
+	}
+	n := bytes.Count(raw, []byte{'\n'})
+	as, err := parseJSONL(bytes.NewReader(raw), "phoenix.jsonl.gz", n)
 	if err != nil {
 		return nil, fmt.Errorf("load actors: %w", err)
 	}
+	all = make([]Actor, 0, n+1024)
 	add(as, rankPhoenix)
 	cur, err := dataFS.ReadFile("data/curated.jsonl")
 	if err != nil {

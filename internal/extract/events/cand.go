@@ -950,6 +950,15 @@ func sourcesFor(a *news.Article, s *sentence) []news.Source {
 			if src.Cue == "" {
 				src.Cue = at.Cue.Text
 			}
+			if src.Actor == nil {
+				// "the country's defense ministry": the sentence knows
+				// whose ministry it is.
+				for _, l := range s.sources {
+					if l.Actor != nil && l.Start < src.End && src.Start < l.End {
+						src.Actor = l.Actor
+					}
+				}
+			}
 			out = append(out, src)
 		}
 	}

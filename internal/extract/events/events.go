@@ -271,7 +271,10 @@ func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, abs []nlp.To
 		if ts < 0 {
 			continue
 		}
-		at := actorAt{s: ts, e: te, ref: m.Ref}
+		if m.Ref.Kind == news.KindMedia {
+			continue // an outlet reports; it is a source, never a party
+		}
+		at := actorAt{s: ts, e: te, ref: m.Ref, person: m.Ref.Kind == news.KindPerson}
 		if te < len(s.low) && (s.low[te] == "'s" || s.low[te] == "'") {
 			at.possessor = true
 		}
@@ -458,8 +461,14 @@ func findSources(s *sentence) {
 				from++
 			}
 		}
-		// A reporting clause ends where the verb's own complement starts.
+		// A reporting clause ends where the verb's own complement starts;
+		// "told The Associated Press", "told reporters" include whom.
 		e := i + 1
+		if w == "told" {
+			for e < n && (s.low[e] == "the" || s.isCapitalised(e) && !s.timeToken(e) || s.low[e] == "reporters" || s.low[e] == "journalists") {
+				e++
+			}
+		}
 		for e < n && (s.timeToken(e) || s.low[e] == "on" || s.low[e] == "in" && e+1 < n && s.isCapitalised(e+1) || s.low[e] == "late") {
 			e++
 		}

@@ -196,7 +196,7 @@ func assignActors(s *sentence, h hit, g seg, c *cand) {
 			a1 = &actorAt{ref: parts[0], s: -1}
 		}
 		// The other side: "met with X", "visited X", "hosted X".
-		a2 = afterWord(s, after, "with", "visit", "visited", "visits", "hosted", "telephoned", "phoned", "met", "meet", "welcome", "to")
+		a2 = afterWord(s, after, "with", "visit", "visited", "visits", "hosted", "telephoned", "phoned", "met", "meet", "welcome")
 		if a2 == nil {
 			a2 = &actorAt{s: -3}
 		} else {
@@ -374,10 +374,14 @@ func nextIsProjectile(s *sentence, e int) bool {
 	return e < len(s.low) && projectileNouns[s.low[e]]
 }
 
-// afterWord returns the first actor within a few tokens after one of ws.
+// afterWord returns the first actor within a few tokens after one of ws,
+// possessors ("Trump's weapons plans") left out.
 func afterWord(s *sentence, list []actorAt, ws ...string) *actorAt {
 	for i := range list {
 		at := list[i]
+		if at.possessor {
+			continue
+		}
 		for k := max(0, at.s-3); k < at.s; k++ {
 			for _, w := range ws {
 				if s.low[k] == w {

@@ -180,3 +180,16 @@ func FuzzFastDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestSpellingsFilter keeps spellFirst's length bounds in step with the
+// spellings table.
+func TestSpellingsFilter(t *testing.T) {
+	for k, v := range spellings {
+		if len(k) < 6 || len(k) > 13 {
+			t.Errorf("spelling %q outside the 6-13 byte filter", k)
+		}
+		if got := normKey(k); got != v {
+			t.Errorf("normKey(%q) = %q, want %q", k, got, v)
+		}
+	}
+}

@@ -34,6 +34,15 @@ var spellings = map[string]string{
 	"labour":        "labor",
 }
 
+// spellFirst holds the first letters of spellings' keys, a cheap filter
+// before the map lookup.
+var spellFirst = func() (m [256]bool) {
+	for k := range spellings {
+		m[k[0]] = true
+	}
+	return m
+}()
+
 // isApostrophe reports whether r is one of the apostrophes news text uses.
 func isApostrophe(r rune) bool {
 	switch r {
@@ -105,7 +114,11 @@ func tokenize(s string) []token {
 		if start < 0 {
 			return
 		}
-		toks = append(toks, token{Norm: spellings[string(buf[nstart:])], Start: start, End: end,
+		var respelt string
+		if n := len(buf) - nstart; n >= 6 && n <= 13 && spellFirst[buf[nstart]] {
+			respelt = spellings[string(buf[nstart:])]
+		}
+		toks = append(toks, token{Norm: respelt, Start: start, End: end,
 			Upper: upper && hasLetter, Cap: cap, Gap: gap, ns: nstart, ne: len(buf)})
 		start = -1
 		upper, hasLetter, cap = true, false, false

@@ -172,8 +172,8 @@ func contextOK(s *sentence, h hit) bool {
 			return h.e < len(low) && capWord(s.toks[h.e].text)
 		}
 		if w == "meet" || w == "meets" || w == "met" {
-			if h.e >= len(low) {
-				return false
+			if h.e >= len(low) || h.s > 0 && (low[h.s-1] == "was" || low[h.s-1] == "were" || low[h.s-1] == "be" || low[h.s-1] == "been") {
+				return false // "was met with staggering brutality"
 			}
 			n := low[h.e]
 			return n == "with" || n == "on" || n == "in" || n == "at" || capWord(s.toks[h.e].text)
@@ -192,6 +192,13 @@ func contextOK(s *sentence, h hit) bool {
 			return ok
 		}
 	case cAgree:
+		if h.t.weak {
+			// A ceasefire talked about is not one agreed: the noun needs
+			// a verb of agreeing ("reached a ceasefire", "the truce took
+			// effect", "signed an accord").
+			_, ok := s.window(h, agreeVerbs, 6, 6)
+			return ok
+		}
 		if w == "signed" {
 			_, ok := s.window(h, set("agreement", "deal", "accord", "ceasefire", "truce", "memorandum", "treaty"), 0, 6)
 			return ok
@@ -864,6 +871,13 @@ func modality(s *sentence, h hit, c *cand, future bool) string {
 	if future || planBefore(low, h.s) || within(low) && (h.t.class == cProduce || h.t.class == cArms) {
 		return news.ModPlanned
 	}
+	// A condition: "in case such a ceasefire is not agreed", "if the
+	// attack goes ahead".
+	for k := max(0, h.s-5); k < h.s; k++ {
+		if low[k] == "if" || low[k] == "unless" || low[k] == "case" && k > 0 && low[k-1] == "in" {
+			return news.ModPossible
+		}
+	}
 	for k := max(0, h.s-4); k < h.s; k++ {
 		if possibleCues[low[k]] {
 			if low[k] == "could" && k+1 < len(low) && low[k+1] == "not" {
@@ -1134,3 +1148,7 @@ func armedTarget(s *sentence, a2 *news.ActorRef) bool {
 	return anyWord(s.low, "troops", "soldiers", "army", "patrol", "police", "policemen", "garrison", "base",
 		"barracks", "military", "checkpoint", "convoy", "forces", "guerrillas", "rebels", "militants", "positions", "outpost")
 }
+
+// agreeVerbs make an agreement noun an event.
+var agreeVerbs = set("signed", "reached", "struck", "agreed", "brokered", "accepted", "concluded", "sealed",
+	"took", "went", "came", "holding", "declared", "announced", "signing", "clinched", "finalised", "finalized")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/sitrep-osint/sitrep/internal/actors"
@@ -14,6 +15,7 @@ type evalEventsCmd struct {
 	Data       string `help:"Shared data directory holding events/ (plover, muc4, wikievents)." default:"../shared/data" type:"existingdir"`
 	Classes    bool   `help:"Also print F1 per sub-type."`
 	NoRegistry bool   `help:"Use only the event extractor's built-in actor dictionary, not the actor registry."`
+	Misses     bool   `help:"List every item typed wrong: data set, gold sub-type, predicted sub-types, sentence or document."`
 }
 
 func (c *evalEventsCmd) Run(g *Globals) error {
@@ -40,6 +42,13 @@ func (c *evalEventsCmd) Run(g *Globals) error {
 	}
 	if err := w.Flush(); err != nil {
 		return err
+	}
+	if c.Misses {
+		for _, s := range scores {
+			for _, m := range s.Misses {
+				fmt.Fprintf(g.stdout, "%s\t%s\t%s\t%s\n", s.Name, m.Gold, strings.Join(m.Pred, ", "), strings.Join(strings.Fields(m.Item), " "))
+			}
+		}
 	}
 	if !c.Classes {
 		return nil

@@ -41,6 +41,16 @@ type Scores struct {
 	RoleTP, RolePred, RoleGold map[string]int
 	// Numbers: gold figures, and how many the extractor gave exactly.
 	Numbers, NumbersExact int
+	// Misses lists the items typed wrong: gold sub-type, predicted
+	// sub-types and the item (a sentence, or a document's identifier).
+	Misses []Miss
+}
+
+// Miss is one item the extractor typed wrong.
+type Miss struct {
+	Gold string
+	Pred []string
+	Item string
 }
 
 func newScores(name string) *Scores {
@@ -122,7 +132,7 @@ func f1(tp, fp, fn int) float64 {
 // count adds one item with gold sub-type gold (never empty) and the
 // predicted sub-types; a prediction that includes gold is correct, other
 // predicted sub-types in the label set count as false positives.
-func (s *Scores) count(gold string, pred []string, labels map[string]bool) {
+func (s *Scores) count(gold string, pred []string, labels map[string]bool, item string) {
 	s.Items++
 	hit := false
 	for _, p := range pred {
@@ -134,6 +144,7 @@ func (s *Scores) count(gold string, pred []string, labels map[string]bool) {
 		s.Correct++
 		s.TP[gold]++
 	} else {
+		s.Misses = append(s.Misses, Miss{Gold: gold, Pred: pred, Item: item})
 		s.FN[gold]++
 		for _, p := range pred {
 			if labels[p] {
@@ -367,7 +378,7 @@ func Plover(ctx context.Context, x *events.Extractor, path string) (*Scores, err
 		}
 		pub, _ := time.Parse("2006-01-02", r.Date)
 		evs := x.Extract(&news.Article{ID: r.ID, Text: r.Text, Published: pub})
-		sc.count(gold, subtypes(evs), labels)
+		sc.count(gold, subtypes(evs), labels, r.Text)
 		best := pick(evs, gold)
 		var a1, a2 string
 		if best != nil {
@@ -560,7 +571,7 @@ func MUC(ctx context.Context, x *events.Extractor, dir string) (*Scores, error) 
 		evs := x.Extract(&news.Article{ID: id, Text: text})
 		pred := subtypes(evs)
 		for st := range gold[id] {
-			sc.count(st, pred, labels)
+			sc.count(st, pred, labels, id)
 		}
 		// Perpetrator organisation: any actor1 of a violent event.
 		var a1 string
@@ -777,7 +788,7 @@ func WikiEvents(ctx context.Context, x *events.Extractor, path string) (*Scores,
 				}
 				pred = append(pred, st)
 			}
-			sc.count(gold, pred, labels)
+			sc.count(gold, pred, labels, d.Text[sp.Start:sp.End])
 			best := pick(in, gold)
 			roles := map[string][]string{}
 			for _, a := range m.Args {

@@ -33,9 +33,12 @@ func TestMappings(t *testing.T) {
 func TestScores(t *testing.T) {
 	s := newScores("t")
 	labels := map[string]bool{"A": true, "B": true}
-	s.count("A", []string{"A"}, labels)
-	s.count("A", []string{"B"}, labels)
-	s.count("B", nil, labels)
+	s.count("A", []string{"A"}, labels, "one")
+	s.count("A", []string{"B"}, labels, "two")
+	s.count("B", nil, labels, "three")
+	if len(s.Misses) != 2 || s.Misses[0].Item != "two" {
+		t.Errorf("misses %+v", s.Misses)
+	}
 	if s.Accuracy() != 1.0/3 || s.TP["A"] != 1 || s.FP["B"] != 1 || s.FN["B"] != 1 {
 		t.Errorf("scores %+v", s)
 	}

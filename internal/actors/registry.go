@@ -47,6 +47,7 @@ type Registry struct {
 	byID   map[string]*Actor
 
 	exact  map[string][]entry           // alias key → actors
+	loose  map[string][]entry           // alias key without plural s → actors, for Resolve
 	states map[string]string            // key of a state's name or demonym → country code
 	stateC map[string]*Actor            // country code → state actor
 	rel    map[string]map[string]*Actor // description after a country ("air defence") → country → actor
@@ -252,6 +253,7 @@ func build(all []Actor, agents map[string]string) *Registry {
 	r := &Registry{
 		byID:   make(map[string]*Actor, len(all)),
 		exact:  make(map[string][]entry, len(all)*4),
+		loose:  make(map[string][]entry, len(all)*2),
 		states: map[string]string{},
 		stateC: map[string]*Actor{},
 		rel:    map[string]map[string]*Actor{},
@@ -330,6 +332,23 @@ func (r *Registry) addAgent(k, suffix string) {
 	}
 }
 
+// looseKey is the key of toks with a final "s" dropped from every word
+// of more than three letters, so that singular and plural forms meet.
+func looseKey(toks []token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		w := t.Norm
+		if len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' {
+			w = w[:len(w)-1]
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
 func names(a *Actor) []string {
 	return append([]string{a.Name}, a.Aliases...)
 }
@@ -366,6 +385,12 @@ func (r *Registry) index(a *Actor) {
 			need = 1
 		}
 		r.exact[k] = append(r.exact[k], entry{a: a, needUpper: need})
+		lk := looseKey(toks)
+		r.loose[lk] = append(r.loose[lk], entry{a: a, needUpper: need})
+		// "Iranians", "Iraqis": plural demonyms of states.
+		if a.Kind == news.KindState && len(toks) == 1 && (strings.HasSuffix(k, "an") || strings.HasSuffix(k, "i")) && len(k) > 4 {
+			r.exact[k+"s"] = append(r.exact[k+"s"], entry{a: a})
+		}
 		if a.Kind == news.KindPerson && len(toks) > 1 && n == a.Name {
 			last := toks[len(toks)-1].Norm
 			r.last[last] = append(r.last[last], a)

@@ -84,6 +84,10 @@ func (r *Registry) Resolve(mention string, entType string, at time.Time) (*Actor
 // filtered by keep.
 func (r *Registry) lookup(toks []token, entType string, at time.Time, keep func(*Actor) bool) *Actor {
 	es := r.exact[joinToks(toks)]
+	if len(es) == 0 {
+		// "Revolutionary Guards Corps" for "Revolutionary Guard Corps".
+		es = r.loose[looseKey(toks)]
+	}
 	var best *Actor
 	bestScore := 0
 	for _, e := range es {

@@ -96,6 +96,10 @@ func TestResolveSeedActors(t *testing.T) {
 		{"Putin", news.EntPerson, art2, "vladimir-putin"},
 		{"Trump", news.EntPerson, art2, "donald-trump"},
 		{"THE UKRAINIAN AIR FORCE", "", art2, "ua-mil-af"},
+		{"Iranian Revolutionary Guards Corps", news.EntOrg, art1, "ir-irgc"},
+		{"Iranians", news.EntNORP, art1, "ir"},
+		{"Houthi forces", "", art2, "houthis"},
+		{"Alexus Grynkewich", news.EntPerson, art2, "alexus-grynkewich"},
 	}
 	for _, tc := range tests {
 		a, ok := r.Resolve(tc.mention, tc.typ, tc.at)

@@ -95,6 +95,7 @@ func TestFigures(t *testing.T) {
 		{"The Swiss Defense Ministry ordered five Patriot systems in 2022.", SubArms, map[string]float64{"systems": 5}},
 		{"Police arrested 14 protesters in Baghdad on Monday.", SubArrests, map[string]float64{"detained": 14}},
 		{"Ukraine's defense manufacturing accounts for almost 40% of weapons used by the military.", SubProduction, map[string]float64{"share": 40}},
+		{"A car bomb exploded in Bogota on Monday, killing four people and injuring 35.", SubIED, map[string]float64{"killed": 4, "injured": 35}},
 		{"A prominent journalist has been killed in a car bomb explosion in Beirut.", SubIED, map[string]float64{"killed": 1}},
 		{"A Palestinian prisoner died as a result of torture in Israeli police custody.", SubAttack, map[string]float64{"killed": 1}},
 		{"British aircraft using guided missiles killed 4 Iraqis in an attack on a depot in Basra.", SubAirDrone, map[string]float64{"killed": 4}},

@@ -218,15 +218,37 @@ func whatCounts(s *sentence, c *cand, noun string, i, ne int) string {
 	case systemNouns[noun]:
 		return "systems"
 	case peopleNouns[noun]:
+		// The nearest verb decides: "killing four people and injuring 35".
+		best, bestD := "", 1<<30
+		for k := max(0, i-4); k < min(len(low), ne+3); k++ {
+			d := k - i
+			if k >= ne {
+				d = k - ne + 1
+			} else if d < 0 {
+				d = -d
+			} else {
+				continue // inside the figure
+			}
+			var what string
+			switch {
+			case killVerbs[low[k]] || low[k] == "died":
+				what = "killed"
+			case injureVerbs[low[k]]:
+				what = "injured"
+			case detainVerbs[low[k]]:
+				what = "detained"
+			case abductVerbs[low[k]]:
+				what = "abducted"
+			default:
+				continue
+			}
+			if d < bestD {
+				best, bestD = what, d
+			}
+		}
 		switch {
-		case near(killVerbs, 4, 3):
-			return "killed"
-		case near(injureVerbs, 4, 3):
-			return "injured"
-		case near(detainVerbs, 4, 3):
-			return "detained"
-		case near(abductVerbs, 4, 3):
-			return "abducted"
+		case best != "":
+			return best
 		case noun == "fighters" || noun == "militiamen" || noun == "troops" || noun == "soldiers" || noun == "recruits":
 			return "fighters"
 		case noun == "protesters" || noun == "demonstrators":

@@ -507,6 +507,38 @@ func MUCSubtype(incident, instrument, humType string) string {
 type mucTemplate struct {
 	doc, incident, instrument, humType, stage string
 	perps                                     []string
+	counts                                    map[string]float64 // human target → number
+	effects                                   map[string]string  // human target → DEATH, INJURY ...
+}
+
+// figures returns the template's gold numbers: the number of each human
+// target whose effect is death (killed) or injury (injured). Counts of one
+// are left out (they are named victims, seldom written as a number).
+func (t mucTemplate) figures() map[string][]float64 {
+	out := map[string][]float64{}
+	for desc, n := range t.counts {
+		if n < 2 {
+			continue
+		}
+		switch t.effects[desc] {
+		case "DEATH":
+			out["killed"] = append(out["killed"], n)
+		case "INJURY":
+			out["injured"] = append(out["injured"], n)
+		}
+	}
+	return out
+}
+
+// slotPair splits a MUC value `50: "PEASANTS"` into its key and quoted
+// description.
+func slotPair(v string) (string, string, bool) {
+	k, d, ok := strings.Cut(v, ":")
+	if !ok {
+		return "", "", false
+	}
+	d = strings.Trim(strings.TrimSpace(d), "\"")
+	return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(k), "?")), d, d != ""
 }
 
 // MUC scores document-level incident sub-types and perpetrator
@@ -535,9 +567,16 @@ func MUC(ctx context.Context, x *events.Extractor, dir string) (*Scores, error) 
 	labels := map[string]bool{}
 	gold := map[string]map[string]bool{}
 	perps := map[string][]string{}
+	nums := map[string]map[string][]float64{}
 	for _, t := range tmpls {
 		if strings.Contains(t.stage, "THREAT") {
 			continue
+		}
+		for what, ns := range t.figures() {
+			if nums[t.doc] == nil {
+				nums[t.doc] = map[string][]float64{}
+			}
+			nums[t.doc][what] = append(nums[t.doc][what], ns...)
 		}
 		st := MUCSubtype(t.incident, t.instrument, t.humType)
 		if st == "" {
@@ -582,8 +621,29 @@ func MUC(ctx context.Context, x *events.Extractor, dir string) (*Scores, error) 
 			}
 		}
 		sc.role("perpetrator", perps[id], a1)
+		// Numbers: a gold count is given exactly when an event of the
+		// document has a figure of that kind and value.
+		for what, ns := range nums[id] {
+			for _, n := range ns {
+				sc.Numbers++
+				if hasFigure(evs, what, n) {
+					sc.NumbersExact++
+				}
+			}
+		}
 	}
 	return sc, nil
+}
+
+func hasFigure(evs []news.Event, what string, n float64) bool {
+	for _, e := range evs {
+		for _, f := range e.Figures {
+			if f.What == what && f.Value == n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // readMUCTexts reads a MUC text file: documents start with a line
@@ -679,6 +739,22 @@ func readMUCKeys(path string) ([]mucTemplate, error) {
 		case "HUM TGT: TYPE":
 			if cur != nil {
 				cur.humType += " " + val
+			}
+		case "HUM TGT: NUMBER":
+			if k, d, ok := slotPair(val); ok && cur != nil {
+				if n, err := strconv.ParseFloat(k, 64); err == nil {
+					if cur.counts == nil {
+						cur.counts = map[string]float64{}
+					}
+					cur.counts[d] = n
+				}
+			}
+		case "HUM TGT: EFFECT OF INCIDENT":
+			if k, d, ok := slotPair(val); ok && cur != nil {
+				if cur.effects == nil {
+					cur.effects = map[string]string{}
+				}
+				cur.effects[d] = k
 			}
 		case "PERP: ORGANIZATION ID":
 			if cur != nil && val != "-" && val != "*" {

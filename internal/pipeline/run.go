@@ -208,7 +208,9 @@ func process(ctx context.Context, j job, cl Cleaner, stages []Stage) (r result) 
 	}()
 	arts, err := cl.Clean(ctx, j.doc)
 	if err != nil {
-		r.failures = append(r.failures, &news.Failure{Origin: j.doc.Origin, Stage: "clean", Err: err})
+		f := &news.Failure{Origin: j.doc.Origin, Stage: "clean", Err: err}
+		errors.As(err, &f) // a cleaner's own Failure names the origin best
+		r.failures = append(r.failures, f)
 		return r
 	}
 	for _, a := range arts {

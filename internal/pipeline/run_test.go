@@ -206,3 +206,18 @@ func TestRunCancelWhileSourceBlocked(t *testing.T) {
 		t.Fatal("Run did not return after cancellation while its source was blocked")
 	}
 }
+
+type failingCleaner struct{}
+
+func (failingCleaner) Clean(_ context.Context, d news.Document) ([]*news.Article, error) {
+	return nil, &news.Failure{Origin: d.Origin + "#byte=10", Stage: "clean", Err: errors.New("invalid UTF-8")}
+}
+
+func TestRunKeepsCleanersFailure(t *testing.T) {
+	var got []string
+	err := Run(context.Background(), docs("x"), failingCleaner{}, func(context.Context, *news.Article) error { return nil },
+		Options{OnFailure: func(f *news.Failure) { got = append(got, f.Error()) }}, nil)
+	if err != nil || len(got) != 1 || got[0] != "in0#byte=10: clean: invalid UTF-8" {
+		t.Fatalf("err %v, failures %q", err, got)
+	}
+}

@@ -362,6 +362,9 @@ func loadGazetteers(dataDir string, g *gazetteerBuilder) error {
 	for _, w := range armedGroups {
 		g.add(w, gazPhArmed)
 	}
+	for _, w := range currentLeaders {
+		g.add(w, gazPhPerson)
+	}
 	for _, w := range mediaOutlets {
 		g.add(w, gazMedia)
 	}

@@ -87,3 +87,30 @@ var mediaOutlets = []string{
 	"Politico", "Al-Monitor", "Kommersant", "RT", "Sputnik", "Al Mayadeen", "Al-Manar",
 	"Rudaw", "Kurdistan 24", "Times of Israel", "Haaretz", "Ynet", "Dawn",
 }
+
+// currentLeaders are people in conflict news of the 2020s whom the Phoenix
+// dictionaries (about 2014) do not list.
+var currentLeaders = []string{
+	"Volodymyr Zelensky", "Zelensky", "Zelenskyy", "Volodymyr Zelenskyy", "Vladimir Putin", "Putin",
+	"Joe Biden", "Biden", "Donald Trump", "Trump", "Benjamin Netanyahu", "Netanyahu",
+	"Recep Tayyip Erdogan", "Erdogan", "Xi Jinping", "Emmanuel Macron", "Macron", "Olaf Scholz",
+	"Scholz", "Friedrich Merz", "Merz", "Keir Starmer", "Starmer", "Mark Rutte", "Rutte",
+	"Jens Stoltenberg", "Stoltenberg", "Ali Khamenei", "Khamenei", "Ebrahim Raisi", "Raisi",
+	"Masoud Pezeshkian", "Pezeshkian", "Abbas Araghchi", "Araghchi", "Mohammed Shia al-Sudani",
+	"al-Sudani", "Ahmed al-Sharaa", "al-Sharaa", "Bashar al-Assad", "Assad",
+	"Abdel Fattah al-Burhan", "Burhan", "Mohamed Hamdan Dagalo", "Hemedti", "Abiy Ahmed",
+	"Bola Tinubu", "William Ruto", "Ruto", "Paul Kagame", "Kagame", "Felix Tshisekedi",
+	"Tshisekedi", "Yahya Sinwar", "Sinwar", "Ismail Haniyeh", "Haniyeh", "Hassan Nasrallah",
+	"Nasrallah", "Naim Qassem", "Abdul-Malik al-Houthi", "Yevgeny Prigozhin", "Prigozhin",
+	"Sergei Shoigu", "Shoigu", "Andrei Belousov", "Belousov", "Valery Gerasimov", "Gerasimov",
+	"Sergei Lavrov", "Lavrov", "Dmitry Peskov", "Peskov", "Vladimir Medinsky", "Medinsky",
+	"Oleksandr Syrskyi", "Syrskyi", "Rustem Umerov", "Umerov", "Andriy Yermak", "Yermak",
+	"Kirill Budanov", "Budanov", "Pete Hegseth", "Hegseth", "Lloyd Austin", "Marco Rubio",
+	"Rubio", "Antony Blinken", "Blinken", "Boris Pistorius", "Pistorius", "John Healey",
+	"Antonio Guterres", "Guterres", "Qassem Soleimani", "Soleimani", "Esmail Ghaani", "Ghaani",
+	"Esmail Qaani", "Qaani", "Kenneth McKenzie", "Michael Kurilla", "Abu Bakr al-Baghdadi",
+	"Min Aung Hlaing", "Shehbaz Sharif", "Asim Munir", "Narendra Modi", "Modi",
+	"Kim Jong Un", "Kim Jong-un", "Aleksandr Lukashenko", "Alexander Lukashenko", "Lukashenko",
+	"Ursula von der Leyen", "Kaja Kallas", "Kallas", "Josep Borrell", "Borrell",
+	"Mahmoud Abbas", "Yoav Gallant", "Gallant", "Israel Katz", "Herzi Halevi",
+}

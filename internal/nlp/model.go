@@ -243,6 +243,19 @@ func (m *Model) decode(sw *stageWeights, ts []tokFeat, stage2 bool, sc *scratch,
 func (m *Model) tagDocument(sents [][]string) [][]int {
 	if allCapsDocument(sents) {
 		sents = m.truecase(sents)
+	} else {
+		var tc [][]string
+		for i, s := range sents {
+			if m.titleCaseSentence(s) {
+				if tc == nil {
+					tc = append([][]string(nil), sents...)
+				}
+				tc[i] = m.truecase(sents[i : i+1])[0]
+			}
+		}
+		if tc != nil {
+			sents = tc
+		}
 	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
@@ -360,6 +373,28 @@ func allCapsDocument(sents [][]string) bool {
 		}
 	}
 	return letters >= 40 && upper*10 >= letters*9
+}
+
+// titleCaseSentence reports whether a sentence is a headline written in
+// title case: at least four words of four letters or more, all
+// capitalised, and at least two of them (a third or more) words that news
+// copy mostly writes in lower case ("Grows", "Boost", "Says"), which tells
+// a headline from a list of names.
+func (m *Model) titleCaseSentence(s []string) bool {
+	long, common := 0, 0
+	for _, w := range s {
+		if len(w) < 4 || !isLetterStart(w) {
+			continue
+		}
+		long++
+		if !isCapitalised(w) || isAllUpper(w) && len(w) > 4 {
+			return false
+		}
+		if info, ok := m.lex.words[lowerHash(w)]; ok && info.caps > 0 && info.caps <= 2 {
+			common++
+		}
+	}
+	return long >= 4 && common >= 2 && common*3 >= long
 }
 
 // truecase rewrites an all-capitals document as news is usually written,

@@ -313,6 +313,15 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 				if bits&(1<<gazPhArmed|1<<gazPhIntl) != 0 && bits&(1<<gazPhPerson) == 0 {
 					sp.typ = news.EntOrg
 				}
+				// titles are not part of the name: "Mayor Ihor Terekhov"
+				for sp.e-sp.s > 1 && personTitles[lw[sp.s]] {
+					sp.s++
+				}
+			case "ORG":
+				// a known person the model took for an organisation
+				if bits&(1<<gazPhPerson) != 0 && bits&(1<<gazPhArmed|1<<gazPhIntl|1<<gazPhOrg|1<<gazMedia|1<<gazCountry|1<<gazPhCountry) == 0 {
+					sp.typ = news.EntPerson
+				}
 			}
 		}
 	}
@@ -423,6 +432,14 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 	}
 	return out
 }
+
+// personTitles are words that precede names without being part of them.
+var personTitles = set("mayor", "president", "general", "gen.", "minister", "premier", "governor",
+	"gov.", "senator", "sen.", "colonel", "col.", "lieutenant", "lt.", "major", "maj.", "captain",
+	"capt.", "commander", "chief", "sheikh", "king", "queen", "prince", "pope", "dr.", "mr.",
+	"mrs.", "ms.", "prof.", "ambassador", "spokesman", "spokeswoman", "spokesperson", "envoy",
+	"secretary", "chancellor", "admiral", "adm.", "sergeant", "sgt.", "brigadier", "marshal",
+	"cardinal", "archbishop", "bishop", "imam", "ayatollah", "rep.", "judge", "justice")
 
 // nameWord reports whether w can be part of a name: capitalised, or an
 // Arabic article joined to one (al-Asad, el-Arish).
@@ -607,6 +624,9 @@ func (r *ruleSet) dateCore(toks []Token, lw []string, covered []bool, k int) int
 			}
 			return e
 		}
+	}
+	if free(k+1) && isNumber(strings.ReplaceAll(w, ":", "")) && (lw[k+1] == "a.m." || lw[k+1] == "p.m." || lw[k+1] == "gmt" || lw[k+1] == "utc") {
+		return k + 2 // "2 a.m."
 	}
 	if year(k) {
 		// not a count: "2020 fighters"

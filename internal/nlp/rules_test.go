@@ -28,6 +28,9 @@ func TestRuleTypes(t *testing.T) {
 		{"Protests began in late 2019.", "in late 2019", "DATE"},
 		{"The talks ended on July 17, 2025 in Geneva.", "on July 17, 2025", "DATE"},
 		{"Fighting resumed in mid-July.", "in mid-July", "DATE"},
+		{"The attack began at 2 a.m. on Friday.", "2 a.m.", "DATE"},
+		{"Sirens sounded at 10:30 p.m.", "10:30 p.m.", "DATE"},
+		{"President Volodymyr Zelensky spoke.", "Volodymyr Zelensky", "PER"},
 	}
 	for _, tt := range tests {
 		found := ""

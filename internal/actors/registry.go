@@ -67,6 +67,7 @@ type Registry struct {
 type entry struct {
 	a         *Actor
 	needUpper uint64
+	needCap   bool // the first token must begin upper case ("Xi")
 }
 
 type holder struct {
@@ -381,12 +382,19 @@ func (r *Registry) index(a *Actor) {
 				need |= 1 << i
 			}
 		}
+		needCap := false
 		if len(toks) == 1 && len(k) <= 3 {
-			need = 1
+			// A short word: upper case ("US", "IS"), except a curated
+			// name written in mixed case ("Xi"), which needs a capital.
+			if a.rank >= rankCurated && !toks[0].Upper && toks[0].Cap {
+				need, needCap = 0, true
+			} else {
+				need = 1
+			}
 		}
-		r.exact[k] = append(r.exact[k], entry{a: a, needUpper: need})
+		r.exact[k] = append(r.exact[k], entry{a: a, needUpper: need, needCap: needCap})
 		lk := looseKey(toks)
-		r.loose[lk] = append(r.loose[lk], entry{a: a, needUpper: need})
+		r.loose[lk] = append(r.loose[lk], entry{a: a, needUpper: need, needCap: needCap})
 		// "Iranians", "Iraqis": plural demonyms of states.
 		if a.Kind == news.KindState && len(toks) == 1 && (strings.HasSuffix(k, "an") || strings.HasSuffix(k, "i")) && len(k) > 4 {
 			r.exact[k+"s"] = append(r.exact[k+"s"], entry{a: a})

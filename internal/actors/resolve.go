@@ -103,6 +103,9 @@ func (r *Registry) lookup(toks []token, entType string, at time.Time, keep func(
 
 // caseOK checks an alias's upper-case constraints against text tokens.
 func caseOK(e entry, toks []token) bool {
+	if e.needCap && (len(toks) == 0 || !toks[0].Cap) {
+		return false
+	}
 	if e.needUpper == 0 {
 		return true
 	}

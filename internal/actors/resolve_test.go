@@ -100,6 +100,8 @@ func TestResolveSeedActors(t *testing.T) {
 		{"Iranians", news.EntNORP, art1, "ir"},
 		{"Houthi forces", "", art2, "houthis"},
 		{"Alexus Grynkewich", news.EntPerson, art2, "alexus-grynkewich"},
+		{"Xi", news.EntPerson, art2, "xi-jinping"},
+		{"Kim Jong-un", news.EntPerson, art2, "kim-jong-un"},
 	}
 	for _, tc := range tests {
 		a, ok := r.Resolve(tc.mention, tc.typ, tc.at)
@@ -115,7 +117,7 @@ func TestResolveSeedActors(t *testing.T) {
 // TestResolveNothing checks mentions that must not resolve.
 func TestResolveNothing(t *testing.T) {
 	r := testRegistry(t)
-	for _, m := range []string{"", "   ", "us", "is", "the", "three militia commanders", "a Western diplomat", "drones"} {
+	for _, m := range []string{"", "   ", "us", "is", "xi", "the", "three militia commanders", "a Western diplomat", "drones"} {
 		if a, ok := r.Resolve(m, "", day("2025-07-17")); ok {
 			t.Errorf("Resolve(%q) = %s (%s), want nothing", m, a.ID, a.Name)
 		}

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -89,6 +90,7 @@ func run(data, out string) error {
 		}
 		b.add(entries)
 	}
+	b.mergePeople()
 	b.dedupStateAliases()
 	b.dropDanglingRefs()
 	if err := os.MkdirAll(out, 0o755); err != nil {
@@ -349,6 +351,44 @@ func (b *builder) dedupStateAliases() {
 		}
 		a.Aliases = kept
 	}
+}
+
+// mergePeople folds entries for the same person (same name, same
+// country: Phoenix lists Xi Jinping twice) into the first, keeping every
+// alias and role.
+func (b *builder) mergePeople() {
+	first := map[string]int{}
+	kept := b.actors[:0]
+	for _, a := range b.actors {
+		if a.Kind != news.KindPerson {
+			kept = append(kept, a)
+			continue
+		}
+		k := a.Country + "|" + actors.NormKey(a.Name)
+		i, ok := first[k]
+		if !ok {
+			first[k] = len(kept)
+			kept = append(kept, a)
+			continue
+		}
+		p := &kept[i]
+		seen := map[string]bool{actors.NormKey(p.Name): true}
+		for _, al := range p.Aliases {
+			seen[actors.NormKey(al)] = true
+		}
+		for _, al := range a.Aliases {
+			if k := actors.NormKey(al); !seen[k] {
+				seen[k] = true
+				p.Aliases = append(p.Aliases, al)
+			}
+		}
+		for _, r := range a.Roles {
+			if !slices.Contains(p.Roles, r) {
+				p.Roles = append(p.Roles, r)
+			}
+		}
+	}
+	b.actors = kept
 }
 
 // dropDanglingRefs clears parents and role organisations that name no

@@ -56,11 +56,19 @@ type pending struct {
 // Extract returns the attributions in text, in text order. published dates
 // the article, for resolving dated roles.
 func (x *Extractor) Extract(text string, published time.Time) []news.Attribution {
+	orig := text
 	if !utf8.ValidString(text) {
-		text = strings.ToValidUTF8(text, "\uFFFD")
-		// Offsets must index the caller's text; give up on invalid input
-		// rather than report spans into a different string.
-		return nil
+		// Read a copy with each invalid byte blanked, so that offsets
+		// still index the caller's text.
+		b := []byte(text)
+		for i := 0; i < len(b); {
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n == 1 {
+				b[i] = ' '
+			}
+			i += n
+		}
+		text = string(b)
 	}
 	d := &doc{text: text, pubAt: published}
 	if !d.patterns() {
@@ -71,6 +79,7 @@ func (x *Extractor) Extract(text string, published time.Time) []news.Attribution
 	}
 	d.sortPending()
 	d.resolve(x)
+	d.text = orig
 	out := make([]news.Attribution, 0, len(d.out))
 	for _, p := range d.out {
 		a := news.Attribution{

@@ -38,7 +38,7 @@ func init() {
 			cueWords[w] = cueInfo{class, rel}
 		}
 	}
-	add(cueVerb, RelAssert, `said says say stated states state added adds announced announces
+	add(cueVerb, RelAssert, `said says say stated added adds announced announces
 		reported reports noted notes explained explains wrote writes tweeted tweets posted
 		warned warns insisted insists argued argues acknowledged acknowledges admitted admits
 		asserted asserts alleged alleges estimated estimates declared declares stressed stresses
@@ -46,7 +46,7 @@ func init() {
 		suggested suggests indicated indicates replied replies responded responds urged urges
 		promised promises vowed vows pledged pledges threatened threatens recalled recalls
 		concluded concludes blamed blames reiterated reiterates boasted complained complains
-		conceded concedes maintained maintains remarked commented comments observed
+		conceded concedes remarked commented comments observed
 		accused accuses cautioned cautions mentioned mentions asked asks announces
 		described describes quoted cited charged charges contended contends countered
 		acknowledged wrote recounted testified testifies briefed agreed admitted signaled
@@ -66,9 +66,9 @@ func init() {
 		defending suggesting pointing declaring`)
 	add(cueParticle, RelConfirm, `confirming`)
 	add(cueParticle, RelDeny, `denying rejecting`)
-	add(cueCognition, RelAssert, `seemed seems appeared appears plans planned wish wishes
-		believe believes believed think thinks thought expect expects
-		expected fear fears feared hope hopes hoped want wants wanted feel feels felt knew know
+	add(cueCognition, RelAssert, `seemed seems appeared appears plans wish wishes
+		believe believes think thinks thought expect expects
+		expected fear fears feared hope hopes hoped want wants wanted feel feels knew know
 		knows doubt doubts worry worries worried`)
 }
 

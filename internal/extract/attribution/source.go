@@ -513,7 +513,7 @@ func (d *doc) nameRun(r [2]int) ([2]int, bool) {
 			return [2]int{b, e}, true
 		}
 	}
-	if b > r[0] && (personTitles[d.toks[b-1].low] || roleNouns[d.toks[b-1].low]) && !d.toks[b].cap == false {
+	if b > r[0] && (personTitles[d.toks[b-1].low] || roleNouns[d.toks[b-1].low]) && d.toks[b].cap {
 		return [2]int{b, e}, true
 	}
 	return [2]int{}, false

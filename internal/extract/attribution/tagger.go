@@ -32,13 +32,11 @@ const (
 	nTags
 )
 
-var tagNames = [nTags]string{"O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CNT", "I-CNT"}
-
 const (
 	modelMagic = "SRATTR01"
-	hashBits   = 19
+	hashBits   = 17
 	nBuckets   = 1 << hashBits
-	maxFeats   = 32
+	maxFeats   = 29
 )
 
 //go:embed model/tagger.bin.gz
@@ -162,18 +160,34 @@ func writeModel(w io.Writer, weights []float32) error {
 
 // featureCtx holds per-document facts the features use.
 type featureCtx struct {
-	cueLeft, cueRight []int8  // distance bucket to the nearest lexicon cue in the sentence
-	rule              []uint8 // what the patterns made of each token (ruleTags)
-	sentQuote         []bool  // the sentence holds a quotation mark
+	cueLeft, cueRight []int8   // distance bucket to the nearest lexicon cue in the sentence
+	rule              []uint8  // what the patterns made of each token (ruleTags)
+	sentQuote         []bool   // the sentence holds a quotation mark
+	wh, s3, s2        []uint64 // hashes of each word and of its last three and two letters
+	lex               []uint8  // cue class (low 3 bits) and pronoun/role/organisation (next 2)
 }
 
 func (d *doc) featureContext() featureCtx {
 	n := len(d.toks)
-	fc := featureCtx{cueLeft: make([]int8, n), cueRight: make([]int8, n), rule: d.ruleTags(), sentQuote: make([]bool, len(d.sents))}
+	fc := featureCtx{cueLeft: make([]int8, n), cueRight: make([]int8, n), rule: d.ruleTags(), sentQuote: make([]bool, len(d.sents)),
+		wh: make([]uint64, n), s3: make([]uint64, n), s2: make([]uint64, n), lex: make([]uint8, n)}
 	for i := range d.toks {
-		if d.toks[i].qmark {
-			fc.sentQuote[d.toks[i].sent] = true
+		t := &d.toks[i]
+		if t.qmark {
+			fc.sentQuote[t.sent] = true
 		}
+		fc.wh[i] = hstr(fnvOffset, t.low)
+		fc.s3[i] = hstr(fnvOffset, suffix(t.low, 3))
+		fc.s2[i] = hstr(fnvOffset, suffix(t.low, 2))
+		pr := uint8(0)
+		if pronouns[t.low] > 0 {
+			pr = 1
+		} else if roleNouns[t.low] {
+			pr = 2
+		} else if orgHeads[t.low] {
+			pr = 3
+		}
+		fc.lex[i] = uint8(cueWords[t.low].class) | pr<<3
 	}
 	for _, s := range d.sents {
 		last := -1
@@ -230,24 +244,6 @@ func hstr(h uint64, s string) uint64 {
 	return h
 }
 
-func hbyte(h uint64, b byte) uint64 {
-	h ^= uint64(b)
-	h *= fnvPrime
-	return h
-}
-
-func tmpl(id byte) uint64 { return hbyte(fnvOffset, id) }
-
-func (d *doc) word(i int) string {
-	if i < 0 {
-		return "<s>"
-	}
-	if i >= len(d.toks) {
-		return "</s>"
-	}
-	return d.toks[i].low
-}
-
 func shape(s string) byte {
 	if s == "" {
 		return 0
@@ -282,18 +278,22 @@ func (d *doc) features(f *[maxFeats]uint32, fc *featureCtx, i int, p1, p2 uint8)
 	t := &d.toks[i]
 	si := t.sent
 	s0, s1 := d.sents[si][0], d.sents[si][1]
-	wm1, wm2, wp1, wp2 := d.word(i-1), d.word(i-2), d.word(i+1), d.word(i+2)
-	if i-1 < s0 {
-		wm1, wm2 = "<s>", "<s>"
-	} else if i-2 < s0 {
-		wm2 = "<s>"
+	w0 := fc.wh[i]
+	wm1, wm2, wp1, wp2 := hStart, hStart, hEnd, hEnd
+	cm1, cp1 := uint64(0), uint64(0)
+	if i-1 >= s0 {
+		wm1, cm1 = fc.wh[i-1], uint64(fc.lex[i-1]&7)
+		if i-2 >= s0 {
+			wm2 = fc.wh[i-2]
+		}
 	}
-	if i+1 >= s1 {
-		wp1, wp2 = "</s>", "</s>"
-	} else if i+2 >= s1 {
-		wp2 = "</s>"
+	if i+1 < s1 {
+		wp1, cp1 = fc.wh[i+1], uint64(fc.lex[i+1]&7)
+		if i+2 < s1 {
+			wp2 = fc.wh[i+2]
+		}
 	}
-	q := byte(0)
+	q := uint64(0)
 	if t.q >= 0 {
 		q = 1
 	}
@@ -303,30 +303,11 @@ func (d *doc) features(f *[maxFeats]uint32, fc *featureCtx, i int, p1, p2 uint8)
 			q += 4
 		}
 	}
-	cls := byte(cueWords[t.low].class)
-	n := 0
-	add := func(h uint64) {
-		f[n] = uint32(h) & (nBuckets - 1)
-		n++
-	}
-	add(tmpl(1))
-	add(hstr(tmpl(2), t.low))
-	add(hstr(tmpl(3), wm1))
-	add(hstr(tmpl(4), wp1))
-	add(hstr(tmpl(5), wm2))
-	add(hstr(tmpl(6), wp2))
-	add(hstr(hstr(tmpl(7), wm1), t.low))
-	add(hstr(hstr(tmpl(8), t.low), wp1))
-	add(hstr(tmpl(9), suffix(t.low, 3)))
-	add(hbyte(hbyte(tmpl(10), shape(t.text)), p1))
-	add(hbyte(tmpl(11), p1))
-	add(hbyte(hbyte(tmpl(12), p1), p2))
-	add(hstr(hbyte(tmpl(13), p1), t.low))
-	add(hbyte(hbyte(tmpl(14), q), p1))
-	add(hbyte(hbyte(tmpl(15), cls), p1))
-	add(hbyte(hbyte(tmpl(16), byte(fc.cueLeft[i])), p1))
-	add(hbyte(hbyte(tmpl(17), byte(fc.cueRight[i])), p1))
-	pos := byte(0)
+	cls := uint64(fc.lex[i] & 7)
+	pr := uint64(fc.lex[i] >> 3)
+	P1, P2 := uint64(p1), uint64(p2)
+	cl, cr := uint64(fc.cueLeft[i]), uint64(fc.cueRight[i])
+	pos := uint64(0)
 	switch {
 	case i == s0:
 		pos = 1
@@ -335,39 +316,67 @@ func (d *doc) features(f *[maxFeats]uint32, fc *featureCtx, i int, p1, p2 uint8)
 	case i+1 == s1:
 		pos = 3
 	}
-	add(hbyte(hbyte(tmpl(18), pos), p1))
-	add(hbyte(hbyte(tmpl(19), byte(cueWords[wm1].class)), byte(cueWords[wp1].class)))
-	add(hstr(hbyte(tmpl(20), p1), wm1))
-	add(hstr(tmpl(21), suffix(t.low, 2)))
-	pr := byte(0)
-	if pronouns[t.low] > 0 {
-		pr = 1
-	} else if roleNouns[t.low] {
-		pr = 2
-	} else if orgHeads[t.low] {
-		pr = 3
-	}
-	add(hbyte(hbyte(tmpl(22), pr), p1))
-	add(hbyte(hbyte(hbyte(tmpl(23), q), byte(fc.cueLeft[i])), byte(fc.cueRight[i])))
-	add(hstr(hstr(tmpl(24), wm1), wp1))
-	r := fc.rule[i]
-	rp, rn := uint8(0), uint8(0)
+	r := uint64(fc.rule[i])
+	rp, rn := uint64(0), uint64(0)
 	if i > 0 {
-		rp = fc.rule[i-1]
+		rp = uint64(fc.rule[i-1])
 	}
 	if i+1 < len(fc.rule) {
-		rn = fc.rule[i+1]
+		rn = uint64(fc.rule[i+1])
 	}
-	add(hbyte(hbyte(tmpl(25), r), p1))
-	add(hbyte(hbyte(hbyte(tmpl(26), rp), r), rn))
-	add(hstr(hbyte(tmpl(27), r), t.low))
-	sq := byte(0)
+	sq := uint64(0)
 	if fc.sentQuote[si] {
 		sq = 1
 	}
-	add(hbyte(hbyte(hbyte(tmpl(28), sq), q), p1))
-	add(hstr(hstr(hbyte(tmpl(29), p1), wm1), t.low))
-	return n
+	hs := [...]uint64{
+		mix(1, 0, 0),
+		mix(2, w0, 0),
+		mix(3, wm1, 0),
+		mix(4, wp1, 0),
+		mix(5, wm2, 0),
+		mix(6, wp2, 0),
+		mix(7, wm1, w0),
+		mix(8, w0, wp1),
+		mix(9, fc.s3[i], 0),
+		mix(10, uint64(shape(t.text)), P1),
+		mix(11, P1, 0),
+		mix(12, P1, P2),
+		mix(13, w0, P1),
+		mix(14, q, P1),
+		mix(15, cls, P1),
+		mix(16, cl, P1),
+		mix(17, cr, P1),
+		mix(18, pos, P1),
+		mix(19, cm1, cp1),
+		mix(20, wm1, P1),
+		mix(21, fc.s2[i], 0),
+		mix(22, pr, P1),
+		mix(23, q<<8|cl<<4|cr, 0),
+		mix(24, wm1, wp1),
+		mix(25, r, P1),
+		mix(26, rp<<8|r<<4|rn, 0),
+		mix(27, w0, r),
+		mix(28, sq<<8|q, P1),
+		mix(29, mix(0, wm1, w0), P1),
+	}
+	for k, h := range hs {
+		f[k] = uint32(h>>20) & (nBuckets - 1)
+	}
+	return len(hs)
+}
+
+const (
+	hStart uint64 = 0x9e3779b97f4a7c15 // the word before a sentence
+	hEnd   uint64 = 0xc2b2ae3d27d4eb4f // the word after it
+)
+
+// mix combines a template ID and two values into a feature hash.
+func mix(id, a, b uint64) uint64 {
+	h := id*0x9e3779b97f4a7c15 ^ a
+	h *= 0xbf58476d1ce4e5b9
+	h ^= b + 0x94d049bb133111eb + h>>29
+	h *= 0x94d049bb133111eb
+	return h ^ h>>31
 }
 
 // tag labels the document's tokens with the model.
@@ -377,7 +386,29 @@ func (d *doc) tag(m *model) []uint8 {
 	var f [maxFeats]uint32
 	var sc [nTags]int32
 	p1, p2 := uint8(tagO), uint8(tagO)
+	// Sentences the patterns cover entirely cannot add anything: they keep
+	// the patterns' reading, which is cheaper than scoring them.
+	covered := make([]bool, len(d.sents))
+	for si, se := range d.sents {
+		covered[si] = true
+		for i := se[0]; i < se[1]; i++ {
+			if fc.rule[i] == 0 {
+				covered[si] = false
+				break
+			}
+		}
+	}
 	for i := range d.toks {
+		if covered[d.toks[i].sent] {
+			r := fc.rule[i] // 1 source, 2 cue, 3 content
+			best := uint8(2*r - 1)
+			if i > 0 && fc.rule[i-1] == r && d.toks[i-1].sent == d.toks[i].sent {
+				best++
+			}
+			tags[i] = best
+			p2, p1 = p1, best
+			continue
+		}
 		n := d.features(&f, &fc, i, p1, p2)
 		sc = [nTags]int32{}
 		for _, b := range f[:n] {
@@ -433,6 +464,7 @@ func tagSpans(tags []uint8) [3][][2]int {
 // sentence and the tagged content nearest it (after it first).
 func (d *doc) fill(tags []uint8) {
 	sp := tagSpans(tags)
+	sp[SpanContent] = d.mergeContent(sp[SpanContent])
 	taken := make([]bool, len(d.toks))
 	for _, p := range d.out {
 		for _, r := range [][2]int{p.src, p.cue} {
@@ -537,4 +569,29 @@ func (d *doc) plausible(src, cue [2]int) bool {
 		}
 	}
 	return ok
+}
+
+// mergeContent joins content pieces the tagger split at a punctuation mark
+// or a quotation mark ("“We will,” and “we must”").
+func (d *doc) mergeContent(spans [][2]int) [][2]int {
+	if len(spans) < 2 {
+		return spans
+	}
+	out := spans[:1]
+	for _, s := range spans[1:] {
+		last := &out[len(out)-1]
+		gapOK := s[0]-last[1] <= 2 && d.toks[s[0]].para == d.toks[last[1]-1].para
+		for k := last[1]; gapOK && k < s[0]; k++ {
+			t := &d.toks[k]
+			if !(t.qmark || isTrailingPunct(t.low) || t.low == "—" || t.low == "-") {
+				gapOK = false
+			}
+		}
+		if gapOK {
+			last[1] = s[1]
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }

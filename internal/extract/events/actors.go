@@ -289,15 +289,17 @@ var upperOnly = map[string]bool{"us": true, "un": true, "eu": true, "uk": true}
 // FindActors implements Actors over the dictionary: the longest phrase at
 // each token, capitalised as names are.
 func (d *dictActors) FindActors(text string, _ time.Time) []ActorMention {
-	return d.find(text, nlp.Tokenize(text))
-}
-
-func (d *dictActors) find(text string, toks []nlp.Token) []ActorMention {
-	var out []ActorMention
+	toks := nlp.Tokenize(text)
 	norm := make([]string, len(toks))
 	for i, t := range toks {
 		norm[i] = normTok(t.Text)
 	}
+	return d.find(toks, norm)
+}
+
+// find matches the dictionary over tokens and their normalised forms.
+func (d *dictActors) find(toks []nlp.Token, norm []string) []ActorMention {
+	var out []ActorMention
 	for i := 0; i < len(toks); i++ {
 		cands := d.first[norm[i]]
 		if len(cands) == 0 {
@@ -320,6 +322,5 @@ func (d *dictActors) find(text string, toks []nlp.Token) []ActorMention {
 			break
 		}
 	}
-	_ = text
 	return out
 }

@@ -252,7 +252,7 @@ func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, abs []nlp.To
 	if x.actors != nil {
 		ms = append(ms, x.actors.FindActors(text, pub)...)
 	}
-	for _, m := range x.dict.find(text, ntoks) {
+	for _, m := range x.dict.find(ntoks, s.low) {
 		if !overlapsAny(ms, m) {
 			ms = append(ms, m)
 		}

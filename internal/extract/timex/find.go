@@ -12,7 +12,7 @@ type tok struct {
 }
 
 func tokenize(s string) []tok {
-	var out []tok
+	out := make([]tok, 0, len(s)/4+1)
 	i := 0
 	for i < len(s) {
 		c := s[i]

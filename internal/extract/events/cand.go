@@ -1023,7 +1023,8 @@ func (c *cand) finish(a *news.Article) news.Event {
 	if ev.Modality == news.ModReported && ev.Actor1 != nil && ev.Actor1.Country != "" {
 		own, other := false, false
 		for _, src := range ev.Sources {
-			if src.Actor == nil || !isParty(src.Actor) {
+			if src.Actor == nil || !isParty(src.Actor) || strings.Contains(strings.ToLower(src.Text), "pro-") {
+				// "pro-Iranian militia commanders" are not Iran's voice.
 				continue
 			}
 			if src.Actor.Country == ev.Actor1.Country {

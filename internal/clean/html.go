@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -54,7 +56,9 @@ func (c *Cleaner) cleanHTML(ctx context.Context, doc news.Document) (a *news.Art
 	// Readability from codeberg.org/readeck (the maintained fork) is the
 	// fallback candidate trafilatura compares its own extraction with.
 	parser := readability.NewParser()
+	var raNode *html.Node
 	if ra, err := parser.ParseDocument(root, pageURL); err == nil && ra.Node != nil {
+		raNode = ra.Node
 		opts.FallbackCandidates = &trafilatura.FallbackCandidates{Readability: ra.Node}
 	}
 	res, err := trafilatura.ExtractDocument(root, opts)
@@ -64,8 +68,18 @@ func (c *Cleaner) cleanHTML(ctx context.Context, doc news.Document) (a *news.Art
 	md := res.Metadata
 
 	title := first(normalizeParagraph(doc.Title), normalizeParagraph(md.Title))
-	paras := htmlParagraphs(res.ContentNode)
-	seg := cleanParagraphs(paras, title)
+	seg := cleanParagraphs(htmlParagraphs(res.ContentNode), title)
+	if raNode != nil {
+		// On a short page (under trafilatura's 250-character minimum for
+		// an extraction) trafilatura falls back to a rough baseline that
+		// glues paragraphs, and even the title, together. There the
+		// readability result is the better text, unless the baseline found
+		// much more (an article body in the page's JSON-LD).
+		ra := cleanParagraphs(htmlParagraphs(raNode), title)
+		if n := textRunes(ra.paras); n > 0 && n < 250 && hasProseText(ra.paras) && textRunes(seg.paras) <= 3*n+100 {
+			seg = ra
+		}
+	}
 	if len(seg.paras) == 0 || !hasProseText(seg.paras) {
 		return nil, ErrNoContent
 	}
@@ -78,7 +92,9 @@ func (c *Cleaner) cleanHTML(ctx context.Context, doc news.Document) (a *news.Art
 	pm.published = samePublished(md.Date, head.published)
 	// Trafilatura falls back to the host name for the site name; the host
 	// is sitrep's last resort, after the --source default.
-	if sn := normalizeParagraph(md.Sitename); sn != "" && !strings.EqualFold(sn, hostOf(first(md.URL, doc.URL))) &&
+	// A site name given as a link (a social-media profile) is not a name.
+	if sn := normalizeParagraph(md.Sitename); sn != "" && !strings.Contains(sn, "://") &&
+		!strings.EqualFold(sn, hostOf(first(md.URL, doc.URL))) &&
 		!strings.EqualFold(sn, strings.TrimPrefix(hostOf(md.URL), "www.")) {
 		pm.siteName = sn
 	}
@@ -132,11 +148,46 @@ func cleanParagraphs(paras []string, title string) segment {
 		if u.caption || u.widget || seen[u.key] {
 			continue
 		}
+		if len(seg.paras) == 0 && u.headline && !u.prose && sameHeadline(p, title) {
+			continue // a variant of the headline above the text
+		}
 		seen[u.key] = true
 		seg.paras = append(seg.paras, p)
 	}
 	return seg
 }
+
+// textRunes counts the characters of paragraphs.
+func textRunes(paras []string) int {
+	n := 0
+	for _, p := range paras {
+		n += utf8.RuneCountInString(p)
+	}
+	return n
+}
+
+// sameHeadline reports whether line is a variant of the title: most of its
+// words are the title's ("Coronavirus: New York ramps up mass burials amid
+// outbreak" for "New York ramps up mass burials amid virus outbreak").
+func sameHeadline(line, title string) bool {
+	if title == "" {
+		return false
+	}
+	tw := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), notLetterOrDigit) {
+		tw[w] = true
+	}
+	n, shared := 0, 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(line), notLetterOrDigit) {
+		n++
+		if tw[w] {
+			shared++
+		}
+	}
+	return n > 0 && shared*10 >= n*7
+}
+
+func notLetterOrDigit(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // hasProseText reports whether at least one paragraph reads like prose; a
 // page of links and labels has no article.
@@ -155,21 +206,34 @@ var blockTags = map[atom.Atom]bool{
 	atom.H5: true, atom.H6: true, atom.Li: true, atom.Blockquote: true, atom.Pre: true,
 	atom.Tr: true, atom.Table: true, atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dd: true,
 	atom.Dt: true, atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true,
-	atom.Main: true, atom.Figure: true, atom.Figcaption: true, atom.Hr: true, atom.Br: true,
+	atom.Main: true, atom.Figure: true, atom.Figcaption: true, atom.Hr: true,
 	atom.Body: true, atom.Html: true, atom.Aside: true, atom.Details: true, atom.Summary: true,
 	atom.Address: true,
 }
 
+// brMark stands for a <br> while a paragraph is collected.
+const brMark = "\x00"
+
 // htmlParagraphs renders extracted content as paragraphs: one per block
-// element, inline markup flattened, line breaks ending a paragraph.
+// element, inline markup flattened. Two line breaks in a row (<br><br>)
+// end a paragraph; one is a space.
 func htmlParagraphs(n *html.Node) []string {
 	var paras []string
 	var cur strings.Builder
 	flush := func() {
-		if s := strings.TrimSpace(cur.String()); s != "" {
-			paras = append(paras, s)
-		}
+		s := cur.String()
 		cur.Reset()
+		if !strings.Contains(s, brMark) {
+			if s = strings.TrimSpace(s); s != "" {
+				paras = append(paras, s)
+			}
+			return
+		}
+		for _, p := range splitBreaks(s) {
+			if p = strings.TrimSpace(strings.ReplaceAll(p, brMark, " ")); p != "" {
+				paras = append(paras, p)
+			}
+		}
 	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -183,6 +247,9 @@ func htmlParagraphs(n *html.Node) []string {
 				return
 			case atom.Td, atom.Th:
 				cur.WriteByte(' ')
+			case atom.Br:
+				cur.WriteString(brMark)
+				return
 			}
 		}
 		block := n.Type == html.ElementNode && blockTags[tagOf(n)]
@@ -199,6 +266,29 @@ func htmlParagraphs(n *html.Node) []string {
 	walk(n)
 	flush()
 	return paras
+}
+
+// splitBreaks cuts collected text where two line breaks follow each other
+// with only white space between.
+func splitBreaks(s string) []string {
+	var out []string
+	start, last := 0, -1 // last: index of the previous mark, if only space since
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == 0:
+			if last >= 0 {
+				out = append(out, s[start:last])
+				start = i + 1
+				last = -1
+				continue
+			}
+			last = i
+		case s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r':
+		default:
+			last = -1
+		}
+	}
+	return append(out, s[start:])
 }
 
 // tagOf returns an element's tag; extractors build elements with only a

@@ -123,6 +123,7 @@ func TestHTMLFragment(t *testing.T) {
 		{"one short paragraph", "<p>" + prose + "</p>", 1},
 		{"inline markup", "<p>Ukrainian <b>drones</b> hit an <a href=\"/x\">oil refinery</a> in Russia's Ryazan region,<br>the regional governor said.</p><p>" + prose + "</p>", 2},
 		{"plain text", prose + " " + prose, 1},
+		{"double line breaks", "<div>" + prose + "<br><br>Ukrainian drones hit an oil refinery in Russia's Ryazan region, the governor said.<br>\n <br>The strike was the third this month.<br>It started a fire.</div>", 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

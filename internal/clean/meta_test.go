@@ -240,3 +240,28 @@ func TestOtherSiteLayouts(t *testing.T) {
 		t.Errorf("title %q\ntext %q", a.Title, a.Text)
 	}
 }
+
+// TestScriptsWithoutSpaces checks that Chinese and Japanese paragraphs,
+// which have no spaces between words, count as text.
+func TestScriptsWithoutSpaces(t *testing.T) {
+	tests := []struct{ name, title, body, lang string }{
+		{"chinese", "乌克兰称击落俄罗斯无人机", "乌克兰空军星期四表示，俄罗斯夜间向乌克兰发射了六十四架无人机，其中大部分被击落。\n\n当地官员说，袭击造成至少一人死亡，多处能源设施受损。", "zh"},
+		{"japanese", "ウクライナ、ロシアの無人機を撃墜", "ウクライナ空軍は木曜日、ロシアが夜間に無人機六十四機を発射し、その大半を撃墜したと発表した。\n\n地元当局によると、攻撃で少なくとも一人が死亡した。", "ja"},
+		{"arabic", "الجيش الإسرائيلي يقصف جنوب لبنان", "قال الجيش الإسرائيلي إنه قصف مواقع لحزب الله في جنوب لبنان الليلة الماضية.\n\nهل تتوسع المواجهة بين الطرفين في الأيام المقبلة؟", "ar"},
+	}
+	c := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := cleanOne(t, c, news.Document{Origin: tt.name, Format: news.FormatText, Body: []byte(tt.title + "\n\n" + tt.body)})
+			if a.Title != tt.title || a.Text != tt.body || a.Language != tt.lang {
+				t.Errorf("title %q language %q text %q", a.Title, a.Language, a.Text)
+			}
+			page := "<html><head><title>" + tt.title + "</title></head><body><article><h1>" + tt.title + "</h1><p>" +
+				strings.ReplaceAll(tt.body, "\n\n", "</p><p>") + "</p></article></body></html>"
+			h := cleanOne(t, c, news.Document{Origin: tt.name + ".html", Format: news.FormatHTML, Body: []byte(page)})
+			if h.Text != tt.body {
+				t.Errorf("html text %q", h.Text)
+			}
+		})
+	}
+}

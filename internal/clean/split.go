@@ -34,13 +34,27 @@ func newUnit(text string, gap int, sep bool) unit {
 	return u
 }
 
-// countWords counts runs of non-space characters; text is normalised, so
-// words are separated by single spaces.
+// countWords counts words: text is normalised, so words are separated by
+// single spaces, except in scripts written without spaces (Chinese,
+// Japanese, Thai), where every two characters count as a word.
 func countWords(s string) int {
 	if s == "" {
 		return 0
 	}
-	return strings.Count(s, " ") + 1
+	n := strings.Count(s, " ") + 1
+	dense := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			continue
+		}
+		for _, r := range s[i:] {
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai) {
+				dense++
+			}
+		}
+		break
+	}
+	return n + dense/2
 }
 
 // splitUnits cuts normalised text into units, keeping the layout signals
@@ -152,9 +166,9 @@ func endsSentence(s string) bool {
 	for s != "" {
 		r, n := utf8.DecodeLastRuneInString(s)
 		switch r {
-		case '.', '!', '?', '…':
+		case '.', '!', '?', '…', '。', '！', '？', '؟', '۔', '।', '॥':
 			return true
-		case '"', '\'', '”', '’', '»', ')', ']':
+		case '"', '\'', '”', '’', '»', ')', ']', '」', '』', '）', '“', '‘':
 			s = s[:len(s)-n]
 			continue
 		}

@@ -336,6 +336,9 @@ func (r *Registry) addAgent(k, suffix string) {
 // looseKey is the key of toks with a final "s" dropped from every word
 // of more than three letters, so that singular and plural forms meet.
 func looseKey(toks []token) string {
+	if !hasPluralWord(toks) {
+		return joinToks(toks)
+	}
 	var b strings.Builder
 	for i, t := range toks {
 		if i > 0 {
@@ -348,6 +351,15 @@ func looseKey(toks []token) string {
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+func hasPluralWord(toks []token) bool {
+	for _, t := range toks {
+		if w := t.Norm; len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' {
+			return true
+		}
+	}
+	return false
 }
 
 func names(a *Actor) []string {
@@ -393,7 +405,10 @@ func (r *Registry) index(a *Actor) {
 			}
 		}
 		r.exact[k] = append(r.exact[k], entry{a: a, needUpper: need, needCap: needCap})
-		lk := looseKey(toks)
+		lk := k
+		if hasPluralWord(toks) {
+			lk = looseKey(toks)
+		}
 		r.loose[lk] = append(r.loose[lk], entry{a: a, needUpper: need, needCap: needCap})
 		// "Iranians", "Iraqis": plural demonyms of states.
 		if a.Kind == news.KindState && len(toks) == 1 && (strings.HasSuffix(k, "an") || strings.HasSuffix(k, "i")) && len(k) > 4 {

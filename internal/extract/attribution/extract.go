@@ -194,6 +194,8 @@ func lower(s string) string {
 	return s
 }
 
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
 func isOpenQuote(s string) bool  { return s == "“" || s == "«" || s == "„" }
 func isCloseQuote(s string) bool { return s == "”" || s == "»" }
 
@@ -215,6 +217,10 @@ func (d *doc) findQuotes() {
 		switch {
 		case isOpenQuote(t.text):
 			t.qmark = true
+			if open >= 0 && t.start > 0 && !isSpaceByte(d.text[t.start-1]) && (t.end == len(d.text) || isSpaceByte(d.text[t.end])) {
+				closeAt(i) // a closing quotation mark typed the wrong way round
+				continue
+			}
 			if open >= 0 {
 				closeAt(i - 1)
 			}
@@ -269,6 +275,9 @@ func (d *doc) sentence(si int) {
 		switch {
 		case t.low == "according" && i+1 < s1 && d.toks[i+1].low == "to":
 			d.accordingTo(si, i)
+			continue
+		case t.low == "by" && i > s0 && (d.toks[i-1].low == "reported" || d.toks[i-1].low == "told" || d.toks[i-1].low == "quoted") && d.toks[i-1].q < 0:
+			d.reportedBy(si, i)
 			continue
 		case t.low == "by" && i > s0 && (d.toks[i-1].low == "confirmed" || d.toks[i-1].low == "denied" || d.toks[i-1].low == "corroborated" || d.toks[i-1].low == "disputed"):
 			d.passiveBy(si, i)
@@ -739,6 +748,10 @@ func (d *doc) contentAfter(si, c1 int) [2]int {
 			e = j
 			break
 		}
+		if d.toks[j].low == "," && d.closingAttribution(j+1, s1) {
+			e = j
+			break
+		}
 		if (d.toks[j].low == "and" || d.toks[j].low == "but") && d.toks[j].q < 0 {
 			m := j + 1
 			for m < s1 && cueAux[d.toks[m].low] {
@@ -765,6 +778,27 @@ func (d *doc) contentAfter(si, c1 int) [2]int {
 		return [2]int{d.toks[k].start, d.toks[r.t1].end}
 	}
 	return [2]int{d.toks[k].start, d.toks[e-1].end}
+}
+
+// closingAttribution reports whether tokens k.. to the sentence's end are
+// "SOURCE cue" with nothing but time or place after: "..., CNN reported.".
+func (d *doc) closingAttribution(k, s1 int) bool {
+	for j := k; j < s1 && j-k <= 6; j++ {
+		t := &d.toks[j]
+		if t.q >= 0 || isBoundary(t) {
+			return false
+		}
+		if ci, ok := cueWords[t.low]; ok && j > k && !t.cap && (ci.class == cueVerb || ci.class == cueTell) {
+			n := 0
+			for m := j + 1; m < s1; m++ {
+				if !isTrailingPunct(d.toks[m].low) {
+					n++
+				}
+			}
+			return n <= 4
+		}
+	}
+	return false
 }
 
 func (d *doc) onlyAdverbial(k, j int) bool {
@@ -921,6 +955,34 @@ func (d *doc) passiveBy(si, i int) {
 		return
 	}
 	d.add(pending{src: [2]int{i + 1, e}, cue: [2]int{c0, i + 1}, cont: cont, rel: rel, sent: si})
+}
+
+// reportedBy handles "As reported by X, Y" and "Y, as reported by X" at
+// "by" (i).
+func (d *doc) reportedBy(si, i int) {
+	s0, s1 := d.sents[si][0], d.sents[si][1]
+	c0 := i - 1
+	if c0 > s0 && d.toks[c0-1].low == "as" {
+		c0--
+	}
+	e := d.npForward(i+1, s1)
+	if e == i+1 {
+		return
+	}
+	var cont [2]int
+	if c0 == s0 {
+		c := e
+		for c < s1 && d.toks[c].low == "," {
+			c++
+		}
+		cont = d.contentAfter(si, c)
+	} else {
+		cont = d.contentBefore(si, c0)
+	}
+	if cont[0] >= cont[1] {
+		return
+	}
+	d.add(pending{src: [2]int{i + 1, e}, cue: [2]int{c0, i + 1}, cont: cont, rel: RelAssert, sent: si})
 }
 
 // refusal matches a refusal to comment starting at token i and returns the

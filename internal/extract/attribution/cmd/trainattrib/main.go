@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 
 	"github.com/sitrep-osint/sitrep/internal/extract/attribution"
 )
@@ -24,7 +26,15 @@ func main() {
 	epochs := flag.Int("epochs", 8, "training passes")
 	seed := flag.Int64("seed", 1, "shuffling seed")
 	holdout := flag.Int("holdout", 0, "leave out the last N training articles (to measure on them)")
+	lexicon := flag.Bool("lexicon", false, "print the words marked as cues in at least 40% of their 4+ uses, instead of training")
 	flag.Parse()
+	if *lexicon {
+		if err := printLexicon(context.Background(), *data); err != nil {
+			fmt.Fprintln(os.Stderr, "trainattrib:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(context.Background(), *data, *out, *epochs, *seed, *holdout); err != nil {
 		fmt.Fprintln(os.Stderr, "trainattrib:", err)
 		os.Exit(1)
@@ -47,5 +57,50 @@ func run(ctx context.Context, data, out string, epochs int, seed int64, holdout 
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes) from %d articles\n", out, buf.Len(), len(gold))
+	return nil
+}
+
+// printLexicon lists the words that PolNeAR's annotators mark as (part of)
+// a cue in at least 40% of their uses, at least 4 times: the source of
+// learnedCues in package attribution.
+func printLexicon(ctx context.Context, data string) error {
+	gold, err := attribution.LoadPolNeAR(ctx, filepath.Join(data, "attribution", "polnear", "train"))
+	if err != nil {
+		return err
+	}
+	cue, occ := map[string]int{}, map[string]int{}
+	for _, g := range gold {
+		inCue := make([]bool, len(g.Text))
+		for _, c := range g.Cues {
+			for i := c.Start; i < c.End; i++ {
+				inCue[i] = true
+			}
+		}
+		start := -1
+		for i := 0; i <= len(g.Text); i++ {
+			letter := i < len(g.Text) && (g.Text[i] >= 'a' && g.Text[i] <= 'z' || g.Text[i] >= 'A' && g.Text[i] <= 'Z' || start >= 0 && (g.Text[i] == '-' || g.Text[i] == '\''))
+			if letter && start < 0 {
+				start = i
+			}
+			if !letter && start >= 0 {
+				w := strings.ToLower(g.Text[start:i])
+				occ[w]++
+				if inCue[start] {
+					cue[w]++
+				}
+				start = -1
+			}
+		}
+	}
+	var ws []string
+	for w, n := range cue {
+		if n >= 4 && float64(n) >= 0.4*float64(occ[w]) {
+			ws = append(ws, w)
+		}
+	}
+	sort.Slice(ws, func(i, j int) bool { return cue[ws[i]] > cue[ws[j]] || cue[ws[i]] == cue[ws[j]] && ws[i] < ws[j] })
+	for _, w := range ws {
+		fmt.Printf("%s\t%d\t%d\n", w, cue[w], occ[w])
+	}
 	return nil
 }

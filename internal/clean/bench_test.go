@@ -4,14 +4,19 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"flag"
 	"html"
 	"os"
+	"path/filepath"
+	"unicode/utf8"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/sitrep-osint/sitrep/news"
 )
+
+var pagesDir = flag.String("pages", "", "directory of saved web pages (*.html) for BenchmarkCleanHTMLPages")
 
 type voaStory struct {
 	ID, URL, Title, Author, Published, Text string
@@ -194,4 +199,43 @@ func BenchmarkDetectLanguage(b *testing.B) {
 		i++
 	}
 	reportRates(b, cpuTime()-cpu0)
+}
+
+// BenchmarkCleanHTMLPages cleans saved real-world pages from the directory
+// given with -pages (skipped without it); pages that are not UTF-8 are left
+// out. It reports the share of pages an article was extracted from.
+func BenchmarkCleanHTMLPages(b *testing.B) {
+	if *pagesDir == "" {
+		b.Skip("no -pages directory")
+	}
+	files, err := filepath.Glob(filepath.Join(*pagesDir, "*.html"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no pages in %s: %v", *pagesDir, err)
+	}
+	var docs []news.Document
+	var size int64
+	for _, f := range files {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if utf8.Valid(body) {
+			docs = append(docs, news.Document{Origin: f, Format: news.FormatHTML, Body: body})
+			size += int64(len(body))
+		}
+	}
+	c := New(Options{})
+	ctx := context.Background()
+	b.SetBytes(size / int64(len(docs)))
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	i, ok := 0, 0
+	for b.Loop() {
+		if _, err := c.Clean(ctx, docs[i%len(docs)]); err == nil {
+			ok++
+		}
+		i++
+	}
+	reportRates(b, cpuTime()-cpu0)
+	b.ReportMetric(100*float64(ok)/float64(b.N), "extracted-%")
 }

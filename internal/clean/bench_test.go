@@ -8,10 +8,10 @@ import (
 	"html"
 	"os"
 	"path/filepath"
-	"unicode/utf8"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sitrep-osint/sitrep/news"
 )

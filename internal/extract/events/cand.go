@@ -40,7 +40,7 @@ func (x *Extractor) sentenceEvents(a *news.Article, s *sentence, pub time.Time, 
 	for _, h := range hits {
 		for _, seg := range segments(s, h) {
 			c := build(a, s, h, seg, pub)
-			if c == nil {
+			if c == nil || sameInSentence(cands, c) {
 				continue
 			}
 			if c.anaphor || mergeable(c) {
@@ -115,6 +115,10 @@ func contextOK(s *sentence, h hit) bool {
 			}
 		}
 	case cIntercept:
+		if w == "defused" {
+			_, ok := s.window(h, set("bomb", "bombs", "ied", "ieds", "device", "devices", "explosives", "mine", "mines", "landmine", "landmines"), 3, 6)
+			return ok
+		}
 		if h.t.weak {
 			k, ok := s.window(h, projectileNouns, 0, 6)
 			return ok && k > h.s || h.s > 0 && isProjectileBefore(s, h.s)
@@ -206,7 +210,13 @@ func contextOK(s *sentence, h hit) bool {
 		if w == "agreed" {
 			return !(h.e < len(low) && low[h.e] == "to" && h.e+1 < len(low) && low[h.e+1] == "send")
 		}
+	case cRecapture, cWithdraw:
+		// "regained control over his health" is no territory.
+		return territoryAhead(s, h)
 	case cCapture:
+		if !territoryAhead(s, h) {
+			return false
+		}
 		if w == "seized" {
 			_, ok := s.window(h, set("control", "town", "village", "city", "territory", "district", "area", "base", "positions", "airport"), 0, 5)
 			return ok
@@ -357,6 +367,18 @@ func segments(s *sentence, h hit) []seg {
 	var out []seg
 	start := h.e
 	for _, e := range ends {
+		// Each part must name its own target or place ("Erbil
+		// International Airport in April"), not only a date ("from 88 in
+		// 2023 to 388 in 2024").
+		named := false
+		for k := start; k < e; k++ {
+			if capWord(s.toks[k].text) && !s.timeToken(k) {
+				named = true
+			}
+		}
+		if !named {
+			return whole
+		}
 		out = append(out, seg{start, e})
 		start = e
 	}
@@ -1153,3 +1175,32 @@ func armedTarget(s *sentence, a2 *news.ActorRef) bool {
 // agreeVerbs make an agreement noun an event.
 var agreeVerbs = set("signed", "reached", "struck", "agreed", "brokered", "accepted", "concluded", "sealed",
 	"took", "went", "came", "holding", "declared", "announced", "signing", "clinched", "finalised", "finalized")
+
+// territoryNouns name what can be captured.
+var territoryNouns = set("town", "towns", "village", "villages", "city", "cities", "territory", "area", "areas",
+	"district", "districts", "region", "province", "positions", "position", "base", "bases", "airport",
+	"hill", "border", "crossing", "port", "settlement", "settlements", "stronghold", "capital", "outpost")
+
+// territoryAhead reports whether a place follows a capture verb: a
+// territory noun or a capitalised name within a few words.
+func territoryAhead(s *sentence, h hit) bool {
+	for k := h.e; k < len(s.low) && k < h.e+6; k++ {
+		if territoryNouns[s.low[k]] || capWord(s.toks[k].text) && !demonyms[s.low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// sameInSentence reports whether the sentence already gave an event of c's
+// sub-type for the same date and place (a suicide bomber who "detonated
+// her explosive devices": one event, two triggers).
+func sameInSentence(cands []*cand, c *cand) bool {
+	for i := len(cands) - 1; i >= 0 && cands[i].sent == c.sent; i-- {
+		d := cands[i]
+		if d.ev.Subtype == c.ev.Subtype && dateKey(d.ev.Date) == dateKey(c.ev.Date) && placeKey(d.ev.Place) == placeKey(c.ev.Place) {
+			return true
+		}
+	}
+	return false
+}

@@ -214,6 +214,11 @@ func TestNothingInvented(t *testing.T) {
 		"Iran has developed techniques to strike its foes, such as armed drones.",
 		"Meetings and communications between us have reduced.",
 		"Inflation rose 3.2% in 2020.",
+		"With treatment, he has regained control over his health.",
+		"Malawi avoided a hit from Dikeledi but was struck by Chido in December.",
+		"Bosnia needs this situation defused immediately.",
+		"The United States hopes a ceasefire between Russia and Ukraine can be reached soon.",
+		"What began as a plea for reform was met with staggering brutality.",
 		"",
 	} {
 		if evs := extractOne(t, text); len(evs) != 0 {

@@ -88,7 +88,11 @@ func findFigures(s *sentence, h hit, c *cand) []news.Figure {
 			continue
 		}
 		if n.Percent {
-			out = append(out, figure(s, "share", n, i, j))
+			// Shares count production and holdings, not people ("nearly
+			// half were assaulted" is no figure of the attack).
+			if c.class == cProduce || c.class == cArms || c.class == cGroup {
+				out = append(out, figure(s, "share", n, i, j))
+			}
 			i = j - 1
 			continue
 		}

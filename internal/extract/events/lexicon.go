@@ -53,9 +53,9 @@ var triggerTable = []struct {
 	flags string
 	list  string
 }{
-	{cStrike, "", "airstrike, airstrikes, air strike, air strikes, air raid, air raids, drone strike, drone strikes, drone attack, drone attacks, bombed, bombarded, bombardment, struck, strike, strikes"},
+	{cStrike, "", "airstrike, airstrikes, air strike, air strikes, air raid, air raids, drone strike, drone strikes, drone attack, drone attacks, bombed, bombarded, bombardment, strike, strikes"},
 	{cStrike, "n", "bombing, bombings, raid, raids"},
-	{cStrike, "w", "hurled, threw, launched, launch, launches, launching, fired, fire, fires, hit, pounded, pounds, pounding, targeted, targeting, rained"},
+	{cStrike, "w", "struck, hurled, threw, launched, launch, launches, launching, fired, fire, fires, hit, pounded, pounds, pounding, targeted, targeting, rained"},
 	{cShell, "", "shelled, shelling, artillery fire, rocket attack, rocket attacks, missile attack, missile attacks, missile strike, missile strikes, rocket fire, mortar fire, mortar attack, mortar attacks"},
 	{cExplosive, "", "roadside bombing, roadside bombings, car bombing, car bombings, roadside bomb, roadside bombs, ied, ieds, improvised explosive device, car bomb, car bombs, landmine, land mine, exploded, detonated, went off, gone off, blast, explosion, bomb attack, bomb attacks"},
 	{cSuicide, "", "suicide car bombing, suicide bomber, suicide bombers, suicide bombing, suicide attack, blew himself up, blew herself up"},
@@ -63,7 +63,8 @@ var triggerTable = []struct {
 	{cAttack, "n", "shooting, shootings, gunfire, stabbing, stabbings, knife attack"},
 	{cAttack, "n", "attack, attacks, assault, assaults, offensive"},
 	{cKill, "", "killed, killing, kills, shot dead, massacred, massacre, executed, murdered, gunned down, assassinated, assassination, assassinate, tortured, torture, beat up, beaten, opened fire, murder, murders, murdered, riddled with bullets, shot and killed"},
-	{cIntercept, "", "shot down, shoot down, shooting down, downed, intercepted, intercept, interception, neutralised, neutralized, repelled, repulsed, defused"},
+	{cIntercept, "", "shot down, shoot down, shooting down, downed, intercepted, intercept, interception, neutralised, neutralized, repelled, repulsed"},
+	{cIntercept, "w", "defused"},
 	{cIntercept, "w", "destroyed"},
 	{cClash, "", "clashed, clashes, clash, fighting, fought, battle, battles, firefight, firefights, gunfight, gunbattle, gun-battle, skirmish, skirmishes, gun battle, exchange of fire, exchanged fire, ambush, ambushed"},
 	{cCapture, "", "captured, seized control, took control, taken control, overran, overrun, took over, seized"},
@@ -165,7 +166,7 @@ var weaponHeads = map[string]class{
 // armsNouns make a transfer or production trigger count.
 var armsNouns = set("weapons", "weapon", "arms", "weaponry", "systems", "patriot", "patriots", "ammunition",
 	"munitions", "missiles", "missile", "tanks", "jets", "f-16", "f-16s", "drones", "howitzers", "shells",
-	"equipment", "air defense", "air defence", "aid", "support", "himars", "atacms", "artillery",
+	"equipment", "air defense", "air defence", "military aid", "military support", "military assistance", "security assistance", "himars", "atacms", "artillery",
 	"interceptors", "launchers", "rockets", "order")
 
 // groupNouns make a forming or splitting trigger a group change.

@@ -175,10 +175,14 @@ func (d *doc) load() {
 		d.sents = append(d.sents, [2]int{from, len(d.toks)})
 	}
 	d.names = map[string]bool{}
+	nameWord := make([]bool, len(d.toks))
+	for k := range d.toks {
+		nameWord[k] = d.isNameWord(k)
+	}
 	for k := 1; k < len(d.toks); k++ {
 		// surnames of full names anywhere in the text ("NATO leader Mark
 		// Rutte"), so that "Rutte" alone is known as a person
-		if d.isNameWord(k) && d.isNameWord(k-1) && (k+1 >= len(d.toks) || !d.isNameWord(k+1)) && d.toks[k-1].sent == d.toks[k].sent && d.toks[k-1].start != d.toks[d.sents[d.toks[k].sent][0]].start {
+		if nameWord[k] && nameWord[k-1] && (k+1 >= len(d.toks) || !nameWord[k+1]) && d.toks[k-1].sent == d.toks[k].sent && d.toks[k-1].start != d.toks[d.sents[d.toks[k].sent][0]].start {
 			d.names[d.toks[k].low] = true
 		}
 	}
@@ -1142,6 +1146,16 @@ func (d *doc) listBack(s0, end int) int {
 // claim just before it.
 func (d *doc) caveat(si int) {
 	s0, s1 := d.sents[si][0], d.sents[si][1]
+	maybe := false
+	for k := s0; k < s1; k++ {
+		if w := d.toks[k].low; strings.HasPrefix(w, "verif") || strings.HasPrefix(w, "confirm") {
+			maybe = true
+			break
+		}
+	}
+	if !maybe {
+		return
+	}
 	st := d.toks[s0].start
 	sentText := strings.ToLower(d.text[st:d.toks[s1-1].end])
 	for _, p := range caveatPhrases {

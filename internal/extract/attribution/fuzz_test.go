@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"github.com/sitrep-osint/sitrep/internal/nlp"
 	"strings"
 	"testing"
 	"time"
@@ -144,4 +145,19 @@ func BenchmarkExtractPatterns(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkTokenize measures the tokenizer and sentence splitter of
+// internal/nlp on the same articles: the share of Extract that reading the
+// text costs.
+func BenchmarkTokenize(b *testing.B) {
+	a1, a2 := seedArticles(b)
+	b.SetBytes(int64(len(a1)+len(a2)) / 2)
+	for i := 0; i < b.N; i++ {
+		if i%2 == 0 {
+			nlp.TokenizeSentences(a1)
+		} else {
+			nlp.TokenizeSentences(a2)
+		}
+	}
 }

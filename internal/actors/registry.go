@@ -414,7 +414,7 @@ func (r *Registry) index(a *Actor) {
 		if a.Kind == news.KindState && len(toks) == 1 && (strings.HasSuffix(k, "an") || strings.HasSuffix(k, "i")) && len(k) > 4 {
 			r.exact[k+"s"] = append(r.exact[k+"s"], entry{a: a})
 		}
-		if a.Kind == news.KindPerson && len(toks) > 1 && n == a.Name {
+		if a.Kind == news.KindPerson && a.rank >= rankCurated && len(toks) > 1 && n == a.Name {
 			last := toks[len(toks)-1].Norm
 			r.last[last] = append(r.last[last], a)
 		}

@@ -94,6 +94,11 @@ func (r *Registry) lookup(toks []token, entType string, at time.Time, keep func(
 		if !caseOK(e, toks) || keep != nil && !keep(e.a) {
 			continue
 		}
+		// One word is too little to name a person of the generated
+		// data: "Lai" is not Liow Tiong Lai.
+		if len(toks) == 1 && e.a.Kind == news.KindPerson && e.a.rank < rankCurated {
+			continue
+		}
 		if s := score(e.a, entType, at); best == nil || s > bestScore || s == bestScore && e.a.ID < best.ID {
 			best, bestScore = e.a, s
 		}
@@ -117,9 +122,9 @@ func caseOK(e entry, toks []token) bool {
 	return true
 }
 
-// score ranks candidate actors for one mention: the NER type's preferred
-// kinds first, then people in office at the article's date, then the
-// source's rank (user files over curated over Phoenix).
+// score ranks candidate actors for one mention: the source's rank (user
+// files over curated over Phoenix) first, then the NER type's preferred
+// kinds, then people in office at the article's date.
 func score(a *Actor, entType string, at time.Time) int {
 	s := 0
 	person := a.Kind == news.KindPerson
@@ -154,14 +159,9 @@ func score(a *Actor, entType string, at time.Time) int {
 			s++
 		}
 	}
-	// The entity type, when known, outweighs the source; when unknown,
-	// the source (curated over generated) outweighs the kind.
-	if entType != "" {
-		s *= 100
-	} else {
-		s *= 10
-	}
-	s += a.rank * 30
+	// The source comes first (a user's or a curated entry was written for
+	// this name; the generated data has noise), then the kind.
+	s = a.rank*1000 + s*100
 	if person && !at.IsZero() && len(a.Roles) > 0 && len(a.RolesAt(at)) > 0 {
 		s += 20
 	}
@@ -271,8 +271,9 @@ func anyAncestor(r *Registry, a, p *Actor) bool {
 
 // person resolves a name with titles or first names the registry lacks:
 // "Defence Secretary Pete Hegseth" by its longest known suffix, and a
-// bare last name by the one person of that name (in office at the date,
-// when several are).
+// bare last name by the one curated or user person of that name (in
+// office at the date, when several are). Generated people are too many
+// and too dated to be guessed from a last name.
 func (r *Registry) person(toks []token, at time.Time) *Actor {
 	isPerson := func(a *Actor) bool { return a.Kind == news.KindPerson }
 	for i := 1; i < len(toks); i++ {

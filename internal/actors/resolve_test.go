@@ -102,6 +102,8 @@ func TestResolveSeedActors(t *testing.T) {
 		{"Alexus Grynkewich", news.EntPerson, art2, "alexus-grynkewich"},
 		{"Xi", news.EntPerson, art2, "xi-jinping"},
 		{"Kim Jong-un", news.EntPerson, art2, "kim-jong-un"},
+		{"C.A.R.", news.EntOrg, art2, "cf"},
+		{"Sali Berisha", news.EntPerson, art2, "sali-berisha"},
 	}
 	for _, tc := range tests {
 		a, ok := r.Resolve(tc.mention, tc.typ, tc.at)
@@ -117,9 +119,11 @@ func TestResolveSeedActors(t *testing.T) {
 // TestResolveNothing checks mentions that must not resolve.
 func TestResolveNothing(t *testing.T) {
 	r := testRegistry(t)
-	for _, m := range []string{"", "   ", "us", "is", "xi", "the", "three militia commanders", "a Western diplomat", "drones"} {
-		if a, ok := r.Resolve(m, "", day("2025-07-17")); ok {
-			t.Errorf("Resolve(%q) = %s (%s), want nothing", m, a.ID, a.Name)
+	for _, m := range []string{"", "   ", "us", "is", "xi", "Lai", "Jimmy Lai", "Kim", "the", "three militia commanders", "a Western diplomat", "drones"} {
+		for _, typ := range []string{"", news.EntPerson, news.EntOrg} {
+			if a, ok := r.Resolve(m, typ, day("2025-07-17")); ok {
+				t.Errorf("Resolve(%q, %q) = %s (%s), want nothing", m, typ, a.ID, a.Name)
+			}
 		}
 	}
 }

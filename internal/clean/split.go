@@ -48,7 +48,9 @@ func countWords(s string) int {
 			continue
 		}
 		for _, r := range s[i:] {
-			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai) {
+			// Thai is U+0E00–U+0E7F; kana and CJK ideographs start at U+2E80.
+			if (r >= 0x0E00 && r <= 0x0E7F || r >= 0x2E80) &&
+				unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai) {
 				dense++
 			}
 		}

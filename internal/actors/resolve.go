@@ -260,6 +260,27 @@ func (r *Registry) roleHolder(p *Actor, title string, at time.Time) *Actor {
 	return cands[0].a
 }
 
+// titleWords are words that end a title before a name.
+var titleWords = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "dame": true, "gen": true, "general": true,
+	"president": true, "minister": true, "secretary": true, "chancellor": true, "premier": true, "leader": true,
+	"commander": true, "chief": true, "king": true, "queen": true, "prince": true, "emir": true, "sheikh": true,
+	"ayatollah": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "envoy": true,
+	"ambassador": true, "senator": true, "governor": true, "mayor": true, "admiral": true, "colonel": true,
+	"col": true, "lt": true, "maj": true, "capt": true, "captain": true, "marshal": true, "aide": true,
+	"adviser": true, "advisor": true, "counterpart": true, "head": true, "director": true, "pm": true,
+}
+
+// titleWord reports whether w can end a title: a title word, or a
+// description such as "official" from the agents dictionary.
+func (r *Registry) titleWord(w string) bool {
+	if titleWords[w] {
+		return true
+	}
+	_, ok := r.agents[w]
+	return ok
+}
+
 func anyAncestor(r *Registry, a, p *Actor) bool {
 	for _, anc := range r.Ancestors(a) {
 		if anc == p {
@@ -277,11 +298,19 @@ func anyAncestor(r *Registry, a, p *Actor) bool {
 func (r *Registry) person(toks []token, at time.Time) *Actor {
 	isPerson := func(a *Actor) bool { return a.Kind == news.KindPerson }
 	for i := 1; i < len(toks); i++ {
+		// A last name alone after other words must follow a title
+		// ("President Putin"), not a first name ("Sahra Ahmed").
+		if i == len(toks)-1 && !r.titleWord(toks[i-1].Norm) {
+			break
+		}
 		if a := r.lookup(toks[i:], news.EntPerson, at, isPerson); a != nil {
 			return a
 		}
 	}
-	ps := r.last[toks[len(toks)-1].Norm]
+	if len(toks) > 1 {
+		return nil
+	}
+	ps := r.last[toks[0].Norm]
 	if len(ps) == 1 {
 		return ps[0]
 	}

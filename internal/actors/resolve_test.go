@@ -103,6 +103,9 @@ func TestResolveSeedActors(t *testing.T) {
 		{"Xi", news.EntPerson, art2, "xi-jinping"},
 		{"Kim Jong-un", news.EntPerson, art2, "kim-jong-un"},
 		{"C.A.R.", news.EntOrg, art2, "cf"},
+		{"President Putin", news.EntPerson, art2, "vladimir-putin"},
+		{"Defense Secretary Hegseth", news.EntPerson, art2, "pete-hegseth"},
+		{"The Philippines", news.EntOrg, art2, "ph"},
 		{"Sali Berisha", news.EntPerson, art2, "sali-berisha"},
 	}
 	for _, tc := range tests {
@@ -119,7 +122,7 @@ func TestResolveSeedActors(t *testing.T) {
 // TestResolveNothing checks mentions that must not resolve.
 func TestResolveNothing(t *testing.T) {
 	r := testRegistry(t)
-	for _, m := range []string{"", "   ", "us", "is", "xi", "Lai", "Jimmy Lai", "Kim", "the", "three militia commanders", "a Western diplomat", "drones"} {
+	for _, m := range []string{"", "   ", "us", "is", "xi", "Lai", "Jimmy Lai", "Kim", "Sahra Abdi Ahmed", "Tatiana Putin", "the", "three militia commanders", "a Western diplomat", "drones"} {
 		for _, typ := range []string{"", news.EntPerson, news.EntOrg} {
 			if a, ok := r.Resolve(m, typ, day("2025-07-17")); ok {
 				t.Errorf("Resolve(%q, %q) = %s (%s), want nothing", m, typ, a.ID, a.Name)

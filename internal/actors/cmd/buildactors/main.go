@@ -331,7 +331,7 @@ func (b *builder) dedupStateAliases() {
 		if a.Kind != news.KindState {
 			continue
 		}
-		for _, al := range a.Aliases {
+		for _, al := range append([]string{a.Name}, a.Aliases...) {
 			k := actors.NormKey(al)
 			if o, ok := owner[k]; !ok || pop[a.Country] > pop[o] {
 				owner[k] = a.Country

@@ -186,6 +186,9 @@ func contextOK(s *sentence, h hit) bool {
 			return false // background to an agreement; see cAgree
 		}
 	case cProtest:
+		if (w == "demonstration" || w == "protest") && h.e < len(low) && low[h.e] == "of" {
+			return false // "a demonstration of our commitment"
+		}
 		if w == "rally" || w == "rallied" {
 			_, ok := s.window(h, set("protesters", "supporters", "thousands", "hundreds", "against", "demonstrators"), 3, 5)
 			return ok
@@ -430,6 +433,8 @@ func build(a *news.Article, s *sentence, h hit, g seg, pub time.Time) *cand {
 		ev.Date == nil && len(ev.Figures) == 0 && weaponClass(ev.Weapon) == cNone {
 		return nil
 	}
+	// Nothing about who, where, when or how many: a mention in passing
+	// ("the dangers of kidnapping", "no room for further negotiations").
 	if !c.anaphor && (h.t.weak || h.t.noun) && ev.Actor1 == nil && ev.Actor2 == nil && ev.Place == nil && ev.Date == nil && len(ev.Figures) == 0 && len(ev.Roles) == 0 {
 		return nil
 	}

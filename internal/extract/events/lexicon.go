@@ -139,7 +139,9 @@ func isNounTrigger(ws []string) bool {
 	switch last {
 	case "strike", "strikes", "attack", "attacks", "bombing", "bombings", "meeting", "talks",
 		"summit", "exchange", "delivery", "deliveries", "explosion", "blast", "clashes", "fighting",
-		"assault", "offensive", "raid", "raids", "protests", "protest", "demonstrations":
+		"assault", "offensive", "raid", "raids", "protests", "protest", "demonstrations", "demonstration",
+		"kidnapping", "kidnappings", "abduction", "abductions", "arrests", "negotiations", "rape", "shootings", "riots",
+		"explosions", "agreement", "deal", "ceasefire", "truce", "mediation":
 		return true
 	}
 	return false

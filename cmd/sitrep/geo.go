@@ -45,11 +45,6 @@ func (c *buildGazetteerCmd) Run(g *Globals) error {
 	return nil
 }
 
-// evalCmd groups the evaluation subcommands.
-type evalCmd struct {
-	Geo evalGeoCmd `cmd:"" help:"Score place resolution on labelled places (seed articles, PLOVER, VOA, MUC-4)."`
-}
-
 // evalGeoCmd scores the gazetteer and resolver on labelled places.
 type evalGeoCmd struct {
 	Data   string   `help:"Shared data directory (events/, unlabelled/, ../corpus); the evaluation is skipped when it is absent." default:"../shared/data" type:"path"`

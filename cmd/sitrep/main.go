@@ -61,9 +61,15 @@ type CLI struct {
 	Geocode        geocodeCmd        `cmd:"" help:"Resolve place names with the gazetteer."`
 	NER            nerCmd            `cmd:"" name:"ner" help:"Tag text (entities as JSON Lines) or CoNLL files (--conll) with the named-entity model."`
 	TrainNER       trainNERCmd       `cmd:"" name:"train-ner" help:"Train the named-entity model from CoNLL-2003, gazetteers and unlabelled text."`
-	EvalNER        evalNERCmd        `cmd:"" name:"eval-ner" help:"Score the named-entity model on CoNLL-2003 dev and measure its speed."`
-	EvalEvents     evalEventsCmd     `cmd:"" name:"eval-events" help:"Score event extraction (sub-types, roles, numbers) on PLOVER, MUC-4 and WikiEvents."`
-	EvalAttrib     evalAttribCmd     `cmd:"" name:"eval-attribution" help:"Score attribution extraction (sources, cues, contents) on PolNeAR."`
+}
+
+// evalCmd groups the evaluation subcommands: each scores one extraction
+// layer on labelled data read from ../shared/data (or --data).
+type evalCmd struct {
+	NER         evalNERCmd    `cmd:"" name:"ner" help:"Score the named-entity model on CoNLL-2003 dev and measure its speed."`
+	Events      evalEventsCmd `cmd:"" help:"Score event extraction (sub-types, roles, numbers) on PLOVER, MUC-4 and WikiEvents."`
+	Attribution evalAttribCmd `cmd:"" help:"Score attribution extraction (sources, cues, contents) on PolNeAR."`
+	Geo         evalGeoCmd    `cmd:"" help:"Score place resolution on labelled places (seed articles, PLOVER, VOA, MUC-4)."`
 }
 
 type versionCmd struct{}

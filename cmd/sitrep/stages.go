@@ -17,9 +17,9 @@ import (
 // extractFlags choose the data the extraction stages load besides their
 // embedded defaults.
 type extractFlags struct {
-	NoExtract bool `help:"Only clean, deduplicate and store articles (for search and archiving); extract no entities, events or claims."`
-	Actors []string `help:"Extra actor files or directories (JSON Lines) that add to or replace the registry's actors." type:"path" placeholder:"PATH"`
-	Places []string `help:"Extra place files or directories that add to the gazetteer." type:"path" placeholder:"PATH"`
+	NoExtract bool     `help:"Only clean, deduplicate and store articles (for search and archiving); extract no entities, events or claims."`
+	Actors    []string `help:"Extra actor files or directories (JSON Lines) that add to or replace the registry's actors." type:"path" placeholder:"PATH"`
+	Places    []string `help:"Extra place files or directories that add to the gazetteer." type:"path" placeholder:"PATH"`
 }
 
 // loadStages builds the extraction stages every article goes through after

@@ -114,3 +114,12 @@ var currentLeaders = []string{
 	"Ursula von der Leyen", "Kaja Kallas", "Kallas", "Josep Borrell", "Borrell",
 	"Mahmoud Abbas", "Yoav Gallant", "Gallant", "Israel Katz", "Herzi Halevi",
 }
+
+// morePersons extends currentLeaders for the rule layer only (the model was
+// trained with currentLeaders as it stands; names added here correct its
+// output without retraining).
+var morePersons = []string{
+	"Xi", "Abu Mohammed al-Jolani", "al-Jolani", "Jolani", "Abu Mohammed al-Golani", "Golani",
+	"Mohammed bin Salman", "Hakan Fidan", "Fidan", "Steve Witkoff", "Witkoff", "Keith Kellogg",
+	"Kellogg", "Mike Waltz", "Waltz", "JD Vance", "Vance", "Tedros Adhanom Ghebreyesus", "Tedros",
+}

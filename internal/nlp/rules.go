@@ -15,6 +15,11 @@ import (
 // facilities) and LOC; nationalities and groups into NORP; finds weapons,
 // quantities and dates; and corrects known armed groups to ORG.
 type ruleSet struct {
+	// lex holds sitrep's own lists (weapons, nationalities, armed groups,
+	// news outlets, current leaders) as phrase hashes, so that the rules
+	// see additions to them without retraining the model
+	lex        map[uint64]uint16
+	lexMax     int
 	facHeads   map[string]bool // capitalised last words that make a facility
 	facAfter   map[string]int  // lower-case words after a name that make it a facility; value: words
 	weaponHead map[string]bool
@@ -69,6 +74,16 @@ func newRuleSet() *ruleSet {
 			"fighter", "system", "body", "officer", "member", "police", "people", "personnel",
 			"troops"),
 	}
+	var g gazetteerBuilder
+	for _, l := range []struct {
+		words []string
+		src   int
+	}{{norpWords, gazNORP}, {weaponWords, gazWeapon}, {armedGroups, gazPhArmed}, {mediaOutlets, gazMedia}, {currentLeaders, gazPhPerson}, {morePersons, gazPhPerson}} {
+		for _, w := range l.words {
+			g.add(w, l.src)
+		}
+	}
+	r.lex, r.lexMax = g.phrases, g.max
 	r.qtyMods = map[string]int{}
 	r.qtyStart = set("$", "€", "£")
 	for _, m := range []string{"at least", "at most", "more than", "less than", "fewer than", "up to",
@@ -110,17 +125,18 @@ func (m *Model) phraseBits(toks []Token, s, e int) uint16 {
 	for k := s; k < e; k++ {
 		h = phraseHash(h, toks[k].Text)
 	}
-	return m.lex.gaz[h] &^ gazPrefix
+	return (m.lex.gaz[h] | m.rules.lex[h]) &^ gazPrefix
 }
 
-// longestGaz returns the end of the longest gazetteer phrase of source src
-// starting at s, or s when there is none.
+// longestGaz returns the end of the longest phrase of sitrep's own lexicons
+// (weapons, nationalities) of source src starting at s, or s when there is
+// none.
 func (m *Model) longestGaz(toks []Token, s int, src int) int {
 	h := uint64(fnvOffset)
 	best := s
-	for l := 1; l <= m.lex.gazMax && s+l <= len(toks); l++ {
+	for l := 1; l <= m.rules.lexMax && s+l <= len(toks); l++ {
 		h = phraseHash(h, toks[s+l-1].Text)
-		bits, ok := m.lex.gaz[h]
+		bits, ok := m.rules.lex[h]
 		if !ok {
 			break
 		}

@@ -286,3 +286,35 @@ func FuzzEntities(f *testing.F) {
 		}
 	})
 }
+
+func TestConcurrentEntities(t *testing.T) {
+	m := loadTestModel(t)
+	text := "Russian drones hit Kharkiv overnight. Mayor Ihor Terekhov said 12 people were hurt.\n\nNATO met in Brussels on Monday."
+	want := m.Entities(text)
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				got := m.Entities(text)
+				if len(got) != len(want) {
+					errs <- "entity count differs"
+					return
+				}
+				for k := range got {
+					if got[k] != want[k] {
+						errs <- "entity differs"
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}

@@ -425,6 +425,13 @@ func build(a *news.Article, s *sentence, h hit, g seg, pub time.Time) *cand {
 	future := isFuture(s, h)
 	ev.Date = pickDate(s, h, g, pub, future)
 	ev.Figures = findFigures(s, h, c)
+	if len(s.sources) > 0 {
+		// Who gave the figures, as the sentence says; the attribution
+		// stage's finer answer replaces it in finish.
+		for i := range ev.Figures {
+			ev.Figures[i].Source = s.sources[0].Text
+		}
+	}
 	ev.Modality = modality(s, h, c, future)
 	c.srcs = append(c.srcs, sourcesFor(a, s)...)
 	// A vague mention on its own ("a series of attacks against the United
@@ -1031,13 +1038,12 @@ func (c *cand) finish(a *news.Article) news.Event {
 	if ev.Sources == nil {
 		ev.Sources = []news.Source{}
 	}
-	// Figures name who gave them.
+	// Figures name who gave them: the attribution whose content holds
+	// the figure.
 	for i := range ev.Figures {
-		if ev.Figures[i].Source == "" {
-			for _, at := range a.Attributions {
-				if at.Content.Start <= ev.Figures[i].Start && ev.Figures[i].End <= at.Content.End {
-					ev.Figures[i].Source = at.Source.Text
-				}
+		for _, at := range a.Attributions {
+			if at.Relation != "no comment" && at.Content.Start <= ev.Figures[i].Start && ev.Figures[i].End <= at.Content.End {
+				ev.Figures[i].Source = at.Source.Text
 			}
 		}
 	}

@@ -116,6 +116,24 @@ func TestFigures(t *testing.T) {
 	}
 }
 
+func TestFigureSources(t *testing.T) {
+	evs := extractOne(t, "The attack on the market killed at least 12 people, officials said. Rebels said 15 died in the attack on the market.")
+	ev := find(evs, SubAttack)
+	if ev == nil {
+		t.Fatal("no attack")
+	}
+	if ev.Quantities["killed"] != 12 {
+		t.Errorf("killed = %v, want the conservative 12", ev.Quantities["killed"])
+	}
+	got := map[float64]string{}
+	for _, f := range ev.Figures {
+		got[f.Value] = f.Source
+	}
+	if got[12] != "officials" || got[15] != "Rebels" {
+		t.Errorf("figure sources %v, want 12 from officials and 15 from Rebels", got)
+	}
+}
+
 func TestDozensKeepsRange(t *testing.T) {
 	ev := find(extractOne(t, "Militants fired dozens of Katyusha rockets at the city on Monday."), SubShelling)
 	if ev == nil || len(ev.Figures) == 0 {

@@ -230,6 +230,8 @@ func whatCounts(s *sentence, c *cand, noun string, i, ne int) string {
 				d = k - ne + 1
 			} else if d < 0 {
 				d = -d
+			} else if k > i && (low[k] == "died" || low[k] == "dead") {
+				d = 0 // "15 died": the figure holds its verb
 			} else {
 				continue // inside the figure
 			}

@@ -225,6 +225,19 @@ func name(a *news.ActorRef) string {
 	return a.Name
 }
 
+func TestDatelineIsNoPlace(t *testing.T) {
+	ev := find(extractOne(t, "KYIV, Ukraine (AP) — Russia attacked Ukraine with 64 drones overnight, officials said."), SubAirDrone)
+	if ev == nil {
+		t.Fatal("no strike")
+	}
+	if ev.Place != nil {
+		t.Errorf("place %q: the dateline is where the story was filed, not where the strike hit", ev.Place.Name)
+	}
+	if ev.Actor1 == nil || ev.Actor1.Name != "Russia" {
+		t.Errorf("actor1 %v", ev.Actor1)
+	}
+}
+
 func TestNothingInvented(t *testing.T) {
 	for _, text := range []string{
 		"The weather in Kyiv was sunny on Monday.",

@@ -289,6 +289,27 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 			}
 		}
 	}
+	// complete a known outlet or group the model cut short ("The
+	// Associated" + "Press")
+	for k := range spans {
+		sp := &spans[k]
+		if sp.typ != "ORG" {
+			continue
+		}
+		e := max(m.longestGaz(toks, sp.s, gazMedia), m.longestGaz(toks, sp.s, gazPhArmed))
+		if e <= sp.e {
+			continue
+		}
+		free := true
+		for _, o := range spans {
+			if o.s < e && sp.e <= o.s && o != *sp {
+				free = false
+			}
+		}
+		if free {
+			sp.e = e
+		}
+	}
 	for k := range spans {
 		sp := &spans[k]
 		switch sp.typ {

@@ -31,6 +31,7 @@ func TestRuleTypes(t *testing.T) {
 		{"The attack began at 2 a.m. on Friday.", "2 a.m.", "DATE"},
 		{"Sirens sounded at 10:30 p.m.", "10:30 p.m.", "DATE"},
 		{"President Volodymyr Zelensky spoke.", "Volodymyr Zelensky", "PER"},
+		{"He told The Associated Press Thursday that it was true.", "The Associated Press", "ORG"},
 	}
 	for _, tt := range tests {
 		found := ""

@@ -258,6 +258,26 @@ func TestNothingInvented(t *testing.T) {
 	}
 }
 
+// TestConcurrent runs one Extractor on many goroutines, as the pipeline
+// does (go test -race finds shared state).
+func TestConcurrent(t *testing.T) {
+	x, _ := New(Options{})
+	arts := seedArticles(t)
+	want := len(x.Extract(arts[1]))
+	done := make(chan int)
+	for range 4 {
+		go func() {
+			a := *arts[1]
+			done <- len(x.Extract(&a))
+		}()
+	}
+	for range 4 {
+		if got := <-done; got != want {
+			t.Errorf("concurrent Extract gave %d events, want %d", got, want)
+		}
+	}
+}
+
 func TestStage(t *testing.T) {
 	x, _ := New(Options{})
 	st := NewStage(x)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"html"
 	"os"
 	"path/filepath"
@@ -238,4 +239,39 @@ func BenchmarkCleanHTMLPages(b *testing.B) {
 	}
 	reportRates(b, cpuTime()-cpu0)
 	b.ReportMetric(100*float64(ok)/float64(b.N), "extracted-%")
+}
+
+// TestConcurrentUse cleans texts and pages from several goroutines with one
+// Cleaner; run with -race it checks that the Cleaner is safe to share.
+func TestConcurrentUse(t *testing.T) {
+	c := New(Options{})
+	stories := loadVOA(t)[:6]
+	want := make([]string, len(stories))
+	for i, s := range stories {
+		want[i] = cleanOne(t, c, htmlDoc(s)).Text
+	}
+	errs := make(chan error, 4)
+	for g := range 4 {
+		go func() {
+			for i, s := range stories {
+				arts, err := c.Clean(context.Background(), htmlDoc(s))
+				if err == nil && arts[0].Text != want[i] {
+					err = fmt.Errorf("goroutine %d, story %d: different text", g, i)
+				}
+				if err == nil {
+					_, err = c.Clean(context.Background(), textDoc(s))
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
 }

@@ -985,7 +985,7 @@ func sourcesFor(a *news.Article, s *sentence) []news.Source {
 	var out []news.Source
 	seen := map[string]bool{}
 	for _, at := range a.Attributions {
-		if at.Relation == "no comment" || at.Relation == "caveat" || at.Relation == "deny" {
+		if at.Relation == "no comment" || at.Relation == "caveat" || at.Relation == "deny" || strings.TrimSpace(at.Source.Text) == "" {
 			continue
 		}
 		if at.Content.Start < s.span.End && s.span.Start < at.Content.End {

@@ -212,6 +212,18 @@ func (d *doc) typeSource(r [2]int, refusal bool) news.Source {
 	n := r[1] - r[0]
 	first := d.toks[r[0]].low
 
+	// "Medinsky, who said": the phrase before the relative pronoun
+	if n == 1 && (first == "who" || first == "which" || first == "that") && r[0] > 1 {
+		k := r[0]
+		if d.toks[k-1].low == "," {
+			k--
+		}
+		if b := d.npBack(d.sents[d.toks[k].sent][0], k); b < k {
+			out := d.typeSource([2]int{b, k}, false)
+			out.Start, out.End = s.Start, s.End
+			return out
+		}
+	}
 	// pronouns
 	if n == 1 {
 		if num, ok := pronouns[first]; ok {

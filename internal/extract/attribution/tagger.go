@@ -524,7 +524,10 @@ func (d *doc) fill(tags []uint8) {
 				best, cont = dist, s
 			}
 		}
-		if cont[0] >= cont[1] || !d.plausible(src, c) {
+		if cont[0] >= cont[1] {
+			continue
+		}
+		if !d.plausible(&src, c) {
 			continue
 		}
 		for _, r := range [][2]int{c, src, cont} {
@@ -547,28 +550,40 @@ func abs(x int) int {
 	return x
 }
 
-// plausible filters the tagger's guesses: a cue needs a source that is a
-// noun phrase (not "who", not "in 2022") unless it is a participle of the
-// lexicon ("..., saying"), and a cue word that is not a bare modifier.
-func (d *doc) plausible(src, cue [2]int) bool {
-	if src[0] >= src[1] {
-		// no source: only a cue the lexicon knows ("Asked about ...",
-		// "..., saying")
-		return cueWords[d.toks[cue[1]-1].low].class != 0 || cue[1]-cue[0] >= 2 && !d.toks[cue[0]].cap
-	}
-	first := d.toks[src[0]].low
-	switch first {
-	case "who", "which", "that", "whose", "in", "on", "at", "for", "of", "to", "with", "by", "from":
+// plausible filters the tagger's guesses: a cue word that is not an
+// adverb; a source that does not start with a preposition, or, with no
+// source, a cue the lexicon knows or a verb form ("clarified",
+// "considering"). A source the tagger cut short at its determiner ("the",
+// "many") is extended up to the cue.
+func (d *doc) plausible(src *[2]int, cue [2]int) bool {
+	last := d.toks[cue[1]-1].low
+	if cue[1]-cue[0] == 1 && strings.HasSuffix(last, "ly") {
 		return false
 	}
-	ok := false
-	for k := src[0]; k < src[1]; k++ {
-		t := &d.toks[k]
-		if t.cap || pronouns[t.low] > 0 || roleNouns[t.low] || orgHeads[t.low] || documentHeads[t.low] || outletHeads[t.low] || len(t.low) > 3 && strings.HasSuffix(t.low, "s") {
-			ok = true
+	if src[0] >= src[1] {
+		if cueWords[last].class != 0 {
+			return true
+		}
+		verbForm := len(last) > 4 && (strings.HasSuffix(last, "ed") || strings.HasSuffix(last, "ing"))
+		// only where no subject can be missing: at the sentence's start
+		// ("Asked about ...") or after a comma ("..., considering ...")
+		s0 := d.sents[d.toks[cue[0]].sent][0]
+		return verbForm && (cue[0] == s0 || d.toks[cue[0]-1].low == ",")
+	}
+	switch d.toks[src[0]].low {
+	case "in", "on", "at", "for", "of", "to", "with", "by", "from", "into", "about":
+		return false
+	}
+	if src[1]-src[0] == 1 && src[1] < cue[0] && (determiners[d.toks[src[0]].low] || d.toks[src[0]].low == "only") {
+		e := src[1]
+		for e < cue[0] && e-src[0] < 7 && !isBoundary(&d.toks[e]) {
+			e++
+		}
+		if e == cue[0] {
+			src[1] = e
 		}
 	}
-	return ok
+	return true
 }
 
 // mergeContent joins content pieces the tagger split at a punctuation mark

@@ -1,0 +1,98 @@
+package attribution
+
+import (
+	"testing"
+	"time"
+
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+// TestForms holds one sentence per form: the source mention, its kind,
+// count, role and party, the cue and the relation.
+func TestForms(t *testing.T) {
+	tests := []struct {
+		text                       string
+		mention, kind, cue, rel    string
+		count                      int
+		name, role, party, content string
+	}{
+		{text: "Russia launched 40 drones overnight, Mykola Oleshchuk, Ukraine's air force chief, said on Telegram.",
+			mention: "Mykola Oleshchuk, Ukraine's air force chief", kind: news.SrcPerson, cue: "said", rel: RelAssert, count: 1,
+			name: "Mykola Oleshchuk", role: "Ukraine's air force chief", content: "Russia launched 40 drones overnight"},
+		{text: "Two Iraqi security officials told Reuters that the drones came from Iran.",
+			mention: "Two Iraqi security officials", kind: news.SrcAnonymous, cue: "told Reuters", rel: RelAssert, count: 2,
+			role: "security official", party: "Iraqi", content: "the drones came from Iran"},
+		{text: "The strike killed five people, according to a Western military source.",
+			mention: "a Western military source", kind: news.SrcAnonymous, cue: "according to", rel: RelAssert, count: 1,
+			content: "The strike killed five people"},
+		{text: "Russia's Defense Ministry said in a statement on Telegram that it had shot down 12 drones.",
+			mention: "Russia's Defense Ministry", kind: news.SrcOrg, cue: "said in a statement on Telegram", rel: RelAssert, count: 1,
+			party: "Russia", content: "it had shot down 12 drones"},
+		{text: "The Kremlin denied that its troops had shelled the town.",
+			mention: "The Kremlin", kind: news.SrcOrg, cue: "denied", rel: RelDeny, count: 1, content: "its troops had shelled the town"},
+		{text: "Three commanders said the group was formed last year.",
+			mention: "Three commanders", kind: news.SrcAnonymous, cue: "said", rel: RelAssert, count: 3},
+		{text: "The army declined to comment.",
+			mention: "The army", kind: news.SrcNoComment, cue: "declined to comment", rel: RelNoComment, party: "army"},
+		{text: "The ministry did not immediately respond to a request for comment.",
+			mention: "The ministry", kind: news.SrcNoComment, cue: "did not immediately respond to a request for comment", rel: RelNoComment},
+		{text: "Hamas fighters crossed the border, the report said.",
+			mention: "the report", kind: news.SrcDocument, cue: "said", rel: RelAssert, count: 1, content: "Hamas fighters crossed the border"},
+		{text: "The town fell on Monday, reported Reuters.",
+			mention: "Reuters", kind: news.SrcOutlet, cue: "reported", rel: RelAssert, count: 1, content: "The town fell on Monday"},
+		{text: "“We will respond,” he said.",
+			mention: "he", kind: news.SrcAnonymous, cue: "said", rel: RelAssert, count: 1, content: "“We will respond,”"},
+		{text: "As reported by Reuters, the base was hit twice.",
+			mention: "Reuters", kind: news.SrcOutlet, cue: "As reported by", rel: RelAssert, content: "the base was hit twice"},
+		{text: "Officials say the convoy was ambushed.",
+			mention: "Officials", kind: news.SrcAnonymous, cue: "say", rel: RelAssert, count: 2, content: "the convoy was ambushed"},
+	}
+	x := New(Options{})
+	for _, tt := range tests {
+		attrs := x.Extract(tt.text, time.Time{})
+		var a *news.Attribution
+		for i := range attrs {
+			if tt.text[attrs[i].Source.Start:attrs[i].Source.End] == tt.mention {
+				a = &attrs[i]
+				break
+			}
+		}
+		if a == nil {
+			t.Errorf("%q: no source %q in %+v", tt.text, tt.mention, attrs)
+			continue
+		}
+		s := a.Source
+		if s.Kind != tt.kind || a.Cue.Text != tt.cue || a.Relation != tt.rel {
+			t.Errorf("%q: kind %q cue %q rel %q, want %q %q %q", tt.text, s.Kind, a.Cue.Text, a.Relation, tt.kind, tt.cue, tt.rel)
+		}
+		if tt.count != 0 && s.Count != tt.count {
+			t.Errorf("%q: count %d, want %d", tt.text, s.Count, tt.count)
+		}
+		if tt.name != "" && s.Text != tt.name {
+			t.Errorf("%q: name %q, want %q", tt.text, s.Text, tt.name)
+		}
+		if tt.role != "" && s.Role != tt.role {
+			t.Errorf("%q: role %q, want %q", tt.text, s.Role, tt.role)
+		}
+		if tt.party != "" && s.Party != tt.party {
+			t.Errorf("%q: party %q, want %q", tt.text, s.Party, tt.party)
+		}
+		if tt.content != "" && a.Content.Text != tt.content {
+			t.Errorf("%q: content %q, want %q", tt.text, a.Content.Text, tt.content)
+		}
+	}
+}
+
+func TestCaveat(t *testing.T) {
+	text := "The militia said it had downed a US drone. The claim could not be independently verified."
+	attrs := New(Options{}).Extract(text, time.Time{})
+	for _, a := range attrs {
+		if a.Relation == RelCaveat {
+			if a.Content.Text != "it had downed a US drone" || a.Source.Kind != news.SrcOutlet {
+				t.Errorf("caveat on %q by %+v", a.Content.Text, a.Source)
+			}
+			return
+		}
+	}
+	t.Errorf("no caveat in %+v", attrs)
+}

@@ -370,3 +370,30 @@ func TestSearch(t *testing.T) {
 		t.Errorf("Search(nonsense) = %d actors", len(got))
 	}
 }
+
+// TestConcurrentUse runs Find and Resolve from several goroutines on a
+// fresh registry, whose tries are built on first use (run with -race).
+func TestConcurrentUse(t *testing.T) {
+	r := New([]Actor{
+		{ID: "xx", Name: "Examplia", Aliases: []string{"Examplian"}, Kind: news.KindState, Country: "XX"},
+		{ID: "xx-mil-af", Name: "Military Forces of Examplia: Air Force", Aliases: []string{"Examplian air force"}, Kind: news.KindStateForces, Country: "XX", Parent: "xx-mil"},
+	})
+	done := make(chan []Match)
+	for range 4 {
+		go func() {
+			r.Resolve("Examplia's air forces", "", time.Time{})
+			done <- r.Find("The Examplian air force said")
+		}()
+	}
+	for range 4 {
+		if ms := <-done; len(ms) != 1 || ms[0].Actor.ID != "xx-mil-af" || ms[0].Text != "Examplian air force" {
+			t.Errorf("Find = %+v", ms)
+		}
+	}
+	if a, ok := r.Resolve("Examplia's air forces", "", time.Time{}); !ok || a.ID != "xx-mil-af" {
+		t.Errorf("Resolve = %v", a)
+	}
+	if _, ok := r.Get("xx-mil"); !ok {
+		t.Error("New made no generic actors for the state")
+	}
+}

@@ -400,11 +400,12 @@ func splitArticles(units []unit, docTitle string) []segment {
 }
 
 // findStarts returns the indexes of the units that start articles. The first
-// unit starts one; later, a headline-like unit starts one when it follows an
-// explicit separator, or when it is repeated within the next few lines
-// with only furniture between (sites print the headline twice), or when it
-// follows a wider gap than paragraphs usually have. A new article needs
-// text before it and text after it, so a subheading is not taken for one.
+// unit starts one; later, a unit after an explicit separator starts one, and
+// so does a headline-like unit that is repeated within the next few lines
+// with only furniture between (sites print the headline twice), or follows
+// a wider gap than paragraphs usually have, or is followed by a byline or a
+// dateline. Such a headline needs prose before it and after it, so that a
+// subheading is not taken for a new article.
 func findStarts(units []unit) []int {
 	if len(units) == 0 {
 		return nil

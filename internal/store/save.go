@@ -62,6 +62,9 @@ func (s *Store) SaveArticles(ctx context.Context, articles []*news.Article, fps 
 		return nil, fmt.Errorf("save articles: begin: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // after Commit it is a no-op
+	if err := s.lockBands(ctx, tx, prepared); err != nil {
+		return nil, fmt.Errorf("save articles: %w", err)
+	}
 	results := make([]saved, len(articles))
 	for i := range prepared {
 		if results[i], err = s.save(ctx, tx, &prepared[i]); err != nil {
@@ -217,6 +220,7 @@ var (
 		WHERE a.seq IN (SELECT article_seq FROM article_bands WHERE band IN (` +
 		strings.TrimSuffix(strings.Repeat("?, ", dedup.Bands), ", ") + `))
 		ORDER BY a.seq LIMIT ` + fmt.Sprint(maxCandidates)
+	// unnest keeps the array's order: the locks are taken in ascending order.
 	qLockBands = `SELECT pg_advisory_xact_lock(b) FROM unnest(?::bigint[]) AS t(b)`
 )
 
@@ -329,29 +333,42 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, p *prepared) (saved, error
 // casts to jsonb.
 func (s *Store) jsonArg(b []byte) any { return string(b) }
 
-// findCluster returns the cluster p's article joins: that of the earliest
-// stored candidate (an article sharing a band) similar enough, or its own.
-// On PostgreSQL it first takes a transaction-scoped advisory lock per band,
-// in a fixed order, so that concurrent saves of near-duplicates see each
-// other instead of founding two clusters.
-func (s *Store) findCluster(ctx context.Context, tx *sql.Tx, p *prepared) (string, error) {
-	if s.pg {
-		bands := make([]int64, len(p.fp.Bands))
-		for i, b := range p.fp.Bands {
-			bands[i] = int64(b)
-		}
-		slices.Sort(bands) // every transaction locks in the same order
-		rows, err := tx.QueryContext(ctx, s.rebind(qLockBands), bands)
-		if err != nil {
-			return "", fmt.Errorf("lock bands: %w", err)
-		}
-		for rows.Next() {
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return "", fmt.Errorf("lock bands: %w", err)
+// lockBands takes, on PostgreSQL, a transaction-scoped advisory lock on
+// every band of the batch, all in one statement and in ascending order, so
+// that concurrent saves of near-duplicates see each other instead of
+// founding two clusters, and two batches cannot deadlock. SQLite needs none:
+// it has one writer at a time.
+func (s *Store) lockBands(ctx context.Context, tx *sql.Tx, ps []prepared) error {
+	if !s.pg {
+		return nil
+	}
+	var bands []int64
+	for i := range ps {
+		for _, b := range ps[i].fp.Bands {
+			bands = append(bands, int64(b))
 		}
 	}
+	if len(bands) == 0 {
+		return nil
+	}
+	slices.Sort(bands)
+	bands = slices.Compact(bands)
+	rows, err := tx.QueryContext(ctx, s.rebind(qLockBands), bands)
+	if err != nil {
+		return fmt.Errorf("lock bands: %w", err)
+	}
+	for rows.Next() {
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("lock bands: %w", err)
+	}
+	return nil
+}
+
+// findCluster returns the cluster p's article joins: that of the earliest
+// stored candidate (an article sharing a band) similar enough, or its own.
+func (s *Store) findCluster(ctx context.Context, tx *sql.Tx, p *prepared) (string, error) {
 	args := make([]any, len(p.fp.Bands))
 	for i, b := range p.fp.Bands {
 		args[i] = int64(b)

@@ -571,6 +571,7 @@ func testConcurrent(t *testing.T, b backend) {
 	s := open(t, b.newDSN(t))
 	const workers, each = 4, 10
 	shared := article("shared", "t", "Wire", day, filler(70, 200))
+	story := filler(71, 200) // each worker saves its own syndicated copy
 	var mu sync.Mutex
 	sharedStored := 0
 	var wg sync.WaitGroup
@@ -585,6 +586,14 @@ func testConcurrent(t *testing.T, b backend) {
 				if _, err := s.SaveArticle(t.Context(), a, dedup.Compute(a.Text)); err != nil {
 					errs <- err
 					return
+				}
+				if i == each/3 {
+					cp := article(fmt.Sprintf("copy-%d", w), "t", "Wire", day, fmt.Sprintf("Copyright Outlet %d. ", w)+story)
+					own := article(fmt.Sprintf("w%d-extra", w), "t", "Wire", day, filler(uint64(2000+w), 150))
+					if _, err := s.SaveArticles(t.Context(), []*news.Article{own, cp}, []dedup.Fingerprint{dedup.Compute(own.Text), dedup.Compute(cp.Text)}); err != nil {
+						errs <- err
+						return
+					}
 				}
 				if i == each/2 {
 					c := *shared
@@ -610,8 +619,20 @@ func testConcurrent(t *testing.T, b backend) {
 	if sharedStored != 1 {
 		t.Errorf("the shared article was stored %d times, want once", sharedStored)
 	}
-	if st := stats(t, s); st.Articles != workers*each+1 || st.Events != workers*each {
-		t.Errorf("stats %+v, want %d articles and %d events", st, workers*each+1, workers*each)
+	if st := stats(t, s); st.Articles != workers*each+2*workers+1 || st.Events != workers*each {
+		t.Errorf("stats %+v, want %d articles and %d events", st, workers*each+2*workers+1, workers*each)
+	}
+	// The copies saved concurrently form one cluster.
+	clusters := map[string]int{}
+	for w := range workers {
+		a, err := s.Article(t.Context(), fmt.Sprintf("copy-%d", w))
+		if err != nil {
+			t.Fatal(err)
+		}
+		clusters[a.Cluster]++
+	}
+	if len(clusters) != 1 {
+		t.Errorf("concurrent copies of one story in clusters %v, want one", clusters)
 	}
 }
 

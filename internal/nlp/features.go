@@ -368,15 +368,23 @@ func (fz featurizer) features(dst []uint32, ts []tokFeat, i int, stage2 bool) []
 		dst = append(dst, fz.f(fDocCap, uint64(t.docCap)<<2|capBit))
 	}
 	if stage2 {
-		dst = append(dst, fz.f(fPrevDoc, uint64(t.prevDoc)), fz.f(fPrevDocWord, mix(uint64(t.prevDoc), t.short)))
-		pd, nd := uint64(9), uint64(9)
-		if i > 0 {
-			pd = uint64(ts[i-1].prevDoc)
-		}
-		if i+1 < len(ts) {
-			nd = uint64(ts[i+1].prevDoc)
-		}
-		dst = append(dst, fz.f(fPrevPrevDoc, pd<<4|uint64(t.prevDoc)), fz.f(fNextDoc, nd<<4|uint64(t.prevDoc)))
+		dst = fz.docFeatures(dst, ts, i)
 	}
 	return dst
+}
+
+// docFeatures appends the rows of the features only the document pass
+// has: what the first pass found for the word, and its neighbours,
+// elsewhere in the document.
+func (fz featurizer) docFeatures(dst []uint32, ts []tokFeat, i int) []uint32 {
+	t := &ts[i]
+	dst = append(dst, fz.f(fPrevDoc, uint64(t.prevDoc)), fz.f(fPrevDocWord, mix(uint64(t.prevDoc), t.short)))
+	pd, nd := uint64(9), uint64(9)
+	if i > 0 {
+		pd = uint64(ts[i-1].prevDoc)
+	}
+	if i+1 < len(ts) {
+		nd = uint64(ts[i+1].prevDoc)
+	}
+	return append(dst, fz.f(fPrevPrevDoc, pd<<4|uint64(t.prevDoc)), fz.f(fNextDoc, nd<<4|uint64(t.prevDoc)))
 }

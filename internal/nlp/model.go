@@ -186,6 +186,7 @@ type Model struct {
 	lex    lexicon
 	stage1 stageWeights
 	stage2 *stageWeights
+	both   *mergedWeights // both passes' rows side by side; set by prepare
 	rules  *ruleSet
 }
 
@@ -275,16 +276,136 @@ func (m *Model) tagDocument(sents [][]string) [][]int {
 		analyze(&m.lex, s, feats[i])
 	}
 	docFeatures(sents, feats)
-	for i := range sents {
-		m.decode(&m.stage1, feats[i], false, sc, out[i])
-	}
-	if m.stage2 != nil {
-		setPrevDoc(feats, out)
+	if m.both == nil {
 		for i := range sents {
-			m.decode(m.stage2, feats[i], true, sc, out[i])
+			m.decode(&m.stage1, feats[i], false, sc, out[i])
 		}
+		if m.stage2 != nil {
+			setPrevDoc(feats, out)
+			for i := range sents {
+				m.decode(m.stage2, feats[i], true, sc, out[i])
+			}
+		}
+		return out
+	}
+	// one look-up per feature serves both passes: the first pass decodes
+	// now, the second keeps its sums and adds its document features later
+	fz := featurizer{bits: m.bits}
+	acc2 := make([]int32, total*numTags)
+	k = 0
+	for i := range sents {
+		ts := feats[i]
+		n := len(ts)
+		if cap(sc.em) < n*numTags {
+			sc.em = make([]float32, n*numTags)
+		}
+		em := sc.em[:n*numTags]
+		for j := 0; j < n; j++ {
+			sc.feats = fz.features(sc.feats[:0], ts, j, false)
+			var a1 [numTags]int32
+			a2 := (*[numTags]int32)(acc2[(k+j)*numTags : (k+j+1)*numTags])
+			for _, r := range sc.feats {
+				row := m.both.row(r)
+				if row == nil {
+					continue
+				}
+				r1 := row[:numTags:numTags]
+				r2 := row[numTags : 2*numTags : 2*numTags]
+				for t := range a1 {
+					a1[t] += int32(r1[t])
+					a2[t] += int32(r2[t])
+				}
+			}
+			e := em[j*numTags : (j+1)*numTags]
+			for t := range a1 {
+				e[t] = float32(a1[t]) * m.stage1.scale
+			}
+		}
+		m.viterbiInto(m.stage1.trans, em, n, sc, out[i])
+		k += n
+	}
+	setPrevDoc(feats, out)
+	k = 0
+	for i := range sents {
+		ts := feats[i]
+		n := len(ts)
+		em := sc.em[:n*numTags]
+		for j := 0; j < n; j++ {
+			a2 := (*[numTags]int32)(acc2[(k+j)*numTags : (k+j+1)*numTags])
+			sc.feats = fz.docFeatures(sc.feats[:0], ts, j)
+			for _, r := range sc.feats {
+				if row := m.stage2.row(r); row != nil {
+					for t := range a2 {
+						a2[t] += int32(row[t])
+					}
+				}
+			}
+			e := em[j*numTags : (j+1)*numTags]
+			for t := range a2 {
+				e[t] = float32(a2[t]) * m.stage2.scale
+			}
+		}
+		m.viterbiInto(m.stage2.trans, em, n, sc, out[i])
+		k += n
 	}
 	return out
+}
+
+// viterbiInto decodes n tokens' emissions em into out.
+func (m *Model) viterbiInto(trans, em []float32, n int, sc *scratch, out []int) {
+	if cap(sc.back) < n*numTags {
+		sc.back = make([]uint8, n*numTags)
+	}
+	viterbi(em[:n*numTags], trans, out, sc.back[:n*numTags], sc.score[:])
+}
+
+// mergedWeights stores both passes' rows side by side (2*numTags weights a
+// row) over the union of their rows, so that one bitmap test and one cache
+// line serve both.
+type mergedWeights struct {
+	present []uint64
+	rank    []uint32
+	rows    []int16
+}
+
+func (mw *mergedWeights) row(r uint32) []int16 {
+	w := mw.present[r>>6]
+	bit := uint64(1) << (r & 63)
+	if w&bit == 0 {
+		return nil
+	}
+	i := int(mw.rank[r>>6]) + bits.OnesCount64(w&(bit-1))
+	return mw.rows[i*2*numTags : (i+1)*2*numTags : (i+1)*2*numTags]
+}
+
+// prepare builds the merged table when the model has two passes.
+func (m *Model) prepare() {
+	m.both = nil
+	if m.stage2 == nil {
+		return
+	}
+	a, b := &m.stage1, m.stage2
+	mw := &mergedWeights{present: make([]uint64, len(a.present)), rank: make([]uint32, len(a.present))}
+	var zero [numTags]int16
+	var c uint32
+	for wi := range a.present {
+		mw.present[wi] = a.present[wi] | b.present[wi]
+		mw.rank[wi] = c
+		c += uint32(bits.OnesCount64(mw.present[wi]))
+		for x := mw.present[wi]; x != 0; x &= x - 1 {
+			r := uint32(wi<<6 + bits.TrailingZeros64(x))
+			r1, r2 := a.row(r), b.row(r)
+			if r1 == nil {
+				r1 = zero[:]
+			}
+			if r2 == nil {
+				r2 = zero[:]
+			}
+			mw.rows = append(mw.rows, r1...)
+			mw.rows = append(mw.rows, r2...)
+		}
+	}
+	m.both = mw
 }
 
 // setPrevDoc fills tokFeat.prevDoc from a first pass's tags: the type the

@@ -269,6 +269,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	m.lex.gazMax = int(gm)
 	m.rules = newRuleSet()
+	m.prepare()
 	return m, nil
 }
 

@@ -409,6 +409,7 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, Report, error) {
 		mm := *m
 		mm.stage1 = *stage1
 		mm.stage2 = stage2
+		mm.prepare()
 		return mm.evaluate(devDocs)
 	}
 	p := newPerceptron(opts.Bits)
@@ -478,6 +479,7 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, Report, error) {
 		}
 	}
 	m.rules = newRuleSet()
+	m.prepare()
 	if opts.Out != "" {
 		n, err := m.writeFile(opts.Out)
 		if err != nil {

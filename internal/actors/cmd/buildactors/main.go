@@ -645,7 +645,7 @@ func writeAgents(path string, agents []phoenix.Agent) error {
 		}
 		for _, p := range append([]string{a.Phrase}, a.Plurals...) {
 			k := actors.NormKey(phoenix.Words(p))
-			if k == "" || seen[k] {
+			if k == "" || seen[k] || danglingPreposition(k) {
 				continue
 			}
 			seen[k] = true
@@ -668,6 +668,17 @@ func writeAgents(path string, agents []phoenix.Agent) error {
 		return err
 	}
 	return f.Close()
+}
+
+// danglingPreposition reports whether a phrase ends in a preposition
+// ("ambassador to"), which would swallow the next word of a text.
+func danglingPreposition(k string) bool {
+	i := strings.LastIndexByte(k, ' ')
+	switch k[i+1:] {
+	case "to", "at", "for", "of", "in", "on", "from", "with", "and":
+		return i >= 0
+	}
+	return false
 }
 
 // writeLicence copies the MIT notice of the Phoenix dictionaries.

@@ -84,7 +84,7 @@ func (c *Cleaner) cleanHTML(ctx context.Context, doc news.Document) (a *news.Art
 		return nil, ErrNoContent
 	}
 	pm := pageMeta{
-		author:    normalizeParagraph(md.Author),
+		author:    first(normalizeParagraph(md.Author), seg.author),
 		canonical: canonicalURL(md.URL),
 	}
 	head := readHead(root)
@@ -150,6 +150,12 @@ func cleanParagraphs(paras []string, title string) segment {
 		}
 		if len(seg.paras) == 0 && u.headline && !u.prose && sameHeadline(p, title) {
 			continue // a variant of the headline above the text
+		}
+		if len(seg.paras) == 0 && isByline(p, u.words) {
+			if seg.author == "" {
+				seg.author = strings.TrimSpace(p[3:])
+			}
+			continue
 		}
 		seen[u.key] = true
 		seg.paras = append(seg.paras, p)

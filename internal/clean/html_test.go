@@ -123,13 +123,17 @@ func TestHTMLFragment(t *testing.T) {
 		{"one short paragraph", "<p>" + prose + "</p>", 1},
 		{"inline markup", "<p>Ukrainian <b>drones</b> hit an <a href=\"/x\">oil refinery</a> in Russia's Ryazan region,<br>the regional governor said.</p><p>" + prose + "</p>", 2},
 		{"plain text", prose + " " + prose, 1},
+		{"byline", "<p>By Jane Doe</p><p>" + prose + "</p>", 1},
 		{"double line breaks", "<div>" + prose + "<br><br>Ukrainian drones hit an oil refinery in Russia's Ryazan region, the governor said.<br>\n <br>The strike was the third this month.<br>It started a fire.</div>", 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := cleanOne(t, c, news.Document{Origin: "feed#item=1", Format: news.FormatHTML, Body: []byte(tt.body), Title: "Feed Title", URL: "https://x.example/s/1"})
-			if got := strings.Count(a.Text, "\n\n") + 1; got != tt.paras || strings.ContainsAny(a.Text, "<>") || strings.Contains(a.Text, ",the") {
+			if got := strings.Count(a.Text, "\n\n") + 1; got != tt.paras || strings.ContainsAny(a.Text, "<>") || strings.Contains(a.Text, ",the") || strings.Contains(a.Text, "Jane Doe") {
 				t.Errorf("%d paragraphs, want %d: %q", got, tt.paras, a.Text)
+			}
+			if tt.name == "byline" && a.Author != "Jane Doe" {
+				t.Errorf("author %q, want the byline's", a.Author)
 			}
 		})
 	}

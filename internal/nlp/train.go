@@ -16,7 +16,7 @@ type TrainOptions struct {
 	// and unlabelled/ (default ../shared/data).
 	DataDir string
 	// Epochs is the most passes over the training data per stage (default
-	// 12); the epoch that scores best on dev is kept.
+	// 18); the epoch that scores best on dev is kept.
 	Epochs int
 	// Seed fixes shuffling and clustering (default 1).
 	Seed int64
@@ -271,7 +271,7 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, Report, error) {
 		opts.DataDir = filepath.Join("..", "shared", "data")
 	}
 	if opts.Epochs <= 0 {
-		opts.Epochs = 12
+		opts.Epochs = 18
 	}
 	if opts.Seed == 0 {
 		opts.Seed = 1

@@ -533,6 +533,10 @@ func (s *sentence) timeToken(i int) bool {
 // subject [subj, subjEnd) is the source.
 func (s *sentence) setSource(from, to, subj, subjEnd int) {
 	s.srcFrom, s.srcEnd = from, to
+	// "the police have reported": the auxiliary is not the source.
+	for subjEnd > subj && (s.low[subjEnd-1] == "have" || s.low[subjEnd-1] == "has" || s.low[subjEnd-1] == "had" || s.low[subjEnd-1] == "also" || s.low[subjEnd-1] == "all") {
+		subjEnd--
+	}
 	if subj >= subjEnd || subjEnd > len(s.toks) {
 		return
 	}

@@ -224,7 +224,10 @@ func whatCounts(s *sentence, c *cand, noun string, i, ne int) string {
 	case peopleNouns[noun]:
 		// The nearest verb decides: "killing four people and injuring 35".
 		best, bestD := "", 1<<30
-		for k := max(0, i-4); k < min(len(low), ne+3); k++ {
+		for k := max(0, i-4); k < min(len(low), ne+6); k++ {
+			if k >= ne && (low[k] == "," || low[k] == ";" || low[k] == ".") {
+				break // "two members of his escort were also killed": same clause
+			}
 			d := k - i
 			if k >= ne {
 				d = k - ne + 1

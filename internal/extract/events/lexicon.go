@@ -224,7 +224,7 @@ var (
 		"shaheds", "uavs", "uav", "projectiles", "bombs", "mortars", "decoys", "decoy")
 	systemNouns = set("systems", "system", "launchers", "tanks", "jets", "aircraft", "howitzers", "vehicles",
 		"batteries", "patriots", "f-16s", "helicopters")
-	killVerbs   = set("killed", "killing", "kills", "dead", "died", "deaths", "death", "fatalities", "lives", "toll", "slain",
+	killVerbs = set("killed", "killing", "kills", "dead", "died", "deaths", "death", "fatalities", "lives", "toll", "slain",
 		"assassinated", "murdered", "executed", "massacred")
 	injureVerbs = set("injured", "injuring", "wounded", "wounding", "hurt", "injuries", "wounds")
 	detainVerbs = set("arrested", "detained", "detaining", "arresting", "custody", "rounded")

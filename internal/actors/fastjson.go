@@ -60,6 +60,8 @@ func decodeFastIntern(b []byte, a *Actor, intern map[string]string) error {
 			a.Aliases, err = d.strs()
 		case "remove":
 			a.Remove, err = d.boolean()
+		case "merge":
+			a.Merge, err = d.boolean()
 		case "roles":
 			a.Roles, err = d.roles()
 		default:

@@ -37,6 +37,10 @@ type Actor struct {
 	Notes  string `json:"notes,omitempty"`
 	// Remove, in a user file, deletes the actor with this ID.
 	Remove bool `json:"remove,omitempty"`
+	// Merge, in a user file, adds this entry's aliases and roles to the
+	// actor with the same ID and replaces the fields it sets, instead of
+	// replacing the whole actor.
+	Merge bool `json:"merge,omitempty"`
 
 	rank int      // which source defined it: higher wins ties
 	keys []string // comparison keys of its name and aliases
@@ -120,10 +124,10 @@ func (a *Actor) validate() error {
 	if a.Remove {
 		return nil
 	}
-	if strings.TrimSpace(a.Name) == "" {
+	if strings.TrimSpace(a.Name) == "" && !a.Merge {
 		return fmt.Errorf("actor %s: missing name", a.ID)
 	}
-	if !validKinds[a.Kind] {
+	if !validKinds[a.Kind] && !(a.Merge && a.Kind == "") {
 		return fmt.Errorf("actor %s: unknown kind %q", a.ID, a.Kind)
 	}
 	if a.Country != "" && (len(a.Country) != 2 || strings.ToUpper(a.Country) != a.Country) {
@@ -184,7 +188,7 @@ var jsonUnmarshal = json.Unmarshal
 
 // knownFields are the keys an actor line may have.
 var knownFields = map[string]bool{"id": true, "name": true, "aliases": true, "kind": true, "country": true,
-	"parent": true, "roles": true, "notes": true, "remove": true}
+	"parent": true, "roles": true, "notes": true, "remove": true, "merge": true}
 
 // checkFields rejects unknown top-level keys, which are typos in a
 // hand-written file ("alias" for "aliases") that would otherwise be

@@ -269,6 +269,16 @@ func build(all []Actor, agents map[string]string) *Registry {
 			delete(r.byID, a.ID)
 			continue
 		}
+		if a.Merge {
+			old, ok := r.byID[a.ID]
+			if !ok {
+				if a.Name == "" || a.Kind == "" {
+					continue // nothing to merge into, and not a whole actor
+				}
+			} else {
+				a = merged(old, a)
+			}
+		}
 		r.byID[a.ID] = a
 	}
 	// Generic actors of each state, unless a file defines them.
@@ -320,6 +330,39 @@ func build(all []Actor, agents map[string]string) *Registry {
 	}
 	r.titles = nil
 	return r
+}
+
+// merged returns old with the aliases and roles of m added and the
+// fields m sets replaced.
+func merged(old, m *Actor) *Actor {
+	a := *old
+	a.Aliases = slices.Clone(old.Aliases)
+	for _, al := range m.Aliases {
+		if !slices.Contains(a.Aliases, al) && al != a.Name {
+			a.Aliases = append(a.Aliases, al)
+		}
+	}
+	a.Roles = slices.Clone(old.Roles)
+	for _, ro := range m.Roles {
+		if !slices.Contains(a.Roles, ro) {
+			a.Roles = append(a.Roles, ro)
+		}
+	}
+	if m.Name != "" && m.Name != a.Name {
+		a.Aliases = append(a.Aliases, a.Name)
+		a.Name = m.Name
+	}
+	for _, f := range []struct {
+		dst *string
+		src string
+	}{{&a.Kind, m.Kind}, {&a.Country, m.Country}, {&a.Parent, m.Parent}, {&a.Notes, m.Notes}} {
+		if f.src != "" {
+			*f.dst = f.src
+		}
+	}
+	a.rank = max(old.rank, m.rank)
+	a.Merge = false
+	return &a
 }
 
 func (r *Registry) addAgent(k, suffix string) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -278,6 +279,8 @@ func TestUserFiles(t *testing.T) {
 {"id":"iq-kh","name":"Kataib Hezbollah (KH)","aliases":["Kataib Hezbollah"],"kind":"rebel group","country":"IQ","parent":"iq-iri"}
 `,
 		"b.jsonl": `{"id":"hamas","remove":true}
+{"id":"associated-press","merge":true,"aliases":["A.P. wire"],"notes":"US news agency"}
+{"id":"nobody-here","merge":true,"aliases":["Ghost"]}
 `,
 		"ignored.txt": `not json`,
 	}
@@ -302,6 +305,13 @@ func TestUserFiles(t *testing.T) {
 	}
 	if _, ok := r.Get("hamas"); ok {
 		t.Error("removed actor hamas is still there")
+	}
+	ap, ok := r.Resolve("A.P. wire", "", time.Time{})
+	if !ok || ap.ID != "associated-press" || ap.Kind != news.KindMedia || ap.Notes != "US news agency" || !slices.Contains(ap.Aliases, "AP") {
+		t.Errorf("merge: got %+v", ap)
+	}
+	if _, ok := r.Get("nobody-here"); ok {
+		t.Error("a merge entry without a target and without name and kind became an actor")
 	}
 	// A single file works as well as a directory; a bad line is an error
 	// naming the file and line.

@@ -445,7 +445,8 @@ func build(a *news.Article, s *sentence, h hit, g seg, pub time.Time) *cand {
 	if !c.anaphor && (h.t.weak || h.t.noun) && ev.Actor1 == nil && ev.Actor2 == nil && ev.Place == nil && ev.Date == nil && len(ev.Figures) == 0 && len(ev.Roles) == 0 {
 		return nil
 	}
-	if sub == SubAttack && ev.Actor2 == nil && ev.Weapon == "" && len(ev.Figures) == 0 && !c.anaphor {
+	namedVictim := h.e+1 < len(s.low) && s.low[h.e] == "of" && capWord(s.toks[h.e+1].text)
+	if sub == SubAttack && ev.Actor2 == nil && ev.Weapon == "" && len(ev.Figures) == 0 && !c.anaphor && !namedVictim {
 		return nil
 	}
 	return c

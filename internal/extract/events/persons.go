@@ -12,7 +12,8 @@ var roleWords = set("president", "minister", "secretary", "general", "gen.", "ge
 	"spokesman", "spokeswoman", "aide", "chief", "leader", "commander", "counterpart", "ambassador",
 	"mastermind", "successor", "envoy", "premier", "chancellor", "adviser", "advisor", "director",
 	"colonel", "col.", "lt.", "major", "maj.", "sheikh", "cleric", "mayor", "governor", "officer",
-	"head", "king", "prince", "lieutenant", "captain", "sgt.", "admiral", "adm.", "senator", "rep.")
+	"head", "king", "prince", "lieutenant", "captain", "sgt.", "admiral", "adm.", "senator", "rep.",
+	"msgr", "monsignor", "bishop", "archbishop", "father", "judge", "dr", "mr", "mrs", "ms", "sister")
 
 // notNames are capitalised words that begin sentences or titles, not names.
 var notNames = set("the", "a", "an", "but", "and", "meanwhile", "in", "on", "at", "it", "he", "she",
@@ -109,7 +110,8 @@ func capWord(t string) bool {
 			return true
 		}
 	}
-	return len(t) == 1
+	// All capitals: an acronym ("NATO") or upper-case copy ("SAN SALVADOR").
+	return true
 }
 
 func isPlaceLike(w string) bool {

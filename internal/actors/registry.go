@@ -476,6 +476,13 @@ func (r *Registry) index(a *Actor) {
 			}
 		}
 	}
+	// Roles answer descriptions ("the US president") only when their
+	// titles are real: the generated data's are CAMEO sectors
+	// ("government", "elite"), which would make "Thai government" a
+	// person.
+	if a.rank < rankCurated {
+		return
+	}
 	for _, ro := range a.Roles {
 		t, ok := r.titles[ro.Title]
 		if !ok {

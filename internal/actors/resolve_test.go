@@ -107,6 +107,10 @@ func TestResolveSeedActors(t *testing.T) {
 		{"President Putin", news.EntPerson, art2, "vladimir-putin"},
 		{"Defense Secretary Hegseth", news.EntPerson, art2, "pete-hegseth"},
 		{"The Philippines", news.EntOrg, art2, "ph"},
+		{"Thai government", news.EntOrg, art2, "th-gov"},
+		{"Chinese government", "", art2, "cn-gov"},
+		{"the Nigerian army", news.EntOrg, art2, "ng-mil"},
+		{"Turkish intelligence", news.EntOrg, art2, "tr-spy"},
 		{"Sali Berisha", news.EntPerson, art2, "sali-berisha"},
 	}
 	for _, tc := range tests {

@@ -296,8 +296,8 @@ func (d *doc) sentence(si int) {
 			continue
 		}
 		ci, ok := cueWords[t.low]
-		if !ok || t.cap && i > s0 {
-			continue // verbs are lower case inside a sentence
+		if !ok || t.cap && i > s0 && !d.titleCase(si) {
+			continue // verbs are lower case inside a sentence, not a headline
 		}
 		if i > s0 && !d.verbContext(i) {
 			continue
@@ -484,6 +484,23 @@ func (d *doc) verbCue(si, i int, ci cueInfo) bool {
 	}
 	d.add(pending{src: src, cue: [2]int{c0, c1}, cont: cont, rel: ci.rel, sent: si, apposed: apposed})
 	return true
+}
+
+// titleCase reports whether a sentence is a headline in title case ("Al
+// Sharpton Just Said Something Unexpected About Donald Trump").
+func (d *doc) titleCase(si int) bool {
+	words, caps := 0, 0
+	for k := d.sents[si][0]; k < d.sents[si][1]; k++ {
+		t := &d.toks[k]
+		if len(t.low) < 4 || !isLetters(t.text) {
+			continue
+		}
+		words++
+		if t.cap {
+			caps++
+		}
+	}
+	return words >= 3 && caps*5 >= words*4
 }
 
 // verbContext reports whether the word at i, a cue word, is used as a verb:

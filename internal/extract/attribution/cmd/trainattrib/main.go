@@ -26,10 +26,12 @@ func main() {
 	epochs := flag.Int("epochs", 8, "training passes")
 	seed := flag.Int64("seed", 1, "shuffling seed")
 	holdout := flag.Int("holdout", 0, "leave out the last N training articles (to measure on them)")
+	minCount := flag.Int("min-count", 4, "with --lexicon: least times a word is a cue")
+	minShare := flag.Float64("min-share", 0.4, "with --lexicon: least share of a word's uses that are cues")
 	lexicon := flag.Bool("lexicon", false, "print the words marked as cues in at least 40% of their 4+ uses, instead of training")
 	flag.Parse()
 	if *lexicon {
-		if err := printLexicon(context.Background(), *data); err != nil {
+		if err := printLexicon(context.Background(), *data, *holdout, *minCount, *minShare); err != nil {
 			fmt.Fprintln(os.Stderr, "trainattrib:", err)
 			os.Exit(1)
 		}
@@ -61,12 +63,15 @@ func run(ctx context.Context, data, out string, epochs int, seed int64, holdout 
 }
 
 // printLexicon lists the words that PolNeAR's annotators mark as (part of)
-// a cue in at least 40% of their uses, at least 4 times: the source of
-// learnedCues in package attribution.
-func printLexicon(ctx context.Context, data string) error {
+// a cue in at least minShare of their uses, at least minCount times: the
+// source of the learned cues in package attribution.
+func printLexicon(ctx context.Context, data string, holdout, minCount int, minShare float64) error {
 	gold, err := attribution.LoadPolNeAR(ctx, filepath.Join(data, "attribution", "polnear", "train"))
 	if err != nil {
 		return err
+	}
+	if holdout > 0 && holdout < len(gold) {
+		gold = gold[:len(gold)-holdout]
 	}
 	cue, occ := map[string]int{}, map[string]int{}
 	for _, g := range gold {
@@ -94,7 +99,7 @@ func printLexicon(ctx context.Context, data string) error {
 	}
 	var ws []string
 	for w, n := range cue {
-		if n >= 4 && float64(n) >= 0.4*float64(occ[w]) {
+		if n >= minCount && float64(n) >= minShare*float64(occ[w]) {
 			ws = append(ws, w)
 		}
 	}

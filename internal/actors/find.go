@@ -97,8 +97,11 @@ func (r *Registry) extend(toks []token, i int, state *Actor, at time.Time) (int,
 	r.tails.walk(toks, i, func(end int, key string) {
 		if a := r.rel[key][state.Country]; a != nil {
 			bestEnd, best = end, a
-			return
+			if a.rank >= rankCurated {
+				return
+			}
 		}
+		// As in Resolve, a generic description beats the generated data.
 		if suffix, ok := r.agents[key]; ok {
 			if a, ok := r.byID[state.ID+"-"+suffix]; ok {
 				bestEnd, best = end, a

@@ -188,11 +188,38 @@ func (r *Registry) describe(toks []token, entType string, at time.Time) *Actor {
 		if p == nil {
 			continue
 		}
+		for len(tail) > 1 && tailQualifiers[tail[0].Norm] {
+			tail = tail[1:] // "Syria's new government"
+		}
 		if a := r.relative(p, tail, at); a != nil {
 			return a
 		}
+		// Members of a named group are the group: "ISIS fighters",
+		// "Pentagon spokesman", "Taliban government".
+		if p.Kind != news.KindState && len(tail) == 1 && memberWords[tail[0].Norm] {
+			return p
+		}
 	}
 	return nil
+}
+
+// tailQualifiers are words between a country and a description that do
+// not change who is described.
+var tailQualifiers = map[string]bool{
+	"new": true, "interim": true, "transitional": true, "caretaker": true, "acting": true, "current": true,
+	"own": true, "top": true, "senior": true,
+}
+
+// memberWords are the people or parts of an organisation that news names
+// after it and that ACLED codes as the organisation itself.
+var memberWords = map[string]bool{
+	"fighter": true, "fighters": true, "militant": true, "militants": true, "member": true, "members": true,
+	"militiaman": true, "militiamen": true, "rebel": true, "rebels": true, "force": true, "forces": true,
+	"troops": true, "soldier": true, "soldiers": true, "official": true, "officials": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "leader": true, "leaders": true,
+	"leadership": true, "commander": true, "commanders": true, "government": true, "administration": true,
+	"authorities": true, "unit": true, "units": true, "gunmen": true, "allies": true, "statement": true,
+	"sources": true, "source": true, "delegation": true, "negotiators": true, "command": true,
 }
 
 // relative resolves what follows an actor p in a description: a part of
@@ -220,9 +247,14 @@ func (r *Registry) relative(p *Actor, tail []token, at time.Time) *Actor {
 		return cc != "" && a.Country == cc || anyAncestor(r, a, p)
 	}))
 	consider(r.roleHolder(p, canonicalTitle(tk), at))
-	if best == nil && p.Kind == news.KindState && cc != "" {
+	// A generic description ("government", "police") gives the generic
+	// actor unless a curated or user entry claims it: the generated data
+	// ties "Syria's government" to Assad's.
+	if (best == nil || best.rank < rankCurated) && p.Kind == news.KindState && cc != "" {
 		if suffix, ok := r.agents[tk]; ok {
-			consider(r.byID[p.ID+"-"+suffix])
+			if g, ok := r.byID[p.ID+"-"+suffix]; ok {
+				best = g
+			}
 		}
 	}
 	return best

@@ -111,6 +111,11 @@ func TestResolveSeedActors(t *testing.T) {
 		{"Chinese government", "", art2, "cn-gov"},
 		{"the Nigerian army", news.EntOrg, art2, "ng-mil"},
 		{"Turkish intelligence", news.EntOrg, art2, "tr-spy"},
+		{"ISIS fighters", "", art2, "islamic-state"},
+		{"Pentagon spokesman", "", art2, "us-dod"},
+		{"Syria's new government", "", art2, "sy-gov"},
+		{"U.N. peacekeepers", "", art2, "un-peacekeepers"},
+		{"SDF", news.EntOrg, art2, "sdf"},
 		{"Sali Berisha", news.EntPerson, art2, "sali-berisha"},
 	}
 	for _, tc := range tests {
@@ -127,7 +132,7 @@ func TestResolveSeedActors(t *testing.T) {
 // TestResolveNothing checks mentions that must not resolve.
 func TestResolveNothing(t *testing.T) {
 	r := testRegistry(t)
-	for _, m := range []string{"", "   ", "us", "is", "xi", "Lai", "Jimmy Lai", "Kim", "Sahra Abdi Ahmed", "Tatiana Putin", "the", "three militia commanders", "a Western diplomat", "drones"} {
+	for _, m := range []string{"", "   ", "us", "is", "xi", "Lai", "Jimmy Lai", "Kim", "Sahra Abdi Ahmed", "Tatiana Putin", "Gaza", "the", "three militia commanders", "a Western diplomat", "drones"} {
 		for _, typ := range []string{"", news.EntPerson, news.EntOrg} {
 			if a, ok := r.Resolve(m, typ, day("2025-07-17")); ok {
 				t.Errorf("Resolve(%q, %q) = %s (%s), want nothing", m, typ, a.ID, a.Name)

@@ -310,6 +310,51 @@ func (d *doc) sentence(si int) {
 			continue
 		}
 	}
+	d.inDocument(si)
+}
+
+// inDocument handles "In a new poll, 40 percent ..." and "In a statement,
+// ...": a sentence that opens with the document it reports, when no other
+// cue took it.
+func (d *doc) inDocument(si int) {
+	s0, s1 := d.sents[si][0], d.sents[si][1]
+	if s1-s0 < 5 || d.toks[s0].low != "in" {
+		return
+	}
+	for _, p := range d.out {
+		if p.sent == si {
+			return
+		}
+	}
+	comma := -1
+	for k := s0 + 1; k < s1 && k-s0 <= 12; k++ {
+		if d.toks[k].low == "," {
+			comma = k
+			break
+		}
+		if d.toks[k].q >= 0 {
+			return
+		}
+	}
+	if comma < 0 {
+		return
+	}
+	// the document: the noun before a preposition or the comma
+	doc := false
+	for k := s0 + 1; k < comma; k++ {
+		if documentHeads[d.toks[k].low] || d.toks[k].low == "interview" || d.toks[k].low == "speech" {
+			doc = true
+			break
+		}
+	}
+	if !doc {
+		return
+	}
+	cont := d.contentAfter(si, comma+1)
+	if cont[0] >= cont[1] {
+		return
+	}
+	d.add(pending{src: [2]int{s0 + 1, comma}, cue: [2]int{s0, s0 + 1}, cont: cont, rel: RelAssert, sent: si})
 }
 
 // skipAuxBack returns the first token of the cue when auxiliaries and

@@ -172,6 +172,17 @@ func figure(s *sentence, what string, n Number, a, b int) news.Figure {
 // countedNoun finds the noun a number counts: the first known noun within
 // a few words ("64 Shahed and decoy drones", "at least 250 fighters").
 func countedNoun(s *sentence, j int) (string, int) {
+	// "two of the minister's bodyguards", "three of his escorts"
+	if j+1 < len(s.low) && s.low[j] == "of" {
+		k := j + 1
+		for k < len(s.low) && k < j+5 && !peopleNouns[s.low[k]] && !exchangeNouns[s.low[k]] && !projectileNouns[s.low[k]] && !systemNouns[s.low[k]] && isWordTok(s.low[k]) {
+			k++
+		}
+		if k < len(s.low) && (peopleNouns[s.low[k]] || exchangeNouns[s.low[k]] || projectileNouns[s.low[k]] || systemNouns[s.low[k]]) {
+			return s.low[k], k + 1
+		}
+		return "", 0
+	}
 	for k := j; k < len(s.low) && k < j+5; k++ {
 		w := s.low[k]
 		if demonyms[w] && strings.HasSuffix(w, "s") && k == j {
@@ -280,3 +291,8 @@ func isAlpha(w string) bool {
 var notCounted = set("days", "weeks", "months", "years", "hours", "minutes", "seconds", "times", "dollars",
 	"kilometres", "kilometers", "miles", "metres", "meters", "tons", "tonnes", "percent", "points", "cents",
 	"euros", "pounds", "rounds", "shots", "houses", "homes", "buildings", "vehicles", "cars", "trucks")
+
+// isWordTok reports whether a token is a word (not punctuation).
+func isWordTok(w string) bool {
+	return w != "" && (w[0] >= 'a' && w[0] <= 'z' || w[0] >= '0' && w[0] <= '9' || w == "'s" || w[0] >= 0x80 && w != "’" && w != "“" && w != "”")
+}

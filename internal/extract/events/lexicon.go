@@ -215,7 +215,9 @@ var (
 		"others", "individuals", "militiamen", "insurgents", "rebels", "guards", "youths", "leaders", "commanders",
 		"students", "journalists", "guerrillas", "peacekeepers", "pilgrims", "refugees", "migrants", "worshippers",
 		"passengers", "policemen", "gunmen", "boys", "girls", "farmers", "teenagers", "victims", "americans",
-		"peasants", "inhabitants", "priests", "nuns", "jesuits", "campesinos", "bystanders", "hostages")
+		"peasants", "inhabitants", "priests", "nuns", "jesuits", "campesinos", "bystanders", "hostages",
+		"bodyguards", "escorts", "missionaries", "citizens", "employees", "officials", "maids", "seamen",
+		"sailors", "judges", "miners", "nationals", "tourists", "doctors", "nurses", "patients")
 	// singular people nouns, for "a soldier was killed" (one).
 	personNouns = set("soldier", "civilian", "journalist", "prisoner", "man", "woman", "child", "policeman",
 		"officer", "person", "commander", "leader", "member", "worker", "student", "boy", "girl", "guard",

@@ -127,7 +127,26 @@ func Sources(attrs []news.Attribution, span news.Span) []news.Source {
 		s.Cue = a.Cue.Text
 		out = append(out, s)
 	}
-	return out
+	// "The Iraqi security officials" after "an Iraqi security official" and
+	// "a second Iraqi security official" are the same people: a group counts
+	// only the members not already listed.
+	kept := out[:0]
+	for _, s := range out {
+		if s.Kind == news.SrcAnonymous && s.Count >= 2 && s.Role != "" {
+			m := 0
+			for _, o := range out {
+				if o.Kind == news.SrcAnonymous && o.Count == 1 && o.Role == s.Role && o.Party == s.Party {
+					m++
+				}
+			}
+			if m >= s.Count {
+				continue
+			}
+			s.Count -= m
+		}
+		kept = append(kept, s)
+	}
+	return kept
 }
 
 // Corroboration sums the Count of sources (a source without a count is one).

@@ -96,3 +96,12 @@ func TestCaveat(t *testing.T) {
 	}
 	t.Errorf("no caveat in %+v", attrs)
 }
+
+func TestSourcesGroupNotCountedTwice(t *testing.T) {
+	text := "The militia is growing, an Iraqi security official said. A second Iraqi security official said the militia is growing. The militia is growing, the Iraqi security officials said."
+	attrs := New(Options{NoTagger: true}).Extract(text, time.Time{})
+	srcs := Sources(attrs, news.Span{Start: 0, End: len(text)})
+	if n := Corroboration(srcs); n != 2 {
+		t.Errorf("corroboration %d, want 2: %+v", n, srcs)
+	}
+}

@@ -748,10 +748,9 @@ func weaponModifier(s *sentence, k int) bool {
 	}
 	t := s.toks[k].text
 	// Named systems: capitalised words right before ("Shahed", "Patriot").
-	return capWord(t) && !isDemonymTok(s, k) && !notNames[w] && k > 0 && !sentenceStart(s, k)
+	// Not the sentence's first word, which is capitalised anyway.
+	return capWord(t) && !isDemonymTok(s, k) && !notNames[w] && k > 0
 }
-
-func sentenceStart(s *sentence, k int) bool { return k == 0 }
 
 func isDemonymTok(s *sentence, k int) bool {
 	for _, at := range s.actors {

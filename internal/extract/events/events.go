@@ -181,7 +181,6 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		pub = time.Now().UTC()
 	}
 	var cands []*cand
-	var prevCountry string
 	for i, sp := range spans {
 		if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 			continue
@@ -190,7 +189,7 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		if toks != nil {
 			ts = toks[i]
 		}
-		s := x.prepare(a, i, sp, ts, pub, &prevCountry)
+		s := x.prepare(a, i, sp, ts, pub)
 		if s == nil {
 			continue
 		}
@@ -212,7 +211,7 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 // It returns nil for a sentence without any trigger word, which cannot
 // hold an event. abs, when set, holds the sentence's tokens with article
 // offsets.
-func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, abs []nlp.Token, pub time.Time, prevCountry *string) *sentence {
+func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, abs []nlp.Token, pub time.Time) *sentence {
 	text := a.Text[sp.Start:sp.End]
 	s := &sentence{idx: idx, span: sp, text: text}
 	if idx == 0 {
@@ -281,13 +280,8 @@ func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, abs []nlp.To
 		s.actors = append(s.actors, at)
 	}
 	s.actors = append(s.actors, findPersons(s, a.Entities)...)
-	s.actors = append(s.actors, genericActors(s, *prevCountry)...)
+	s.actors = append(s.actors, genericActors(s)...)
 	sortActors(s.actors)
-	for _, at := range s.actors {
-		if at.ref.Country != "" && at.ref.Kind != news.KindPerson {
-			*prevCountry = at.ref.Country
-		}
-	}
 	for _, m := range timex.Find(text, s.span.Start) {
 		ts, te := tokRange(ntoks, m.Start-s.span.Start, m.End-s.span.Start)
 		if ts < 0 {

@@ -160,7 +160,7 @@ var genericHeads = map[string]string{
 
 // genericActors finds unnamed actor phrases: a determiner or adjectives and
 // a generic head ("the new covert groups", "unidentified gunmen").
-func genericActors(s *sentence, prevCountry string) []actorAt {
+func genericActors(s *sentence) []actorAt {
 	var out []actorAt
 	for i, w := range s.low {
 		kind, ok := genericHeads[w]
@@ -194,7 +194,6 @@ func genericActors(s *sentence, prevCountry string) []actorAt {
 		}
 		out = append(out, actorAt{s: b, e: i + 1, ref: ref, generic: true})
 	}
-	_ = prevCountry
 	return out
 }
 

@@ -184,7 +184,7 @@ func (s *Store) stmt(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, 
 // prepareStatements prepares saveStatements.
 func (s *Store) prepareStatements(ctx context.Context) error {
 	s.stmts = make(map[string]*sql.Stmt)
-	for _, q := range saveStatements() {
+	for _, q := range s.saveStatements() {
 		st, err := s.db.PrepareContext(ctx, s.rebind(q))
 		if err != nil {
 			return fmt.Errorf("prepare %.40s: %w", q, err)
@@ -194,7 +194,10 @@ func (s *Store) prepareStatements(ctx context.Context) error {
 	return nil
 }
 
-func saveStatements() []string {
+func (s *Store) saveStatements() []string {
+	if s.pg {
+		return []string{qCluster, qInsertArticle, qPGInsertSigBands, qCandidates}
+	}
 	return []string{qCluster, qInsertArticle, qInsertSig, qInsertBands, qInsertEvent, qCandidates}
 }
 
@@ -209,13 +212,19 @@ var (
 	qInsertSig   = `INSERT INTO article_signatures (article_seq, sig) VALUES (?, ?)`
 	qInsertBands = `INSERT INTO article_bands (band, article_seq) VALUES ` +
 		strings.TrimSuffix(strings.Repeat("(?, ?), ", dedup.Bands), ", ") + ` ON CONFLICT DO NOTHING`
-	qInsertEvent = `INSERT INTO events
+	// PostgreSQL: signature and bands in one round trip.
+	qPGInsertSigBands = `WITH g AS (INSERT INTO article_signatures (article_seq, sig) VALUES (?, ?))
+		INSERT INTO article_bands (band, article_seq) SELECT b, ? FROM unnest(?::bigint[]) AS t(b)
+		ON CONFLICT DO NOTHING`
+	qInsertEventsHead = `INSERT INTO events
 		(id, article_id, idx, type, subtype,
 		 actor1_name, actor1_kind, actor1_country, actor2_name, actor2_kind, actor2_country,
 		 country, admin1, place, place_precision, event_date, date_precision, day,
 		 modality, fatalities, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	qCandidates = `SELECT a.cluster, g.sig
+		VALUES `
+	qEventRow    = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	qInsertEvent = qInsertEventsHead + qEventRow
+	qCandidates  = `SELECT a.cluster, g.sig
 		FROM articles a JOIN article_signatures g ON g.article_seq = a.seq
 		WHERE a.seq IN (SELECT article_seq FROM article_bands WHERE band IN (` +
 		strings.TrimSuffix(strings.Repeat("?, ", dedup.Bands), ", ") + `))
@@ -270,7 +279,19 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, p *prepared) (saved, error
 		s.afterArticleInsert()
 	}
 
-	if !p.fp.Empty() {
+	if !p.fp.Empty() && s.pg {
+		st, err := s.stmt(ctx, tx, qPGInsertSigBands)
+		if err != nil {
+			return saved{}, err
+		}
+		bands := make([]int64, len(p.fp.Bands))
+		for i, b := range p.fp.Bands {
+			bands[i] = int64(b)
+		}
+		if _, err := st.ExecContext(ctx, seq, p.sig, seq, bands); err != nil {
+			return saved{}, fmt.Errorf("insert signature: %w", err)
+		}
+	} else if !p.fp.Empty() {
 		st, err := s.stmt(ctx, tx, qInsertSig)
 		if err != nil {
 			return saved{}, err
@@ -290,12 +311,27 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, p *prepared) (saved, error
 		}
 	}
 
+	if err := s.insertEvents(ctx, tx, p); err != nil {
+		return saved{}, err
+	}
+	return saved{stored: true, cluster: cluster}, nil
+}
+
+// insertEvents writes p's events: on SQLite with one prepared statement
+// per event, on PostgreSQL in one statement, to save round trips.
+func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, p *prepared) error {
+	a := p.a
+	if len(a.Events) == 0 {
+		return nil
+	}
 	var insEvent *sql.Stmt
-	if len(a.Events) > 0 {
+	if !s.pg {
+		var err error
 		if insEvent, err = s.stmt(ctx, tx, qInsertEvent); err != nil {
-			return saved{}, err
+			return err
 		}
 	}
+	all := make([]any, 0, 21*len(a.Events))
 	for i := range a.Events {
 		ev := &a.Events[i]
 		var a1, a2 news.ActorRef
@@ -317,16 +353,29 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, p *prepared) (saved, error
 		if v, ok := ev.Quantities["killed"]; ok {
 			fatalities = sql.NullFloat64{Float64: v, Valid: true}
 		}
-		_, err := insEvent.ExecContext(ctx,
-			p.eventIDs[i], a.ID, i, ev.Type, ev.Subtype,
+		args := []any{p.eventIDs[i], a.ID, i, ev.Type, ev.Subtype,
 			a1.Name, a1.Kind, a1.Country, a2.Name, a2.Kind, a2.Country,
 			place.Country, place.Admin1, place.Name, place.Precision, date.Value, date.Precision, s.dayArg(p.days[i]),
-			ev.Modality, fatalities, s.jsonArg(p.events[i]))
-		if err != nil {
-			return saved{}, fmt.Errorf("insert event %d (id %q): %w", i, p.eventIDs[i], err)
+			ev.Modality, fatalities, s.jsonArg(p.events[i])}
+		if s.pg {
+			all = append(all, args...)
+			continue
+		}
+		if _, err := insEvent.ExecContext(ctx, args...); err != nil {
+			return fmt.Errorf("insert event %d (id %q): %w", i, p.eventIDs[i], err)
 		}
 	}
-	return saved{stored: true, cluster: cluster}, nil
+	// PostgreSQL takes at most 65,535 parameters per statement.
+	const perStatement = 1000
+	for len(all) > 0 {
+		n := min(len(all)/21, perStatement)
+		q := qInsertEventsHead + strings.TrimSuffix(strings.Repeat(qEventRow+", ", n), ", ")
+		if _, err := tx.ExecContext(ctx, s.rebind(q), all[:21*n]...); err != nil {
+			return fmt.Errorf("insert events: %w", err)
+		}
+		all = all[21*n:]
+	}
+	return nil
 }
 
 // jsonArg passes encoded JSON: as text to SQLite, as a string PostgreSQL

@@ -491,6 +491,15 @@ func testEvents(t *testing.T, b backend) {
 	if st := stats(t, s); st.Events != 4 || st.Entities != 2 || st.Attributions != 1 {
 		t.Errorf("stats %+v, want 4 events, 2 entities, 1 attribution", st)
 	}
+	// An article with more events than one statement takes.
+	many := article("many", "t", "Wire", day, filler(51, 60))
+	for range 2500 {
+		many.Events = append(many.Events, news.Event{Type: "Protests"})
+	}
+	save(t, s, many)
+	if evs, err := s.Events(t.Context(), EventQuery{ArticleID: "many"}); err != nil || len(evs) != 2500 || evs[2499].ID != "many-2499" {
+		t.Errorf("article with 2500 events: %d stored, %v", len(evs), err)
+	}
 }
 
 func testFailedSave(t *testing.T, b backend) {

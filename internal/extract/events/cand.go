@@ -195,7 +195,7 @@ func contextOK(s *sentence, h hit) bool {
 		}
 		if w == "protesters" || w == "demonstrators" || w == "protestors" {
 			// "with protesters turning against groups": background.
-			_, ok := s.window(h, set("gathered", "marched", "took", "rallied", "chanted", "blocked", "dispersed", "fired", "tear"), 3, 6)
+			_, ok := s.window(h, set("gathered", "marched", "took", "rallied", "chanted", "blocked", "dispersed", "disperse", "fired", "tear", "clashed", "killed", "arrested"), 4, 6)
 			return ok
 		}
 	case cAgree:

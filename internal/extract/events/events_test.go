@@ -321,3 +321,35 @@ func FuzzExtract(f *testing.F) {
 }
 
 const taxonomy = "|Armed clash|Government regains territory|Non-state actor overtakes territory|Chemical weapon|Air/drone strike|Suicide bomb|Shelling/artillery/missile attack|Remote explosive/landmine/IED|Grenade|Sexual violence|Attack|Abduction/forced disappearance|Peaceful protest|Protest with intervention|Excessive force against protesters|Violent demonstration|Mob violence|Agreement|Arrests|Change to group/activity|Disrupted weapons use|Headquarters or base established|Looting/property destruction|Non-violent transfer of territory|Other|Arms transfer|Military training|Defence production|Exchange|Meeting|"
+
+func TestSubtypes(t *testing.T) {
+	tests := []struct{ text, sub string }{
+		{"Ukrainian troops recaptured the village of Robotyne on Tuesday.", SubGovRegains},
+		{"Islamic State militants captured the town of Palmyra on Wednesday.", SubNSAOvertake},
+		{"Rebels and government troops clashed near Goma on Sunday.", SubArmedClash},
+		{"Gunmen abducted 20 students from a school in Kaduna on Friday.", SubAbduction},
+		{"Police arrested 14 protesters in Baghdad on Monday.", SubArrests},
+		{"Thousands of people protested in Tbilisi on Sunday against the new law.", SubPeaceful},
+		{"Police fired tear gas to disperse protesters in Nairobi on Tuesday.", SubIntervened},
+		{"Rioters torched shops in Dhaka on Monday.", SubViolentDemo},
+		{"A suicide bomber blew himself up at a checkpoint in Mogadishu on Monday, killing five soldiers.", SubSuicide},
+		{"A roadside bomb exploded near a convoy in Kandahar on Monday.", SubIED},
+		{"Israel and Hamas agreed to a ceasefire on Wednesday.", SubAgreement},
+		{"Russia and Ukraine exchanged 150 prisoners of war on Friday.", SubExchange},
+		{"The militants established a new base near the border in March.", SubBase},
+		{"The group recruited hundreds of fighters in Idlib last year.", SubGroup},
+		{"Soldiers looted shops in the market of Juba on Saturday.", SubLooting},
+		{"Russian air defenses intercepted 30 missiles over Belgorod overnight.", SubDisrupted},
+		{"Germany delivered two IRIS-T air defense systems to Ukraine in October.", SubArms},
+	}
+	for _, tc := range tests {
+		evs := extractOne(t, tc.text)
+		if find(evs, tc.sub) == nil {
+			var got []string
+			for _, e := range evs {
+				got = append(got, e.Subtype)
+			}
+			t.Errorf("%q: no %s event (got %v)", tc.text, tc.sub, got)
+		}
+	}
+}

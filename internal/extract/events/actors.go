@@ -167,7 +167,7 @@ var orgs = []struct {
 	{"Hamas", news.KindRebels, "PS", []string{"Hamas"}},
 	{"Islamic Jihad", news.KindRebels, "PS", []string{"Islamic Jihad"}},
 	{"Houthis", news.KindRebels, "YE", []string{"Houthis", "Houthi", "Ansar Allah"}},
-	{"Islamic State", news.KindRebels, "", []string{"Islamic State", "ISIS", "ISIL", "Daesh"}},
+	{"Islamic State", news.KindRebels, "", []string{"Islamic State", "ISIS", "ISIL", "Daesh", "IS"}},
 	{"al-Qaeda", news.KindRebels, "", []string{"al-Qaeda", "al Qaeda", "Al-Qaida", "al-Qaida"}},
 	{"al-Shabaab", news.KindRebels, "SO", []string{"al-Shabaab", "al-Shabab", "Shabaab"}},
 	{"Taliban", news.KindRebels, "AF", []string{"Taliban"}},
@@ -284,7 +284,7 @@ func newDictActors() *dictActors {
 var lowerAliases = map[string]bool{"the alliance": true}
 
 // upperOnly are aliases that are ordinary words unless written in capitals.
-var upperOnly = map[string]bool{"us": true, "un": true, "eu": true, "uk": true}
+var upperOnly = map[string]bool{"us": true, "un": true, "eu": true, "uk": true, "is": true}
 
 // FindActors implements Actors over the dictionary: the longest phrase at
 // each token, capitalised as names are.

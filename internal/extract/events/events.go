@@ -142,6 +142,7 @@ type sentence struct {
 	times    []timeAt
 	srcEnd   int // tokens [srcStart, srcEnd) are who says so
 	srcFrom  int
+	upper    bool          // written in capitals (wire copy of the 1980s): no acronyms there
 	prevArms bool          // the previous sentence told of an arms transfer
 	srcGap   [2]int        // a relative clause inside the reporting clause, which is content
 	sources  []news.Source // sources found locally (when no attribution stage ran)
@@ -246,6 +247,17 @@ func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, abs []nlp.To
 	if !hasTrig {
 		return nil
 	}
+	upper, letters := 0, 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= 'A' && c <= 'Z' {
+			upper++
+			letters++
+		} else if c >= 'a' && c <= 'z' {
+			letters++
+		}
+	}
+	s.upper = letters > 0 && upper*10 > letters*8
 	// Actors: the registry, the dictionary, and entities an NER stage found.
 	var ms []ActorMention
 	if x.actors != nil {

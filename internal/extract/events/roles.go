@@ -66,6 +66,9 @@ func assignActors(s *sentence, h hit, g seg, c *cand) {
 		return nil
 	}
 	actorLike := func(at actorAt) bool {
+		if violentClass(c.class) && at.e <= h.s && at.ref.Kind == news.KindCivilians {
+			return false // civilians are attacked; they do not attack
+		}
 		return !at.possessor && !(afterLocPrep(s, at.s) && at.ref.Kind == news.KindState)
 	}
 	named := func(at actorAt) bool { return actorLike(at) && !at.generic }
@@ -547,6 +550,10 @@ func placeAt(s *sentence, i int) *news.Place {
 	// Skip a possessor: "Iraq's Ain al-Asad air base".
 	if k+2 < len(s.low) && s.low[k+1] == "'s" && capWord(s.toks[k+2].text) {
 		k += 2
+	}
+	// An acronym in ordinary text ("IS attacks") is a group, not a place.
+	if t := s.toks[k].text; !s.upper && len(t) <= 5 && t == strings.ToUpper(t) && !countryAt(s, k) {
+		return nil
 	}
 	// Not a time, not a person, not an armed group.
 	if wdays[s.low[k]] || monthNames[s.low[k]] {

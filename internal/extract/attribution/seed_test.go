@@ -130,7 +130,7 @@ func TestSeedArticle2(t *testing.T) {
 		{text: "Ukrainian President Volodymyr Zelensky", kind: news.SrcPerson, name: "Volodymyr Zelensky", role: "Ukrainian President"},
 		{text: "Zelensky", kind: news.SrcPerson, name: "Volodymyr Zelensky"},
 		{text: "The Swiss Defense Ministry", kind: news.SrcOrg, party: "Switzerland"},
-		{text: "the country’s defense ministry", kind: news.SrcOrg, party: "Russia"},
+		{text: "the country’s defense ministry", kind: news.SrcOrg, party: "Russia", name: "Russia’s defense ministry"},
 		{text: "the Ukrainian air force", kind: news.SrcOrg, party: "Ukraine"},
 		{text: "the Ukrainian Coordination Headquarters for the Treatment of Prisoners of War", kind: news.SrcOrg},
 		{text: "Russian presidential aide Vladimir Medinsky", kind: news.SrcPerson, name: "Vladimir Medinsky", role: "Russian presidential aide"},

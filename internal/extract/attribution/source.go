@@ -329,7 +329,11 @@ func (d *doc) typeSource(r [2]int, refusal bool) news.Source {
 	// "the country's defense ministry": the country last named.
 	if strings.HasPrefix(low, "country's") || strings.HasPrefix(low, "country’s") {
 		if c := d.lastCountry(r[0]); c != "" {
+			// who it is: "Russia's defense ministry"
 			s.Party = c
+			if i := strings.IndexAny(s.Text, "'’"); i > 0 {
+				s.Text = c + s.Text[i:]
+			}
 		}
 	}
 	if definite {

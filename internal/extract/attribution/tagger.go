@@ -37,13 +37,15 @@ const (
 	hashBits   = 17
 	nBuckets   = 1 << hashBits
 	maxFeats   = 29
+	stride     = 8 // int16 per bucket in memory: nTags and a pad
 )
 
 //go:embed model/tagger.bin.gz
 var embeddedModel []byte
 
 // model holds quantised weights: weight of feature bucket b for tag t is
-// w[b*nTags+t] * scale.
+// w[b*stride+t] * scale; rows are padded to 16 bytes so that a look-up
+// touches one cache line.
 type model struct {
 	w     []int16
 	scale float32
@@ -91,7 +93,7 @@ func readModel(r io.Reader) (*model, error) {
 	if hdr.N > nBuckets {
 		return nil, fmt.Errorf("attribution model: %d entries", hdr.N)
 	}
-	m := &model{w: make([]int16, nBuckets*nTags), scale: hdr.Scale}
+	m := &model{w: make([]int16, nBuckets*stride), scale: hdr.Scale}
 	var e struct {
 		B uint32
 		W [nTags]int16
@@ -103,7 +105,7 @@ func readModel(r io.Reader) (*model, error) {
 		if e.B >= nBuckets {
 			return nil, fmt.Errorf("attribution model: entry %d: bucket %d", i, e.B)
 		}
-		copy(m.w[int(e.B)*nTags:], e.W[:])
+		copy(m.w[int(e.B)*stride:], e.W[:])
 	}
 	return m, nil
 }
@@ -412,7 +414,7 @@ func (d *doc) tag(m *model) []uint8 {
 		n := d.features(&f, &fc, i, p1, p2)
 		sc = [nTags]int32{}
 		for _, b := range f[:n] {
-			w := m.w[int(b)*nTags : int(b)*nTags+nTags]
+			w := m.w[int(b)*stride : int(b)*stride+nTags]
 			for t := range sc {
 				sc[t] += int32(w[t])
 			}

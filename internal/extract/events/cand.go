@@ -413,6 +413,10 @@ func build(a *news.Article, s *sentence, h hit, g seg, pub time.Time) *cand {
 	ev.Type = TypeOf(sub)
 	ev.Status = armsStatus(s, h)
 	assignActors(s, h, g, c)
+	if ev.Subtype == SubArmedClash && h.t.class == cClash && (ev.Actor1 != nil && (ev.Actor1.Kind == news.KindProtesters || ev.Actor1.Kind == news.KindRioters) || anyWord(s.low[:h.s], "protesters", "demonstrators", "rioters", "protestors")) {
+		// "Protesters clash with security forces": a violent demonstration.
+		ev.Subtype, ev.Type = SubViolentDemo, TypeRiots
+	}
 	if ev.Subtype == SubArmedClash && h.t.class == cAttack && !armedTarget(s, ev.Actor2) {
 		// An attack on anyone but armed forces is an attack, not a clash.
 		ev.Subtype, ev.Type = SubAttack, TypeVAC

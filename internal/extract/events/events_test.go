@@ -332,6 +332,7 @@ func TestSubtypes(t *testing.T) {
 		{"Thousands of people protested in Tbilisi on Sunday against the new law.", SubPeaceful},
 		{"Police fired tear gas to disperse protesters in Nairobi on Tuesday.", SubIntervened},
 		{"Rioters torched shops in Dhaka on Monday.", SubViolentDemo},
+		{"Protesters clashed with security forces in Caracas on Sunday.", SubViolentDemo},
 		{"A suicide bomber blew himself up at a checkpoint in Mogadishu on Monday, killing five soldiers.", SubSuicide},
 		{"A roadside bomb exploded near a convoy in Kandahar on Monday.", SubIED},
 		{"Israel and Hamas agreed to a ceasefire on Wednesday.", SubAgreement},

@@ -204,6 +204,9 @@ func contextOK(s *sentence, h hit) bool {
 			// a verb of agreeing ("reached a ceasefire", "the truce took
 			// effect", "signed an accord").
 			_, ok := s.window(h, agreeVerbs, 6, 6)
+			if !ok && h.s > 0 && strings.HasSuffix(low[h.s-1], "-brokered") {
+				ok = true // "a UN-brokered deal"
+			}
 			return ok
 		}
 		if w == "signed" {
@@ -212,6 +215,12 @@ func contextOK(s *sentence, h hit) bool {
 		}
 		if w == "agreed" {
 			return !(h.e < len(low) && low[h.e] == "to" && h.e+1 < len(low) && low[h.e+1] == "send")
+		}
+	case cClash:
+		if h.t.weak {
+			// "mounted its invasion", not "Russia's invasion" as background.
+			_, ok := s.window(h, set("launched", "mounted", "began", "begun", "started", "ordered"), 4, 0)
+			return ok
 		}
 	case cRecapture, cWithdraw:
 		// "regained control over his health" is no territory.

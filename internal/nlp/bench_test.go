@@ -3,6 +3,7 @@ package nlp
 import (
 	"bytes"
 	"os"
+	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -73,4 +74,29 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestModelMemory reports the live heap a loaded model holds after tagging,
+// and keeps it well under sitrep's 150 MB budget for the nlp stage.
+func TestModelMemory(t *testing.T) {
+	text, err := os.ReadFile("testdata/voa_sample.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Entities(string(text))
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	live := float64(int64(after.HeapInuse)-int64(before.HeapInuse)) / 1e6
+	t.Logf("model live heap after Load and Entities: %.1f MB", live)
+	if live > 100 {
+		t.Errorf("model holds %.1f MB, want under 100 MB", live)
+	}
+	runtime.KeepAlive(m)
 }

@@ -185,6 +185,9 @@ func contextOK(s *sentence, h hit) bool {
 		if w == "talks" && h.s > 0 && (low[h.s-1] == "peace" || low[h.s-1] == "direct") {
 			return false // background to an agreement; see cAgree
 		}
+		if w == "talks" && (h.e < len(low) && (low[h.e] == "about" || low[h.e] == "to") || h.s > 0 && (low[h.s-1] == "it" || low[h.s-1] == "he" || low[h.s-1] == "she" || low[h.s-1] == "who" || low[h.s-1] == "house")) {
+			return false // "the White House talks about", "it talks about": speaking
+		}
 	case cProtest:
 		if (w == "demonstration" || w == "protest") && h.e < len(low) && low[h.e] == "of" {
 			return false // "a demonstration of our commitment"

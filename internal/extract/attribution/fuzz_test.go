@@ -161,3 +161,31 @@ func BenchmarkTokenize(b *testing.B) {
 		}
 	}
 }
+
+// TestConcurrentExtract runs one Extractor from several goroutines, as the
+// pipeline does (run with -race).
+func TestConcurrentExtract(t *testing.T) {
+	a1, a2 := seedArticles(t)
+	x := New(Options{})
+	want := len(x.Extract(a1, time.Time{}))
+	done := make(chan int)
+	for g := 0; g < 4; g++ {
+		go func(g int) {
+			n := 0
+			for i := 0; i < 5; i++ {
+				if g%2 == 0 {
+					n = len(x.Extract(a1, time.Time{}))
+				} else {
+					x.Extract(a2, time.Time{})
+					n = want
+				}
+			}
+			done <- n
+		}(g)
+	}
+	for g := 0; g < 4; g++ {
+		if n := <-done; n != want {
+			t.Errorf("concurrent run found %d attributions, want %d", n, want)
+		}
+	}
+}

@@ -429,6 +429,10 @@ func build(a *news.Article, s *sentence, h hit, g seg, pub time.Time) *cand {
 		// "Protesters clash with security forces": a violent demonstration.
 		ev.Subtype, ev.Type = SubViolentDemo, TypeRiots
 	}
+	if ev.Subtype == SubAttack && h.t.class == cKill && armedActor(ev.Actor1) && armedVictims(ev) {
+		// "Soldiers shot dead two militants": fighting between armed men.
+		ev.Subtype, ev.Type = SubArmedClash, TypeBattles
+	}
 	if ev.Subtype == SubArmedClash && h.t.class == cAttack && !armedTarget(s, ev.Actor2) {
 		// An attack on anyone but armed forces is an attack, not a clash.
 		ev.Subtype, ev.Type = SubAttack, TypeVAC
@@ -1228,6 +1232,45 @@ func sameInSentence(cands []*cand, c *cand) bool {
 		if d.ev.Subtype == c.ev.Subtype && dateKey(d.ev.Date) == dateKey(c.ev.Date) && placeKey(d.ev.Place) == placeKey(c.ev.Place) {
 			return true
 		}
+	}
+	return false
+}
+
+// armedNouns name armed people; their deaths are battle deaths.
+var armedNouns = set("militants", "terrorists", "fighters", "insurgents", "soldiers", "troops", "rebels",
+	"gunmen", "policemen", "attackers", "jihadists", "guerrillas", "militiamen", "servicemen", "extremists",
+	"subversives", "paramilitaries", "combatants")
+
+// armedVictims reports whether the people an attack killed or wounded were
+// armed: its target is an armed actor, or its casualty figures count armed
+// men.
+func armedVictims(ev *news.Event) bool {
+	if ev.Actor2 != nil {
+		switch ev.Actor2.Kind {
+		case news.KindStateForces, news.KindRebels, news.KindPolMilitia, news.KindIdMilitia, news.KindUnknownArmed:
+			return true
+		}
+	}
+	for _, f := range ev.Figures {
+		if f.What != "killed" && f.What != "injured" {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(f.Text)) {
+			if armedNouns[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func armedActor(a *news.ActorRef) bool {
+	if a == nil {
+		return false
+	}
+	switch a.Kind {
+	case news.KindStateForces, news.KindRebels, news.KindPolMilitia, news.KindIdMilitia, news.KindUnknownArmed, news.KindExternal:
+		return true
 	}
 	return false
 }

@@ -333,6 +333,7 @@ func TestSubtypes(t *testing.T) {
 		{"Police fired tear gas to disperse protesters in Nairobi on Tuesday.", SubIntervened},
 		{"Rioters torched shops in Dhaka on Monday.", SubViolentDemo},
 		{"Protesters clashed with security forces in Caracas on Sunday.", SubViolentDemo},
+		{"During the siege, soldiers shot dead two militants in Beledweyne on Tuesday.", SubArmedClash},
 		{"A suicide bomber blew himself up at a checkpoint in Mogadishu on Monday, killing five soldiers.", SubSuicide},
 		{"A roadside bomb exploded near a convoy in Kandahar on Monday.", SubIED},
 		{"Israel and Hamas agreed to a ceasefire on Wednesday.", SubAgreement},

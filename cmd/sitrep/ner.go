@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/sitrep-osint/sitrep/internal/nlp"
@@ -32,7 +31,7 @@ func (c *nerCmd) Run(g *Globals) error {
 	}
 	out := bufio.NewWriterSize(g.stdout, 1<<16)
 	if c.CoNLL {
-		if err := tagCoNLL(m, g.stdin, out); err != nil {
+		if err := m.TagCoNLL(g.stdin, out); err != nil {
 			return err
 		}
 		return out.Flush()
@@ -48,68 +47,6 @@ func (c *nerCmd) Run(g *Globals) error {
 		}
 	}
 	return out.Flush()
-}
-
-// tagCoNLL copies CoNLL lines from r to w, appending a predicted tag to
-// every token line; a document (up to the next -DOCSTART-) is tagged as a
-// whole so that the model's document pass sees all of it.
-func tagCoNLL(m *nlp.Model, r io.Reader, w *bufio.Writer) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	var lines []string   // the document's lines as read
-	var sents [][]string // its sentences' tokens
-	var cur []string     // the current sentence
-	flush := func() error {
-		if len(cur) > 0 {
-			sents = append(sents, cur)
-			cur = nil
-		}
-		tags := m.TagDocument(sents)
-		s, k := 0, 0
-		for _, line := range lines {
-			f := strings.Fields(line)
-			if len(f) == 0 || f[0] == "-DOCSTART-" {
-				if len(f) == 0 && k > 0 {
-					s, k = s+1, 0
-				}
-				if _, err := fmt.Fprintln(w, line); err != nil {
-					return err
-				}
-				continue
-			}
-			if _, err := fmt.Fprintf(w, "%s %s\n", line, tags[s][k]); err != nil {
-				return err
-			}
-			k++
-		}
-		lines, sents = lines[:0], sents[:0]
-		return nil
-	}
-	for sc.Scan() {
-		line := sc.Text()
-		f := strings.Fields(line)
-		switch {
-		case len(f) > 0 && f[0] == "-DOCSTART-":
-			if err := flush(); err != nil {
-				return fmt.Errorf("ner: %w", err)
-			}
-		case len(f) == 0:
-			if len(cur) > 0 {
-				sents = append(sents, cur)
-				cur = nil
-			}
-		default:
-			cur = append(cur, f[0])
-		}
-		lines = append(lines, line)
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("ner: read stdin: %w", err)
-	}
-	if err := flush(); err != nil {
-		return fmt.Errorf("ner: %w", err)
-	}
-	return nil
 }
 
 // evalNERCmd scores the named-entity model on CoNLL-2003 dev.

@@ -12,7 +12,6 @@ package dedup
 
 import (
 	"math"
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -237,24 +236,4 @@ func (ix *Index) Len() int {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	return len(ix.items)
-}
-
-// normalize is exposed to tests: the words Compute sees, joined by spaces.
-func normalize(text string) string {
-	var b strings.Builder
-	first := true
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\'' || r == '’' || r == 'ʼ')
-	}) {
-		f = strings.NewReplacer("'", "", "’", "", "ʼ", "").Replace(f)
-		if f == "" {
-			continue
-		}
-		if !first {
-			b.WriteByte(' ')
-		}
-		first = false
-		b.WriteString(strings.ToLower(f))
-	}
-	return b.String()
 }

@@ -5,12 +5,34 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 )
 
 const article = `Russia launched 120 drones and four ballistic missiles at Ukraine overnight, the Ukrainian air force said on Sunday, adding that air defences shot down 98 of the drones over the north, east and centre of the country.
 Regional officials said at least three people were killed and 14 injured in the city of Dnipro, where a residential building caught fire after being hit. Rescue crews worked through the night to pull survivors from the rubble.
 Moscow did not immediately comment. The Russian defence ministry said separately that its forces had downed 41 Ukrainian drones over the Bryansk, Kursk and Belgorod regions and over the Sea of Azov.
 Kyiv has been pressing its Western partners for more air defence systems as Russia steps up its long-range strikes on energy infrastructure ahead of winter.`
+
+// normalize is a plain implementation of the words Compute sees, joined
+// by spaces, to check Compute against.
+func normalize(text string) string {
+	var b strings.Builder
+	first := true
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\'' || r == '’' || r == 'ʼ')
+	}) {
+		f = strings.NewReplacer("'", "", "’", "", "ʼ", "").Replace(f)
+		if f == "" {
+			continue
+		}
+		if !first {
+			b.WriteByte(' ')
+		}
+		first = false
+		b.WriteString(strings.ToLower(f))
+	}
+	return b.String()
+}
 
 func TestComputeShape(t *testing.T) {
 	tests := []struct {

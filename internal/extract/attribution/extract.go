@@ -296,6 +296,11 @@ func (d *doc) sentence(si int) {
 			continue
 		}
 		ci, ok := cueWords[t.low]
+		if !ok && d.verbBeforeClause(si, i) {
+			// any verb that takes a "that" clause or a quotation after a
+			// subject: "Clinton conceded that ...", "Trump quipped: “...”"
+			ci, ok = cueInfo{cueVerb, RelAssert}, true
+		}
 		if !ok || t.cap && i > s0 && !d.titleCase(si) {
 			continue // verbs are lower case inside a sentence, not a headline
 		}
@@ -529,6 +534,26 @@ func (d *doc) verbCue(si, i int, ci cueInfo) bool {
 	}
 	d.add(pending{src: src, cue: [2]int{c0, c1}, cont: cont, rel: ci.rel, sent: si, apposed: apposed})
 	return true
+}
+
+// verbBeforeClause reports whether the word at i looks like a finite verb
+// (ends in -ed or -s) with a subject before it and "that", a colon or a
+// quotation right after it.
+func (d *doc) verbBeforeClause(si, i int) bool {
+	s0, s1 := d.sents[si][0], d.sents[si][1]
+	t := &d.toks[i]
+	if i == s0 || i+1 >= s1 || t.cap || len(t.low) < 5 {
+		return false
+	}
+	if !strings.HasSuffix(t.low, "ed") && !(strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss")) {
+		return false
+	}
+	n := &d.toks[i+1]
+	if !(n.low == "that" || n.low == ":" || n.qmark && isOpenQuote(n.text)) {
+		return false
+	}
+	p := &d.toks[i-1]
+	return p.cap && !clauseOpeners[p.low] || pronouns[p.low] > 0 || roleNouns[p.low] || orgHeads[p.low] || cueAux[p.low] && i-1 > s0
 }
 
 // titleCase reports whether a sentence is a headline in title case ("Al

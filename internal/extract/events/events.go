@@ -182,6 +182,7 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		pub = time.Now().UTC()
 	}
 	var cands []*cand
+	idx := 0
 	for i, sp := range spans {
 		if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 			continue
@@ -189,12 +190,24 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		var ts []nlp.Token
 		if toks != nil {
 			ts = toks[i]
+		} else {
+			ts = nlp.Tokenize(a.Text[sp.Start:sp.End])
+			for k := range ts {
+				ts[k].Start += sp.Start
+				ts[k].End += sp.Start
+			}
 		}
-		s := x.prepare(a, i, sp, ts, pub)
-		if s == nil {
-			continue
+		// A "sentence" of hundreds of words (a page without full stops)
+		// is read in clause-sized pieces, so that work stays linear.
+		for _, piece := range pieces(ts) {
+			ps := news.Span{Start: piece[0].Start, End: piece[len(piece)-1].End}
+			s := x.prepare(a, idx, ps, piece, pub)
+			idx++
+			if s == nil {
+				continue
+			}
+			cands = x.sentenceEvents(a, s, pub, cands)
 		}
-		cands = x.sentenceEvents(a, s, pub, cands)
 	}
 	cands = mergeArticle(cands)
 	out := make([]news.Event, 0, len(cands))
@@ -636,4 +649,32 @@ func institution(s *sentence, a, b int) (news.ActorRef, bool) {
 	}
 	name := strings.TrimSpace(s.text[s.toks[a].start-s.span.Start : s.toks[b-1].end-s.span.Start])
 	return news.ActorRef{Name: trimDet(name), Kind: kind, Country: country}, true
+}
+
+// maxSentence is the most tokens read as one sentence.
+const maxSentence = 120
+
+// pieces splits a sentence's tokens into pieces of at most maxSentence
+// tokens, at the last comma, semicolon or colon before the limit when
+// there is one.
+func pieces(ts []nlp.Token) [][]nlp.Token {
+	if len(ts) <= maxSentence {
+		return [][]nlp.Token{ts}
+	}
+	var out [][]nlp.Token
+	for len(ts) > maxSentence {
+		cut := maxSentence
+		for k := maxSentence - 1; k > maxSentence/2; k-- {
+			if t := ts[k].Text; t == "," || t == ";" || t == ":" {
+				cut = k + 1
+				break
+			}
+		}
+		out = append(out, ts[:cut])
+		ts = ts[cut:]
+	}
+	if len(ts) > 0 {
+		out = append(out, ts)
+	}
+	return out
 }

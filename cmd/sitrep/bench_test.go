@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/sitrep-osint/sitrep/internal/clean"
+	"github.com/sitrep-osint/sitrep/internal/demo"
+	"github.com/sitrep-osint/sitrep/internal/pipeline"
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+// benchDocs are the bundled VOA stories (median 4 KB) as raw documents.
+func benchDocs(b *testing.B) []news.Document {
+	b.Helper()
+	var docs []news.Document
+	for _, line := range bytes.Split(demo.VOAStories, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var s struct{ ID, Title, Text, Published string }
+		if err := json.Unmarshal(line, &s); err != nil {
+			b.Fatal(err)
+		}
+		pub, _ := time.Parse("2006-01-02 15:04:05Z", s.Published)
+		docs = append(docs, news.Document{Origin: s.ID, Format: news.FormatText, Body: []byte(s.Text), ID: s.ID, Title: s.Title, Published: pub})
+	}
+	return docs
+}
+
+// benchmarkStages runs clean and then the given stages over the bundled
+// stories one article after another, and reports articles and KB per second.
+// Run with -cpu 1 for the per-core figure.
+func benchmarkStages(b *testing.B, only func(pipeline.Stage) bool) {
+	g := &Globals{log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	stages, err := loadStages(g, extractFlags{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var run []pipeline.Stage
+	for _, s := range stages {
+		if only == nil || only(s) {
+			run = append(run, s)
+		}
+	}
+	docs := benchDocs(b)
+	cl := clean.New(clean.Options{})
+	ctx := context.Background()
+	var bytesIn int64
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		d := docs[i%len(docs)]
+		bytesIn += int64(len(d.Body))
+		arts, err := cl.Clean(ctx, d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, a := range arts {
+			for _, s := range run {
+				if err := s.Process(ctx, a); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	}
+	secs := b.Elapsed().Seconds()
+	b.ReportMetric(float64(b.N)/secs, "articles/s")
+	b.ReportMetric(float64(bytesIn)/1024/secs, "KB/s")
+}
+
+// BenchmarkExtractPipeline is the whole extract pipeline per article: clean,
+// NER, actors, attribution, events (with dates), geocoding.
+func BenchmarkExtractPipeline(b *testing.B) { benchmarkStages(b, nil) }
+
+// BenchmarkExtractStages measures clean plus the stages up to and including
+// each one in turn, since later stages work on what earlier ones found: the
+// difference between two lines is what a stage adds.
+func BenchmarkExtractStages(b *testing.B) {
+	names := []string{"clean", "nlp", "actors", "attribution", "events", "geo"}
+	for i, name := range names {
+		upTo := map[string]bool{}
+		for _, n := range names[1 : i+1] {
+			upTo[n] = true
+		}
+		b.Run(name, func(b *testing.B) {
+			benchmarkStages(b, func(s pipeline.Stage) bool { return upTo[s.Name()] })
+		})
+	}
+}

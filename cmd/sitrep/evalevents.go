@@ -61,7 +61,7 @@ func (c *evalEventsCmd) Run(g *Globals) error {
 			fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%.3f\n", cl, s.TP[cl], s.FP[cl], s.FN[cl], s.ClassF1(cl))
 		}
 		fmt.Fprintln(w, "role\tmatched\tpredicted\tgold\t")
-		for _, r := range []string{"source", "target", "perpetrator", "actor1", "actor2", "place", "weapon"} {
+		for _, r := range []string{"source", "target", "perpetrator", "instrument", "actor1", "actor2", "place", "weapon"} {
 			if s.RoleGold[r]+s.RolePred[r] > 0 {
 				fmt.Fprintf(w, "%s\t%d\t%d\t%d\t\n", r, s.RoleTP[r], s.RolePred[r], s.RoleGold[r])
 			}

@@ -507,6 +507,7 @@ func MUCSubtype(incident, instrument, humType string) string {
 type mucTemplate struct {
 	doc, incident, instrument, humType, stage string
 	perps                                     []string
+	instruments, targets                      []string
 	counts                                    map[string]float64 // human target → number
 	effects                                   map[string]string  // human target → DEATH, INJURY ...
 }
@@ -528,6 +529,27 @@ func (t mucTemplate) figures() map[string][]float64 {
 		}
 	}
 	return out
+}
+
+// mucStrings reads the quoted strings of a MUC slot value (`"MORTAR" /
+// "MORTARS"`, `? "TERRORIST"`, `"PEASANTS": "CIVILIANS"`), none for "-"
+// and "*".
+func mucStrings(v string) []string {
+	var out []string
+	for {
+		a := strings.Index(v, "\"")
+		if a < 0 {
+			return out
+		}
+		b := strings.Index(v[a+1:], "\"")
+		if b < 0 {
+			return out
+		}
+		if t := strings.TrimSpace(v[a+1 : a+1+b]); t != "" {
+			out = append(out, t)
+		}
+		v = v[a+b+2:]
+	}
 }
 
 // slotPair splits a MUC value `50: "PEASANTS"` into its key and quoted
@@ -567,6 +589,8 @@ func MUC(ctx context.Context, x *events.Extractor, dir string) (*Scores, error) 
 	labels := map[string]bool{}
 	gold := map[string]map[string]bool{}
 	perps := map[string][]string{}
+	instruments := map[string][]string{}
+	targets := map[string][]string{}
 	nums := map[string]map[string][]float64{}
 	for _, t := range tmpls {
 		if strings.Contains(t.stage, "THREAT") {
@@ -588,6 +612,8 @@ func MUC(ctx context.Context, x *events.Extractor, dir string) (*Scores, error) 
 		}
 		gold[t.doc][st] = true
 		perps[t.doc] = append(perps[t.doc], t.perps...)
+		instruments[t.doc] = append(instruments[t.doc], t.instruments...)
+		targets[t.doc] = append(targets[t.doc], t.targets...)
 	}
 	// MUC-4 does not template clashes between guerrillas and the military
 	// (TASKDOC, template-doc-part1), so an Armed clash found in a
@@ -612,15 +638,22 @@ func MUC(ctx context.Context, x *events.Extractor, dir string) (*Scores, error) 
 		for st := range gold[id] {
 			sc.count(st, pred, labels, id)
 		}
-		// Perpetrator organisation: any actor1 of a violent event.
-		var a1 string
+		// Perpetrator organisation, instrument and target: those of the
+		// document's first violent event.
+		var a1, a2, weapon string
 		for _, e := range evs {
-			if e.Actor1 != nil && events.TypeOf(e.Subtype) != events.TypeStrategic {
-				a1 = e.Actor1.Name
-				break
+			if events.TypeOf(e.Subtype) == events.TypeStrategic {
+				continue
 			}
+			a1, a2, weapon = actorText(e.Actor1), actorText(e.Actor2), e.Weapon
+			if a2 == "" && e.Place != nil {
+				a2 = e.Place.Name
+			}
+			break
 		}
 		sc.role("perpetrator", perps[id], a1)
+		sc.role("instrument", instruments[id], weapon)
+		sc.role("target", targets[id], a2)
 		// Numbers: a gold count is given exactly when an event of the
 		// document has a figure of that kind and value.
 		for what, ns := range nums[id] {
@@ -755,6 +788,14 @@ func readMUCKeys(path string) ([]mucTemplate, error) {
 					cur.effects = map[string]string{}
 				}
 				cur.effects[d] = k
+			}
+		case "INCIDENT: INSTRUMENT ID":
+			if cur != nil {
+				cur.instruments = append(cur.instruments, mucStrings(val)...)
+			}
+		case "PHYS TGT: ID", "HUM TGT: DESCRIPTION", "HUM TGT: NAME":
+			if cur != nil {
+				cur.targets = append(cur.targets, mucStrings(val)...)
 			}
 		case "PERP: ORGANIZATION ID":
 			if cur != nil && val != "-" && val != "*" {

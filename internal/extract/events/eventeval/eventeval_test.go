@@ -30,6 +30,16 @@ func TestMappings(t *testing.T) {
 	}
 }
 
+func TestMUCStrings(t *testing.T) {
+	got := mucStrings(`? "MORTAR" / "MORTARS"`)
+	if len(got) != 2 || got[0] != "MORTAR" || got[1] != "MORTARS" {
+		t.Errorf("mucStrings = %q", got)
+	}
+	if got := mucStrings("-"); len(got) != 0 {
+		t.Errorf("mucStrings(-) = %q", got)
+	}
+}
+
 func TestScores(t *testing.T) {
 	s := newScores("t")
 	labels := map[string]bool{"A": true, "B": true}

@@ -66,9 +66,21 @@ func (s *Store) SaveArticles(ctx context.Context, articles []*news.Article, fps 
 		return nil, fmt.Errorf("save articles: %w", err)
 	}
 	results := make([]saved, len(articles))
+	firstSeq := int64(-1)
 	for i := range prepared {
 		if results[i], err = s.save(ctx, tx, &prepared[i]); err != nil {
 			return nil, fmt.Errorf("save article %q: %w", prepared[i].a.ID, err)
+		}
+		if results[i].stored && firstSeq < 0 {
+			firstSeq = results[i].seq
+		}
+	}
+	if !s.pg && firstSeq >= 0 {
+		// Index the batch's new articles in one statement (see migration
+		// 00002). Writers are serialised, so every row from firstSeq on
+		// was inserted by this transaction.
+		if _, err := tx.ExecContext(ctx, qIndexFTS, firstSeq); err != nil {
+			return nil, fmt.Errorf("save articles: full-text index: %w", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -105,6 +117,7 @@ type prepared struct {
 type saved struct {
 	stored  bool
 	cluster string
+	seq     int64 // the article's row, when stored
 }
 
 func prepare(p *prepared, a *news.Article, fp dedup.Fingerprint) error {
@@ -209,6 +222,7 @@ var (
 		 focus, sentences, entities, attributions, entity_count, attribution_count, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO NOTHING RETURNING seq`
+	qIndexFTS    = `INSERT INTO articles_fts (rowid, title, text) SELECT seq, title, text FROM articles WHERE seq >= ?`
 	qInsertSig   = `INSERT INTO article_signatures (article_seq, sig) VALUES (?, ?)`
 	qInsertBands = `INSERT INTO article_bands (band, article_seq) VALUES ` +
 		strings.TrimSuffix(strings.Repeat("(?, ?), ", dedup.Bands), ", ") + ` ON CONFLICT DO NOTHING`
@@ -314,7 +328,7 @@ func (s *Store) save(ctx context.Context, tx *sql.Tx, p *prepared) (saved, error
 	if err := s.insertEvents(ctx, tx, p); err != nil {
 		return saved{}, err
 	}
-	return saved{stored: true, cluster: cluster}, nil
+	return saved{stored: true, cluster: cluster, seq: seq}, nil
 }
 
 // insertEvents writes p's events: on SQLite with one prepared statement

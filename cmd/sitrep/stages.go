@@ -42,7 +42,7 @@ func loadStages(g *Globals, f extractFlags) ([]pipeline.Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	ev, err := events.New(events.Options{Actors: registryActors{reg}})
+	ev, err := events.New(events.Options{Actors: events.RegistryActors{Registry: reg}})
 	if err != nil {
 		return nil, fmt.Errorf("event extractor: %w", err)
 	}
@@ -66,19 +66,6 @@ func (x registryResolver) Resolve(mention, entType string, at time.Time) (*news.
 		return nil, false
 	}
 	return x.r.Ref(a), true
-}
-
-// registryActors lets event extraction find actor mentions through the
-// registry.
-type registryActors struct{ r *actors.Registry }
-
-func (x registryActors) FindActors(text string, at time.Time) []events.ActorMention {
-	ms := x.r.FindAt(text, at)
-	out := make([]events.ActorMention, 0, len(ms))
-	for _, m := range ms {
-		out = append(out, events.ActorMention{Start: m.Start, End: m.End, Ref: *x.r.Ref(m.Actor)})
-	}
-	return out
 }
 
 // countryInfo names countries in exports from the gazetteer.

@@ -150,11 +150,15 @@ func prepare(p *prepared, a *news.Article, fp dedup.Fingerprint) error {
 	p.eventIDs = make([]string, len(a.Events))
 	p.events = make([][]byte, len(a.Events))
 	p.days = make([]string, len(a.Events))
+	seen := make(map[string]bool, len(a.Events))
 	for i := range a.Events {
 		ev := a.Events[i]
-		if ev.ID == "" {
+		// An event without an ID, or repeating an earlier event's ID in
+		// this article, is named by its position.
+		if ev.ID == "" || seen[ev.ID] {
 			ev.ID = fmt.Sprintf("%s-%d", a.ID, i)
 		}
+		seen[ev.ID] = true
 		p.eventIDs[i] = ev.ID
 		if p.events[i], err = json.Marshal(ev); err != nil {
 			return fmt.Errorf("encode event %d: %w", i, err)

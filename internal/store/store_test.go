@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -99,6 +100,7 @@ func TestStore(t *testing.T) {
 		{"Search", testSearch},
 		{"ArticleFilters", testArticleFilters},
 		{"Events", testEvents},
+		{"RepeatedEventIDs", testRepeatedEventIDs},
 		{"FailedSaveLeavesNothing", testFailedSave},
 		{"Batch", testBatch},
 		{"Concurrent", testConcurrent},
@@ -437,6 +439,32 @@ func testArticleFilters(t *testing.T, b backend) {
 	}
 	if st := stats(t, s); st.Sources != 3 {
 		t.Errorf("%d sources, want 3 (Reuters, AP, AFP)", st.Sources)
+	}
+}
+
+// testRepeatedEventIDs: an extractor that gives two events of one article
+// the same ID must not cost the article; the repeat is named by position.
+func testRepeatedEventIDs(t *testing.T, b backend) {
+	s := open(t, b.newDSN(t))
+	a := article("rep", "Strikes", "AP", day, filler(70, 60))
+	a.Events = []news.Event{
+		{ID: "same", Type: "Explosions/Remote violence", Subtype: "Air/drone strike"},
+		{ID: "same", Type: "Explosions/Remote violence", Subtype: "Air/drone strike"},
+	}
+	if !save(t, s, a) {
+		t.Fatal("article not stored")
+	}
+	evs, err := s.Events(context.Background(), EventQuery{ArticleID: "rep"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range evs {
+		got = append(got, e.ID)
+	}
+	sort.Strings(got)
+	if strings.Join(got, " ") != "rep-1 same" {
+		t.Fatalf("event IDs %v, want [rep-1 same]", got)
 	}
 }
 

@@ -43,7 +43,11 @@ func TestIngestListShowIdempotent(t *testing.T) {
 	if len(lines) != 2 {
 		t.Fatalf("want 2 articles, got %d:\n%s", len(lines), out)
 	}
-	var first struct{ ID, Title, Source string }
+	var first struct {
+		ID     string `json:"id"`
+		Title  string `json:"title"`
+		Source string `json:"source"`
+	}
 	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {
 		t.Fatal(err)
 	}
@@ -145,6 +149,22 @@ func TestExportACLED(t *testing.T) {
 	code, out, errs := sitrep(t, "", "--db", db, "export", "--format", "acled-csv")
 	if code != 0 {
 		t.Fatalf("export exit %d: %s", code, errs)
+	}
+	code, evOut, errs := sitrep(t, "", "--db", db, "events", "--json", "--type", "Air/drone strike")
+	if code != 0 {
+		t.Fatalf("events exit %d: %s", code, errs)
+	}
+	var ev map[string]any
+	if err := json.Unmarshal([]byte(strings.SplitN(evOut, "\n", 2)[0]), &ev); err != nil {
+		t.Fatalf("events --json: %v\n%s", err, evOut)
+	}
+	for _, k := range []string{"type", "subtype", "actor1", "evidence", "article_id", "published"} {
+		if _, ok := ev[k]; !ok {
+			t.Errorf("events --json lacks %q: %v", k, ev)
+		}
+	}
+	if ev["subtype"] != "Air/drone strike" {
+		t.Errorf("--type filter: got %v", ev["subtype"])
 	}
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if err != nil {

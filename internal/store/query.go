@@ -85,11 +85,17 @@ type ArticleQuery struct {
 
 // ArticleSummary is one line of an article listing.
 type ArticleSummary struct {
-	ID, Title, URL, Source, Language, Cluster string
-	Published                                 time.Time
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	URL       string    `json:"url"`
+	Source    string    `json:"source"`
+	Language  string    `json:"language"`
+	Cluster   string    `json:"cluster"`
+	Published time.Time `json:"published,omitzero"`
 	// ClusterSize counts the stored articles of the cluster, this one
 	// included; Events counts this article's events.
-	ClusterSize, Events int
+	ClusterSize int `json:"cluster_size"`
+	Events      int `json:"events"`
 }
 
 // Articles lists the articles q selects, newest first (articles without a
@@ -176,8 +182,11 @@ type EventQuery struct {
 // StoredEvent is an event with the article it was found in.
 type StoredEvent struct {
 	news.Event
-	ArticleID, ArticleTitle, ArticleURL, ArticleSource string
-	Published                                          time.Time
+	ArticleID     string    `json:"article_id"`
+	ArticleTitle  string    `json:"article_title"`
+	ArticleURL    string    `json:"article_url"`
+	ArticleSource string    `json:"article_source"`
+	Published     time.Time `json:"published,omitzero"`
 }
 
 // Events lists the events q selects, latest day first, then newest article

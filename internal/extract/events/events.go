@@ -191,6 +191,10 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		if toks != nil {
 			ts = toks[i]
 		} else {
+			if !mayTrigger(a.Text[sp.Start:sp.End]) {
+				idx++
+				continue
+			}
 			ts = nlp.Tokenize(a.Text[sp.Start:sp.End])
 			for k := range ts {
 				ts[k].Start += sp.Start
@@ -201,7 +205,8 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		// is read in clause-sized pieces, so that work stays linear.
 		for _, piece := range pieces(ts) {
 			ps := news.Span{Start: piece[0].Start, End: piece[len(piece)-1].End}
-			s := x.prepare(a, idx, ps, piece, pub)
+			prevArms := len(cands) > 0 && cands[len(cands)-1].class == cArms && idx-cands[len(cands)-1].last <= 1
+			s := x.prepare(a, idx, ps, piece, pub, prevArms)
 			idx++
 			if s == nil {
 				continue
@@ -225,7 +230,7 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 // It returns nil for a sentence without any trigger word, which cannot
 // hold an event. abs, when set, holds the sentence's tokens with article
 // offsets.
-func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, abs []nlp.Token, pub time.Time) *sentence {
+func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, abs []nlp.Token, pub time.Time, prevArms bool) *sentence {
 	text := a.Text[sp.Start:sp.End]
 	s := &sentence{idx: idx, span: sp, text: text}
 	if idx == 0 {
@@ -258,6 +263,15 @@ func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, abs []nlp.To
 		}
 	}
 	if !hasTrig {
+		return nil
+	}
+	// Triggers whose context is missing ("launched" without a weapon)
+	// leave most such sentences without an event: find out before the
+	// costlier search for actors, dates and sources. Only the reporting
+	// clause, found later, can remove more triggers.
+	s.srcFrom, s.srcEnd = -1, -1
+	s.prevArms = prevArms
+	if len(findTriggers(s)) == 0 {
 		return nil
 	}
 	upper, letters := 0, 0

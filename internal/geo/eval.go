@@ -217,15 +217,9 @@ func Evaluate(ctx context.Context, g *Gazetteer, dataDir string, labels []Label)
 		for _, l := range ls {
 			others = append(others, l.Mention)
 		}
+		others = append(others, g.textPlaces(text)...)
 		for _, l := range ls {
-			h := Hints{Countries: countries, Others: others}
-			h.Kind = g.mentionKind(text, l.Mention)
-			p, found := g.Resolve(l.Mention, h)
-			if !found && len(countries) == 1 {
-				if c, ok := g.countries[countries[0]]; ok {
-					fill(&p, c)
-				}
-			}
+			p, found, _ := g.resolveMention(text, l.Mention, countries, others)
 			sc.score(g, l, p, found)
 		}
 	}
@@ -235,6 +229,54 @@ func Evaluate(ctx context.Context, g *Gazetteer, dataDir string, labels []Label)
 		out = append(out, *bySet[s])
 	}
 	return out, nil
+}
+
+// textPlaces returns the capitalised names of a mixed-case text that the
+// gazetteer knows (longest first, up to four words): a stand-in for the
+// place entities the stage reads as other places. All-capital text gives
+// none, as a tagger finds few names there.
+func (g *Gazetteer) textPlaces(text string) []string {
+	if isUpperText(text) {
+		return nil
+	}
+	words := wordSpans(text)
+	var out []string
+	for i := 0; i < len(words); i++ {
+		if !startsUpper(text[words[i].Start:words[i].End]) {
+			continue
+		}
+		for n := min(4, len(words)-i); n >= 1; n-- {
+			if n > 1 && (badSpan(text[words[i].Start:words[i+n-1].End]) || !startsUpper(text[words[i+n-1].Start:words[i+n-1].End])) {
+				continue
+			}
+			name := text[words[i].Start:words[i+n-1].End]
+			if c := g.byKey[Normalize(name)]; len(c) > 0 && len(c) <= 30 {
+				out = append(out, name)
+				i += n - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// resolveMention resolves a labelled mention as the stage would resolve
+// an event place there: hints from the text around its first whole
+// occurrence, the document's countries and its other mentions, and the
+// stage's fallback for unknown names.
+func (g *Gazetteer) resolveMention(text, mention string, countries, others []string) (news.Place, bool, Hints) {
+	h := Hints{Countries: countries, Others: others}
+	if i, j := g.mentionAt(text, mention); j > i {
+		h.Kind = ContextKind(text, i, j)
+		h.Near = g.NearDivision(text, i, j, countries)
+	}
+	p, found := g.Resolve(mention, h)
+	if !found {
+		if fb, ok := g.fallback(h.Near, countries); ok {
+			p = fb
+		}
+	}
+	return p, found, h
 }
 
 func (sc *Score) score(g *Gazetteer, l Label, p news.Place, found bool) {
@@ -306,10 +348,10 @@ func (g *Gazetteer) sameAdmin1(c1, a1, c2, a2 string) bool {
 	return false
 }
 
-// mentionKind returns the context kind at the first occurrence of mention
-// in text that stands as a whole name: not inside a word, and not the
-// start of a longer name ("GUATEMALA" in "GUATEMALA CITY").
-func (g *Gazetteer) mentionKind(text, mention string) string {
+// mentionAt returns the span of the first occurrence of mention in text
+// that stands as a whole name: not inside a word, and not the start of a
+// longer name ("GUATEMALA" in "GUATEMALA CITY"); zeros when there is none.
+func (g *Gazetteer) mentionAt(text, mention string) (int, int) {
 	up := strings.ToUpper(text)
 	m := strings.ToUpper(mention)
 	if len(up) != len(text) {
@@ -318,7 +360,7 @@ func (g *Gazetteer) mentionKind(text, mention string) string {
 	for off, n := 0, 0; n < 50; n++ {
 		i := strings.Index(up[off:], m)
 		if i < 0 {
-			return ""
+			return 0, 0
 		}
 		i += off
 		end := i + len(m)
@@ -330,9 +372,9 @@ func (g *Gazetteer) mentionKind(text, mention string) string {
 		if next != "" && KindWord(next) != HintAdmin && len(g.byKey[Normalize(mention+" "+next)]) > 0 {
 			continue
 		}
-		return ContextKind(text, i, end)
+		return i, end
 	}
-	return ""
+	return 0, 0
 }
 
 func isWordByte(c byte) bool {
@@ -463,7 +505,12 @@ func mucLabels(dir string) ([]Label, map[string]string, error) {
 			if i+1 < len(idx) {
 				end = idx[i+1][0]
 			}
-			msgs[s[m[2]:m[3]]] = s[m[1]:end]
+			// The text starts after the line of the message id.
+			body := s[m[1]:end]
+			if nl := strings.IndexByte(body, '\n'); nl >= 0 {
+				body = body[nl+1:]
+			}
+			msgs[s[m[2]:m[3]]] = body
 		}
 	}
 	var out []Label
@@ -523,20 +570,54 @@ func mucLabel(slot string) (Label, bool) {
 	if !ok {
 		return Label{}, false
 	}
-	l := Label{Set: "muc4", Country: country, Mention: strings.TrimSpace(parts[0]), Precision: news.PrecisionCountry}
+	l := Label{Set: "muc4", Country: country, Mention: strings.TrimSpace(parts[0]), Precision: news.PrecisionCountry, Note: slot}
 	for _, part := range parts[1:] {
+		part = strings.TrimSpace(part)
+		if strings.Count(part, "(") > strings.Count(part, ")") {
+			part += ")" // "USULUTAN (CITY"
+		}
 		m := mucLocPart.FindStringSubmatch(part)
 		if m == nil {
 			continue
 		}
 		name, typ := m[1], m[2]
-		switch typ {
-		case "DEPARTMENT", "PROVINCE", "STATE":
-			l.Admin1 = name
+		switch {
+		case mucAdmin1(country, typ):
+			// The first division is the first-level one; a later
+			// "PROVINCE" of Peru is a second-level division inside it.
+			if l.Admin1 == "" {
+				l.Admin1 = mucDivisionName(name)
+			}
 			l.Mention, l.Precision = name, news.PrecisionAdmin1
-		case "CITY", "TOWN", "VILLAGE", "MUNICIPALITY", "CAPITAL", "PORT", "DISTRICT":
+		case typ == "CITY" || typ == "TOWN" || typ == "VILLAGE" || typ == "MUNICIPALITY" || typ == "CAPITAL" || typ == "PORT" || typ == "DISTRICT":
 			l.Mention, l.Precision = name, news.PrecisionPoint
 		}
 	}
 	return l, true
+}
+
+// mucAdmin1 reports whether a MUC-4 slot's division type is a first-level
+// division of the country: departments everywhere, Venezuela's states,
+// Colombia's intendancies and commissariats of 1989–91, and provinces
+// where they are the first level (not in Peru, Bolivia or Chile, where a
+// province lies inside a department or region).
+func mucAdmin1(country, typ string) bool {
+	switch typ {
+	case "DEPARTMENT", "STATE", "INTENDANCY", "COMMISSARIAT", "COMISARIA":
+		return true
+	case "PROVINCE":
+		return country != "PE" && country != "BO" && country != "CL"
+	}
+	return false
+}
+
+// mucDivisionName drops the compass word of a slot's division name:
+// "EASTERN SAN MIGUEL" is San Miguel, "SOUTHERN CESAR" Cesar.
+func mucDivisionName(name string) string {
+	for _, w := range []string{"NORTHERN ", "SOUTHERN ", "EASTERN ", "WESTERN ", "CENTRAL ", "NORTHEASTERN ", "NORTHWESTERN ", "SOUTHEASTERN ", "SOUTHWESTERN "} {
+		if rest, ok := strings.CutPrefix(name, w); ok && rest != "" {
+			return rest
+		}
+	}
+	return name
 }

@@ -18,6 +18,10 @@ type Hints struct {
 	// oblast, province, governorate ("Kursk region"); "city" for city,
 	// town, village; empty when nothing says.
 	Kind string
+	// Near is the first-level division the text puts the place in (see
+	// NearDivision): candidates inside it come first, and a town the
+	// text puts in a division of another country is not believed.
+	Near Near
 
 	// ctx, when set, is what Others say, computed once for all the places
 	// of an article (see Stage).
@@ -358,7 +362,7 @@ var ubiquitous = map[string]bool{"US": true, "GB": true, "RU": true, "CN": true,
 
 // choose picks the best of a name's candidates.
 func (g *Gazetteer) choose(c []*Entry, h Hints, key string) *Entry {
-	if len(c) == 1 && h.Kind != HintAdmin {
+	if len(c) == 1 && h.Kind != HintAdmin && (c[0].Kind != KindCity || (len(h.Countries) == 0 && h.Near.Division == nil)) {
 		return c[0]
 	}
 	var ctx *placeContext
@@ -410,9 +414,24 @@ func (g *Gazetteer) choose(c []*Entry, h Hints, key string) *Entry {
 				s += 2 * math.Min(vd, 2)
 			}
 		}
+		if d := h.Near.Division; d != nil && e.Country == d.Country {
+			switch {
+			case e == d || (e.Kind != KindAdmin1 && Normalize(e.Admin1) == Normalize(d.Name)):
+				if h.Near.Strong {
+					s += 4
+				} else {
+					s += 2.5
+				}
+			case e.Kind != KindCountry:
+				s += 1
+			}
+		}
 		if s > bestScore || (s == bestScore && best != nil && e.ID > 0 && e.ID < best.ID) {
 			best, bestScore = e, s
 		}
+	}
+	if best != nil && g.doubtful(best, h, ctx, self) {
+		return nil
 	}
 	// "Kursk region" where only the city is known: its division.
 	if h.Kind == HintAdmin && best != nil && best.Kind == KindCity && best.Admin1 != "" {
@@ -421,6 +440,43 @@ func (g *Gazetteer) choose(c []*Entry, h Hints, key string) *Entry {
 		}
 	}
 	return best
+}
+
+// doubtful reports whether the chosen town is more likely a namesake of a
+// place the gazetteer lacks: the text puts it in a division of another
+// country ("Zaragoza, La Paz Department" is not Zaragoza, Spain), or it is
+// a small town (under 100,000, not a capital) outside every country the
+// article is about and no other place of the article is in its country
+// ("Molina" in a report from Chile is not Molina de Segura, Spain).
+func (g *Gazetteer) doubtful(e *Entry, h Hints, ctx *placeContext, self *votes) bool {
+	if e.Kind != KindCity {
+		return false
+	}
+	if d := h.Near.Division; d != nil && h.Near.Strong {
+		// "Granada, Antioquia" is not Granada, Meta: a small town in
+		// another division of the same country is a namesake too.
+		if d.Country != e.Country || (e.Population < 100000 && !e.Capital && Normalize(e.Admin1) != Normalize(d.Name)) {
+			return true
+		}
+	}
+	if len(h.Countries) == 0 || e.Capital || e.Population >= 100000 {
+		return false
+	}
+	for _, c := range h.Countries {
+		if c == e.Country {
+			return false
+		}
+	}
+	if ctx != nil {
+		v := ctx.country[e.Country]
+		if self != nil {
+			v -= self.country[e.Country]
+		}
+		if v >= 0.5 {
+			return false
+		}
+	}
+	return true
 }
 
 // Distance returns the great-circle distance in kilometres between two

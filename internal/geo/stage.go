@@ -67,12 +67,14 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		for _, c := range a.Focus {
 			h.Countries = appendCountry(h.Countries, c)
 		}
+		h.Kind, h.Near = "", Near{}
 		if pl.End > pl.Start && pl.End <= len(a.Text) {
 			h.Kind = ContextKind(a.Text, pl.Start, pl.End)
+			h.Near = s.g.NearDivision(a.Text, pl.Start, pl.End, h.Countries)
 		}
 		p, ok := s.g.Resolve(pl.Name, h)
 		if !ok {
-			if fb, ok := s.fallback(ev, a.Focus); ok {
+			if fb, ok := s.g.fallback(h.Near, eventCountries(ev, a.Focus)); ok {
 				p = fb
 			}
 		}
@@ -82,23 +84,36 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	return nil
 }
 
-// fallback gives an unknown place its country at country precision when
-// the event's context names one country only.
-func (s *Stage) fallback(ev *news.Event, focus []string) (news.Place, bool) {
+// eventCountries returns the country an event's actors name, or failing
+// them the article's focus.
+func eventCountries(ev *news.Event, focus []string) []string {
 	var cs []string
 	cs = appendCountry(cs, actorCountry(ev.Actor1))
 	cs = appendCountry(cs, actorCountry(ev.Actor2))
-	if len(cs) == 0 && len(focus) == 1 {
+	if len(cs) == 0 {
 		cs = focus
 	}
-	if len(cs) != 1 {
-		return news.Place{}, false
-	}
-	c, ok := s.g.countries[cs[0]]
-	if !ok {
-		return news.Place{}, false
-	}
+	return cs
+}
+
+// fallback places a name the gazetteer does not know: in the first-level
+// division the text puts it in, at admin1 precision ("San Luis de la
+// Reina, San Miguel Department": a village of San Miguel), else in the
+// context's country at country precision when the context names one
+// country only. It never invents a town.
+func (g *Gazetteer) fallback(near Near, countries []string) (news.Place, bool) {
 	var p news.Place
+	if near.Division != nil {
+		fill(&p, near.Division)
+		return p, true
+	}
+	if len(countries) != 1 {
+		return p, false
+	}
+	c, ok := g.countries[countries[0]]
+	if !ok {
+		return p, false
+	}
 	fill(&p, c)
 	return p, true
 }
@@ -156,8 +171,8 @@ func (s *Stage) focus(a *news.Article, dlPlace news.Span, others []string) []str
 			}
 		}
 	}
-	if len(w) == 0 && len(a.Entities) == 0 {
-		return s.g.TextCountries(a.Text)
+	if len(a.Entities) == 0 {
+		s.g.textCountryWeights(a.Text, w)
 	}
 	return topCountries(w)
 }
@@ -191,12 +206,25 @@ func topCountries(w map[string]float64) []string {
 	return out
 }
 
-// TextCountries returns the countries a text names most, by country names
-// and nationality words (see Stage for the weighting): the focus of an
-// article that has no entities yet. It reads names word by word, so it
-// needs no NER; in all-capital text it ignores two-letter names ("US").
+// TextCountries returns the countries a text names most, by its dateline
+// place ("SAN SALVADOR, 3 JAN 90 --"), country names and nationality words
+// (see Stage for the weighting): the focus of an article that has no
+// entities yet. It reads names word by word, so it needs no NER; in
+// all-capital text it ignores two-letter names ("US").
 func (g *Gazetteer) TextCountries(text string) []string {
 	w := map[string]float64{}
+	if _, pl := Dateline(text); pl.End > 0 {
+		if e := g.Best(text[pl.Start:pl.End], Hints{}); e != nil && e.Country != "" {
+			w[e.Country]++
+		}
+	}
+	g.textCountryWeights(text, w)
+	return topCountries(w)
+}
+
+// textCountryWeights adds the weights of the country names and
+// nationality words of text to w.
+func (g *Gazetteer) textCountryWeights(text string, w map[string]float64) {
 	upper := isUpperText(text)
 	words := wordSpans(text)
 	for i := 0; i < len(words); i++ {
@@ -232,7 +260,6 @@ func (g *Gazetteer) TextCountries(text string) []string {
 			}
 		}
 	}
-	return topCountries(w)
 }
 
 // demonym returns the country of a normalised nationality word, singular

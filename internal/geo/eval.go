@@ -266,9 +266,22 @@ func (g *Gazetteer) textPlaces(text string) []string {
 // stage's fallback for unknown names.
 func (g *Gazetteer) resolveMention(text, mention string, countries, others []string) (news.Place, bool, Hints) {
 	h := Hints{Countries: countries, Others: others}
-	if i, j := g.mentionAt(text, mention); j > i {
+	if i, j := g.mentionAt(text, mention, 0); j > i {
 		h.Kind = ContextKind(text, i, j)
-		h.Near = g.NearDivision(text, i, j, countries)
+		// The label stands for every occurrence of the name: the first
+		// that the text puts in a division ("the attack on San Miguel de
+		// Mercedes, 7 km from the capital of Chalatenango Department").
+		for n := 0; n < 10 && j > i; n++ {
+			near := g.NearDivision(text, i, j, countries)
+			if near.Strong {
+				h.Near = near
+				break
+			}
+			if h.Near.Division == nil {
+				h.Near = near
+			}
+			i, j = g.mentionAt(text, mention, j)
+		}
 	}
 	p, found := g.Resolve(mention, h)
 	if !found {
@@ -348,16 +361,16 @@ func (g *Gazetteer) sameAdmin1(c1, a1, c2, a2 string) bool {
 	return false
 }
 
-// mentionAt returns the span of the first occurrence of mention in text
-// that stands as a whole name: not inside a word, and not the start of a
+// mentionAt returns the span of the first occurrence of mention in
+// text[from:] that stands as a whole name: not inside a word, and not the start of a
 // longer name ("GUATEMALA" in "GUATEMALA CITY"); zeros when there is none.
-func (g *Gazetteer) mentionAt(text, mention string) (int, int) {
+func (g *Gazetteer) mentionAt(text, mention string, from int) (int, int) {
 	up := strings.ToUpper(text)
 	m := strings.ToUpper(mention)
 	if len(up) != len(text) {
 		up, m = text, mention
 	}
-	for off, n := 0, 0; n < 50; n++ {
+	for off, n := from, 0; n < 50 && off <= len(up); n++ {
 		i := strings.Index(up[off:], m)
 		if i < 0 {
 			return 0, 0

@@ -39,6 +39,12 @@ func (g *Gazetteer) NearDivision(text string, start, end int, countries []string
 	if start < 0 || end > len(text) || start >= end {
 		return Near{}
 	}
+	// "Los Llanitos (Intibuca)".
+	if strings.HasPrefix(text[end:], " (") {
+		if e, n := g.divisionAt(text, end+2, countries); e != nil && strings.HasPrefix(text[n:], ")") {
+			return Near{Division: e, Strong: true}
+		}
+	}
 	// "Perquin, Morazan" / "PERQUIN, MORAZAN DEPARTMENT" / "El Centenario,
 	// El Carmen, Santander": up to two more names after commas.
 	for i, hop := end, 0; hop < 3 && strings.HasPrefix(text[i:], ", "); hop++ {
@@ -112,10 +118,10 @@ func (g *Gazetteer) plainDivision(text string, from, to, start, end int, countri
 		if e == nil || n > to || (n > start && a < end) || !slices.Contains(countries, e.Country) {
 			continue
 		}
-		// The name must close there: "in Cordoba," but not "in San
-		// Salvador city".
+		// The name must close its phrase: "in Cordoba," but not "in San
+		// Salvador city" nor a list ("Kharkiv, Sumy and Chernihiv").
 		if r := strings.TrimLeft(text[n:min(len(text), n+12)], " "); r != "" && unicode.IsLetter(rune(r[0])) && !divisionKinds[strings.ToLower(firstWord(r))] {
-			if c, _ := utf8.DecodeRuneInString(r); unicode.IsUpper(c) {
+			if c, _ := utf8.DecodeRuneInString(r); unicode.IsUpper(c) || strings.EqualFold(firstWord(r), "and") || strings.EqualFold(firstWord(r), "or") {
 				continue
 			}
 		}

@@ -128,6 +128,9 @@ func contextOK(s *sentence, h hit) bool {
 			return false // "trained them to ... publicize attacks"
 		}
 	case cKill:
+		if w == "shot" && len(h.t.words) == 1 && !passive(low, h.s) {
+			return false // "a shot", "shot a film": only "was shot" is violence
+		}
 		if h.s > 0 && low[h.s-1] == "to" && !(h.s > 1 && (low[h.s-2] == "attempt" || low[h.s-2] == "attempted" || low[h.s-2] == "tried" || low[h.s-2] == "plot")) {
 			return false
 		}
@@ -466,7 +469,10 @@ func build(a *news.Article, s *sentence, h hit, g seg, pub time.Time) *cand {
 		return nil
 	}
 	namedVictim := h.e+1 < len(s.low) && s.low[h.e] == "of" && capWord(s.toks[h.e+1].text)
-	if sub == SubAttack && ev.Actor2 == nil && ev.Weapon == "" && len(ev.Figures) == 0 && !c.anaphor && !namedVictim {
+	// "He was killed", "a U.S. citizen was shot": the subject is the
+	// victim even when it names no actor.
+	victimSubject := h.t.class == cKill && passive(s.low, h.s)
+	if sub == SubAttack && ev.Actor2 == nil && ev.Weapon == "" && len(ev.Figures) == 0 && !c.anaphor && !namedVictim && !victimSubject {
 		return nil
 	}
 	return c
@@ -1271,6 +1277,21 @@ func armedActor(a *news.ActorRef) bool {
 	switch a.Kind {
 	case news.KindStateForces, news.KindRebels, news.KindPolMilitia, news.KindIdMilitia, news.KindUnknownArmed, news.KindExternal:
 		return true
+	}
+	return false
+}
+
+// passive reports whether the verb at token i is a passive ("was killed",
+// "were seriously wounded", "has been shot").
+func passive(low []string, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch low[k] {
+		case "was", "were", "been", "being", "be", "is", "are", "got":
+			return true
+		}
+		if !strings.HasSuffix(low[k], "ly") && low[k] != "also" && low[k] != "reportedly" {
+			return false
+		}
 	}
 	return false
 }

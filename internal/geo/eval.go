@@ -285,7 +285,8 @@ func (g *Gazetteer) resolveMention(text, mention string, countries, others []str
 	}
 	p, found := g.Resolve(mention, h)
 	if !found {
-		if fb, ok := g.fallback(h.Near, countries); ok {
+		_, dl := Dateline(text)
+		if fb, ok := g.fallback(h.Near, countries, g.datelineCountry(text, dl)); ok {
 			p = fb
 		}
 	}

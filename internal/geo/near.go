@@ -217,6 +217,11 @@ func (g *Gazetteer) divisionAt(text string, i int, countries []string) (*Entry, 
 			return nil, 0
 		}
 		if e := g.pickDivision(text[i:b], countries); e != nil {
+			// "Panama" and "Guatemala" are departments too, but named
+			// alone they are the country.
+			if _, ok := g.countryOf(Normalize(text[i:b])); ok && !divisionKinds[strings.ToLower(firstWord(strings.TrimLeft(text[b:], " ")))] {
+				return nil, 0
+			}
 			return e, b
 		}
 	}

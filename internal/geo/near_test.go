@@ -61,7 +61,7 @@ func TestResolveNear(t *testing.T) {
 	if _, ok := g.Resolve("SAN LUIS DE LA REINA", h); ok {
 		t.Fatalf("an unknown village resolved")
 	}
-	p, ok := g.fallback(h.Near, h.Countries)
+	p, ok := g.fallback(h.Near, h.Countries, "")
 	if !ok || p.Precision != news.PrecisionAdmin1 || p.Country != "SV" || p.Admin1 != "San Miguel" {
 		t.Errorf("fallback = %+v, want San Miguel, SV at admin1", p)
 	}

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/sitrep-osint/sitrep/news"
@@ -375,7 +376,16 @@ func (g *Gazetteer) choose(c []*Entry, h Hints, key string) *Entry {
 	var best *Entry
 	bestScore := math.Inf(-1)
 	pref := g.prefer[key]
+	hasCountry := false
 	for _, e := range c {
+		hasCountry = hasCountry || e.Kind == KindCountry
+	}
+	for _, e := range c {
+		// A town named like a country ("Venezuela", Cuba) is meant only
+		// when the text says town.
+		if hasCountry && e.Kind == KindCity && h.Kind != HintCity {
+			continue
+		}
 		s := score(e, h)
 		if e == pref {
 			s += 3
@@ -430,7 +440,7 @@ func (g *Gazetteer) choose(c []*Entry, h Hints, key string) *Entry {
 			best, bestScore = e, s
 		}
 	}
-	if best != nil && g.doubtful(best, h, ctx, self) {
+	if best != nil && g.doubtful(best, h, ctx, self, key) {
 		return nil
 	}
 	// "Kursk region" where only the city is known: its division.
@@ -448,7 +458,7 @@ func (g *Gazetteer) choose(c []*Entry, h Hints, key string) *Entry {
 // a small town (under 100,000, not a capital) outside every country the
 // article is about and no other place of the article is in its country
 // ("Molina" in a report from Chile is not Molina de Segura, Spain).
-func (g *Gazetteer) doubtful(e *Entry, h Hints, ctx *placeContext, self *votes) bool {
+func (g *Gazetteer) doubtful(e *Entry, h Hints, ctx *placeContext, self *votes, key string) bool {
 	if e.Kind != KindCity {
 		return false
 	}
@@ -459,12 +469,29 @@ func (g *Gazetteer) doubtful(e *Entry, h Hints, ctx *placeContext, self *votes) 
 			return true
 		}
 	}
-	if len(h.Countries) == 0 || e.Capital || e.Population >= 100000 {
+	// A capital, a big city or a town the world has many names for
+	// (Geneva, Jericho) is what news means.
+	if len(h.Countries) == 0 || e.Capital || e.Population >= 500000 || len(e.Aliases) >= 15 {
 		return false
 	}
 	for _, c := range h.Countries {
 		if c == e.Country {
 			return false
+		}
+	}
+	if e.Population >= 100000 {
+		// A bigger town is doubted only when its name is shared by towns
+		// of several countries, none of them the article's: "San
+		// Antonio", "Santa Maria", "Zaragoza" in a report from El
+		// Salvador are more likely villages the gazetteer lacks.
+		c := g.byKey[key]
+		if len(c) < 3 {
+			return false
+		}
+		for _, x := range c {
+			if slices.Contains(h.Countries, x.Country) {
+				return false
+			}
 		}
 	}
 	if ctx != nil {

@@ -49,6 +49,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		}
 	}
 	a.Focus = s.focus(a, dlPlace, others)
+	filed := s.g.datelineCountry(a.Text, dlPlace)
 	shared := s.g.Context(Hints{Others: others})
 	for i := range a.Events {
 		ev := &a.Events[i]
@@ -74,7 +75,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		}
 		p, ok := s.g.Resolve(pl.Name, h)
 		if !ok {
-			if fb, ok := s.g.fallback(h.Near, eventCountries(ev, a.Focus)); ok {
+			if fb, ok := s.g.fallback(h.Near, eventCountries(ev, a.Focus), filed); ok {
 				p = fb
 			}
 		}
@@ -100,14 +101,15 @@ func eventCountries(ev *news.Event, focus []string) []string {
 // division the text puts it in, at admin1 precision ("San Luis de la
 // Reina, San Miguel Department": a village of San Miguel), else in the
 // context's country at country precision when the context names one
-// country only. It never invents a town.
-func (g *Gazetteer) fallback(near Near, countries []string) (news.Place, bool) {
+// country only, or names several but the first is where the dateline
+// says the report was filed. It never invents a town.
+func (g *Gazetteer) fallback(near Near, countries []string, filed string) (news.Place, bool) {
 	var p news.Place
 	if near.Division != nil {
 		fill(&p, near.Division)
 		return p, true
 	}
-	if len(countries) != 1 {
+	if len(countries) == 0 || (len(countries) > 1 && countries[0] != filed) {
 		return p, false
 	}
 	c, ok := g.countries[countries[0]]
@@ -214,12 +216,24 @@ func topCountries(w map[string]float64) []string {
 func (g *Gazetteer) TextCountries(text string) []string {
 	w := map[string]float64{}
 	if _, pl := Dateline(text); pl.End > 0 {
-		if e := g.Best(text[pl.Start:pl.End], Hints{}); e != nil && e.Country != "" {
-			w[e.Country]++
+		if c := g.datelineCountry(text, pl); c != "" {
+			w[c]++
 		}
 	}
 	g.textCountryWeights(text, w)
 	return topCountries(w)
+}
+
+// datelineCountry returns the country of a dateline's place (see
+// Dateline), or "".
+func (g *Gazetteer) datelineCountry(text string, place news.Span) string {
+	if place.End <= place.Start || place.End > len(text) {
+		return ""
+	}
+	if e := g.Best(text[place.Start:place.End], Hints{}); e != nil {
+		return e.Country
+	}
+	return ""
 }
 
 // textCountryWeights adds the weights of the country names and

@@ -69,6 +69,9 @@ func TestPolNeAR(t *testing.T) {
 	}
 	gold := loadGold(t, dir)
 	x := New(Options{})
+	if m := testModel(t); m != nil {
+		x.model = m
+	}
 	r, err := Evaluate(t.Context(), x, gold)
 	if err != nil {
 		t.Fatal(err)
@@ -173,6 +176,9 @@ func TestPolNeARTaggerOnly(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
+	if tm := testModel(t); tm != nil {
+		m = tm
+	}
 	var ov [3]PRF
 	for _, g := range gold {
 		pred := taggerOnly(m, g.Text)
@@ -197,4 +203,23 @@ func loadGold(t *testing.T, dir string) []GoldArticle {
 		gold = gold[len(gold)-n:]
 	}
 	return gold
+}
+
+// testModel reads the model file ATTR_MODEL names (e.g. one trained with
+// trainattrib --holdout), or returns nil when it is unset.
+func testModel(t *testing.T) *model {
+	p := os.Getenv("ATTR_MODEL")
+	if p == "" {
+		return nil
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := readModel(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

@@ -34,9 +34,9 @@ const (
 
 const (
 	modelMagic = "SRATTR01"
-	hashBits   = 17
+	hashBits   = 16
 	nBuckets   = 1 << hashBits
-	maxFeats   = 29
+	maxFeats   = 24
 	stride     = 8 // int16 per bucket in memory: nTags and a pad
 )
 
@@ -165,49 +165,80 @@ type featureCtx struct {
 	cueLeft, cueRight []int8   // distance bucket to the nearest lexicon cue in the sentence
 	rule              []uint8  // what the patterns made of each token (ruleTags)
 	sentQuote         []bool   // the sentence holds a quotation mark
-	wh, s3, s2        []uint64 // hashes of each word and of its last three and two letters
+	wh, st            []uint64 // hashes of each word and of its stem
 	lex               []uint8  // cue class (low 3 bits) and pronoun/role/organisation (next 2)
 }
 
 func (d *doc) featureContext() featureCtx {
 	n := len(d.toks)
 	fc := featureCtx{cueLeft: make([]int8, n), cueRight: make([]int8, n), rule: d.ruleTags(), sentQuote: make([]bool, len(d.sents)),
-		wh: make([]uint64, n), s3: make([]uint64, n), s2: make([]uint64, n), lex: make([]uint8, n)}
-	for i := range d.toks {
-		t := &d.toks[i]
-		if t.qmark {
-			fc.sentQuote[t.sent] = true
+		wh: make([]uint64, n), st: make([]uint64, n), lex: make([]uint8, n)}
+	for si, s := range d.sents {
+		if !d.needsScoring(fc.rule, s) {
+			continue // every token is forced: no features needed
 		}
-		fc.wh[i] = hstr(fnvOffset, t.low)
-		fc.s3[i] = hstr(fnvOffset, suffix(t.low, 3))
-		fc.s2[i] = hstr(fnvOffset, suffix(t.low, 2))
-		pr := uint8(0)
-		if pronouns[t.low] > 0 {
-			pr = 1
-		} else if roleNouns[t.low] {
-			pr = 2
-		} else if orgHeads[t.low] {
-			pr = 3
+		for i := s[0]; i < s[1]; i++ {
+			t := &d.toks[i]
+			fc.lex[i] = featLex[t.low]
+			fc.sentQuote[si] = fc.sentQuote[si] || t.qmark
+			fc.wh[i] = hstr(fnvOffset, t.low)
+			fc.st[i] = hstr(fnvOffset, stem(t.low))
 		}
-		fc.lex[i] = uint8(cueWords[t.low].class) | pr<<3
-	}
-	for _, s := range d.sents {
 		last := -1
 		for i := s[0]; i < s[1]; i++ {
 			fc.cueLeft[i] = distBucket(last, i)
-			if cueWords[d.toks[i].low].class != 0 || d.toks[i].low == "according" {
+			if fc.lex[i]&7 != 0 || d.toks[i].low == "according" {
 				last = i
 			}
 		}
 		last = -1
 		for i := s[1] - 1; i >= s[0]; i-- {
 			fc.cueRight[i] = distBucket(last, i)
-			if cueWords[d.toks[i].low].class != 0 || d.toks[i].low == "according" {
+			if fc.lex[i]&7 != 0 || d.toks[i].low == "according" {
 				last = i
 			}
 		}
 	}
 	return fc
+}
+
+// needsScoring reports whether the sentence s holds a token the patterns
+// left unread.
+func (d *doc) needsScoring(rule []uint8, s [2]int) bool {
+	for i := s[0]; i < s[1]; i++ {
+		if rule[i] == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// featLex maps a word to its cue class (low 3 bits), pronoun, role noun
+// or organisation head (next 2 bits): one look-up per token.
+// It is built in init, after the lexicons' own init functions.
+var featLex map[string]uint8
+
+func init() {
+	m := map[string]uint8{}
+	for w, c := range cueWords {
+		m[w] |= uint8(c.class)
+	}
+	for w, n := range pronouns {
+		if n > 0 {
+			m[w] |= 1 << 3
+		}
+	}
+	for w := range roleNouns {
+		if m[w]>>3&3 == 0 {
+			m[w] |= 2 << 3
+		}
+	}
+	for w := range orgHeads {
+		if m[w]>>3&3 == 0 {
+			m[w] |= 3 << 3
+		}
+	}
+	featLex = m
 }
 
 func distBucket(at, i int) int8 {
@@ -267,16 +298,24 @@ func shape(s string) byte {
 	return 'p'
 }
 
-func suffix(s string, n int) string {
-	if len(s) <= n {
-		return s
+// stem strips the commonest inflections, so that "endorsed", "endorses"
+// and "endorsing" share a feature.
+func stem(s string) string {
+	n := len(s)
+	switch {
+	case n > 5 && s[n-3:] == "ing":
+		return s[:n-3]
+	case n > 4 && (s[n-2:] == "ed" || s[n-2:] == "es"):
+		return s[:n-2]
+	case n > 3 && s[n-1] == 's':
+		return s[:n-1]
 	}
-	return s[len(s)-n:]
+	return s
 }
 
-// features fills f with the feature buckets of token i given the two
-// previous tags, and returns how many there are.
-func (d *doc) features(f *[maxFeats]uint32, fc *featureCtx, i int, p1, p2 uint8) int {
+// features fills f with the feature buckets of token i given the
+// previous tag, and returns how many there are.
+func (d *doc) features(f *[maxFeats]uint32, fc *featureCtx, i int, p1 uint8) int {
 	t := &d.toks[i]
 	si := t.sent
 	s0, s1 := d.sents[si][0], d.sents[si][1]
@@ -295,6 +334,20 @@ func (d *doc) features(f *[maxFeats]uint32, fc *featureCtx, i int, p1, p2 uint8)
 			wp2 = fc.wh[i+2]
 		}
 	}
+	wm3, wp3 := hStart, hEnd
+	shm1, shp1 := byte(0), byte(0)
+	if i-1 >= s0 {
+		shm1 = shape(d.toks[i-1].text)
+	}
+	if i+1 < s1 {
+		shp1 = shape(d.toks[i+1].text)
+	}
+	if i-3 >= s0 {
+		wm3 = fc.wh[i-3]
+	}
+	if i+3 < s1 {
+		wp3 = fc.wh[i+3]
+	}
 	q := uint64(0)
 	if t.q >= 0 {
 		q = 1
@@ -307,7 +360,7 @@ func (d *doc) features(f *[maxFeats]uint32, fc *featureCtx, i int, p1, p2 uint8)
 	}
 	cls := uint64(fc.lex[i] & 7)
 	pr := uint64(fc.lex[i] >> 3)
-	P1, P2 := uint64(p1), uint64(p2)
+	P1 := uint64(p1)
 	cl, cr := uint64(fc.cueLeft[i]), uint64(fc.cueRight[i])
 	pos := uint64(0)
 	switch {
@@ -332,34 +385,29 @@ func (d *doc) features(f *[maxFeats]uint32, fc *featureCtx, i int, p1, p2 uint8)
 	}
 	hs := [...]uint64{
 		mix(1, 0, 0),
-		mix(2, w0, 0),
 		mix(3, wm1, 0),
-		mix(4, wp1, 0),
 		mix(5, wm2, 0),
 		mix(6, wp2, 0),
 		mix(7, wm1, w0),
 		mix(8, w0, wp1),
-		mix(9, fc.s3[i], 0),
 		mix(10, uint64(shape(t.text)), P1),
-		mix(11, P1, 0),
-		mix(12, P1, P2),
 		mix(13, w0, P1),
 		mix(14, q, P1),
 		mix(15, cls, P1),
 		mix(16, cl, P1),
-		mix(17, cr, P1),
 		mix(18, pos, P1),
 		mix(19, cm1, cp1),
 		mix(20, wm1, P1),
-		mix(21, fc.s2[i], 0),
 		mix(22, pr, P1),
 		mix(23, q<<8|cl<<4|cr, 0),
-		mix(24, wm1, wp1),
-		mix(25, r, P1),
 		mix(26, rp<<8|r<<4|rn, 0),
-		mix(27, w0, r),
 		mix(28, sq<<8|q, P1),
-		mix(29, mix(0, wm1, w0), P1),
+		mix(30, fc.st[i], P1),
+		mix(31, fc.st[i], wp1),
+		mix(32, wm3, 0),
+		mix(33, wp3, 0),
+		mix(34, uint64(shm1)<<16|uint64(shape(t.text))<<8|uint64(shp1), P1),
+		mix(35, fc.st[i], sq<<8|q),
 	}
 	for k, h := range hs {
 		f[k] = uint32(h>>20) & (nBuckets - 1)
@@ -387,43 +435,45 @@ func (d *doc) tag(m *model) []uint8 {
 	tags := make([]uint8, len(d.toks))
 	var f [maxFeats]uint32
 	var sc [nTags]int32
-	p1, p2 := uint8(tagO), uint8(tagO)
-	// Sentences the patterns cover entirely cannot add anything: they keep
-	// the patterns' reading, which is cheaper than scoring them.
-	covered := make([]bool, len(d.sents))
-	for si, se := range d.sents {
-		covered[si] = true
-		for i := se[0]; i < se[1]; i++ {
-			if fc.rule[i] == 0 {
-				covered[si] = false
-				break
-			}
-		}
-	}
+	p1 := uint8(tagO)
 	for i := range d.toks {
-		if covered[d.toks[i].sent] {
-			r := fc.rule[i] // 1 source, 2 cue, 3 content
-			best := uint8(2*r - 1)
-			if i > 0 && fc.rule[i-1] == r && d.toks[i-1].sent == d.toks[i].sent {
-				best++
-			}
-			tags[i] = best
-			p2, p1 = p1, best
+		if r, ok := d.forced(&fc, i); ok {
+			tags[i] = r
+			p1 = r
 			continue
 		}
-		n := d.features(&f, &fc, i, p1, p2)
+		n := d.features(&f, &fc, i, p1)
 		sc = [nTags]int32{}
 		for _, b := range f[:n] {
-			w := m.w[int(b)*stride : int(b)*stride+nTags]
-			for t := range sc {
-				sc[t] += int32(w[t])
-			}
+			w := (*[stride]int16)(m.w[int(b)*stride:])
+			sc[0] += int32(w[0])
+			sc[1] += int32(w[1])
+			sc[2] += int32(w[2])
+			sc[3] += int32(w[3])
+			sc[4] += int32(w[4])
+			sc[5] += int32(w[5])
+			sc[6] += int32(w[6])
 		}
 		best := legalBest(sc[:], p1)
 		tags[i] = best
-		p2, p1 = p1, best
+		p1 = best
 	}
 	return tags
+}
+
+// forced reports the tag of token i when the tagger need not score it:
+// tokens the patterns already read keep the patterns' reading (fill only
+// adds spans on free tokens, so scoring them would be wasted). The model
+// is trained the same way.
+func (d *doc) forced(fc *featureCtx, i int) (uint8, bool) {
+	if r := fc.rule[i]; r != 0 {
+		best := 2*r - 1
+		if i > 0 && fc.rule[i-1] == r && d.toks[i-1].sent == d.toks[i].sent {
+			best++
+		}
+		return best, true
+	}
+	return 0, false
 }
 
 // legalBest picks the best-scoring tag. (Any tag may follow any other: an
@@ -526,11 +576,13 @@ func (d *doc) fill(tags []uint8) {
 				best, cont = dist, s
 			}
 		}
-		if cont[0] >= cont[1] {
-			continue
-		}
-		if !d.plausible(&src, c) {
-			continue
+		if hadSrc := src[0] < src[1]; !d.plausible(&src, c) {
+			if !hadSrc {
+				continue
+			}
+			// a source opening with a preposition is not the source, but
+			// the cue stands ("in her speech")
+			src = [2]int{c[0], c[0]}
 		}
 		for _, r := range [][2]int{c, src, cont} {
 			for k := r[0]; k < r[1]; k++ {

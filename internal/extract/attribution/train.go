@@ -57,9 +57,13 @@ func Train(ctx context.Context, gold []GoldArticle, opts TrainOptions, out io.Wr
 				return err
 			}
 			d := it.d
-			p1, p2 := uint8(tagO), uint8(tagO)
+			p1 := uint8(tagO)
 			for i := range d.toks {
-				k := d.features(&f, &it.fc, i, p1, p2)
+				if r, ok := d.forced(&it.fc, i); ok {
+					p1 = r
+					continue
+				}
+				k := d.features(&f, &it.fc, i, p1)
 				var sc [nTags]float32
 				for _, b := range f[:k] {
 					for t := 0; t < nTags; t++ {
@@ -77,7 +81,7 @@ func Train(ctx context.Context, gold []GoldArticle, opts TrainOptions, out io.Wr
 				}
 				n++
 				step++
-				p2, p1 = p1, pred
+				p1 = pred
 			}
 		}
 		if opts.Log != nil {

@@ -104,7 +104,11 @@ func contextOK(s *sentence, h hit) bool {
 	case cStrike:
 		if h.t.weak {
 			// "launched 64 drones", "hit by divisions" (no weapon: no strike)
-			_, ok := s.window(h, projectileNouns, 2, 8)
+			before := 2
+			if w == "fire" {
+				before = 4 // "mortar and rifle fire"
+			}
+			_, ok := s.window(h, projectileNouns, before, 8)
 			return ok
 		}
 		if w == "strike" || w == "strikes" || w == "launch" || w == "fire" {
@@ -159,6 +163,9 @@ func contextOK(s *sentence, h hit) bool {
 		}
 		return true
 	case cTrain:
+		if w == "training" && h.e < len(low) && trainingPlaces[low[h.e]] {
+			return false // "the armed forces training center": a place
+		}
 		_, ok := s.window(h, trainees, 2, 4)
 		return ok
 	case cProduce:
@@ -1295,3 +1302,6 @@ func passive(low []string, i int) bool {
 	}
 	return false
 }
+
+// trainingPlaces after "training" name a place, not a training event.
+var trainingPlaces = set("center", "centre", "school", "camp", "camps", "base", "facility", "academy", "ground", "grounds", "college", "institute")

@@ -116,12 +116,19 @@ func findFigures(s *sentence, h hit, c *cand) []news.Figure {
 		if i >= 2 && low[i-1] == "of" && exchangeNouns[low[i-2]] {
 			noun = low[i-2]
 		}
-		if noun == "" && j < len(low) && len(low[j]) > 3 && strings.HasSuffix(low[j], "s") && isAlpha(low[j]) && !notCounted[low[j]] {
-			// An unknown plural before a killing: "44 peasants have been killed".
-			for k := max(0, i-3); k < min(len(low), j+5); k++ {
-				if killVerbs[low[k]] || injureVerbs[low[k]] || detainVerbs[low[k]] || abductVerbs[low[k]] {
-					noun, ne = "people", j+1
-					break
+		if noun == "" {
+			// An unknown plural before a killing: "44 peasants have been
+			// killed", "the murder of six Jesuit priests".
+			p := j
+			if p+1 < len(low) && isAlpha(low[p]) && !strings.HasSuffix(low[p], "s") {
+				p++ // an adjective or name first: "Jesuit priests"
+			}
+			if p < len(low) && len(low[p]) > 3 && strings.HasSuffix(low[p], "s") && isAlpha(low[p]) && !notCounted[low[p]] {
+				for k := max(0, i-3); k < min(len(low), p+5); k++ {
+					if killVerbs[low[k]] || injureVerbs[low[k]] || detainVerbs[low[k]] || abductVerbs[low[k]] {
+						noun, ne = "people", p+1
+						break
+					}
 				}
 			}
 		}
@@ -129,6 +136,15 @@ func findFigures(s *sentence, h hit, c *cand) []news.Figure {
 			continue
 		}
 		what := whatCounts(s, c, noun, i, ne)
+		if n := len(out); n > 0 && i >= 2 && low[i-1] == "and" && out[n-1].End == s.toks[i-2].end && (noun == "people" || peopleNouns[noun]) {
+			// "six Jesuit priests and two women": the second group shares
+			// the first one's fate.
+			if prev := out[n-1].What; prev == "killed" || prev == "injured" || prev == "detained" || prev == "abducted" {
+				if what == "" || what != prev && !hasVerbBetween(low, i, ne) {
+					what = prev
+				}
+			}
+		}
 		if what == "" {
 			continue
 		}
@@ -295,4 +311,18 @@ var notCounted = set("days", "weeks", "months", "years", "hours", "minutes", "se
 // isWordTok reports whether a token is a word (not punctuation).
 func isWordTok(w string) bool {
 	return w != "" && (w[0] >= 'a' && w[0] <= 'z' || w[0] >= '0' && w[0] <= '9' || w == "'s" || w[0] >= 0x80 && w != "’" && w != "“" && w != "”")
+}
+
+// hasVerbBetween reports whether a casualty verb follows the figure [i, ne)
+// within its clause: "and 35 wounded" has its own.
+func hasVerbBetween(low []string, i, ne int) bool {
+	for k := ne; k < len(low) && k < ne+3; k++ {
+		if killVerbs[low[k]] || injureVerbs[low[k]] || detainVerbs[low[k]] || abductVerbs[low[k]] {
+			return true
+		}
+		if low[k] == "," || low[k] == "." || low[k] == ";" || low[k] == "and" {
+			return false
+		}
+	}
+	return false
 }

@@ -227,8 +227,9 @@ var (
 	systemNouns = set("systems", "system", "launchers", "tanks", "jets", "aircraft", "howitzers", "vehicles",
 		"batteries", "patriots", "f-16s", "helicopters")
 	killVerbs = set("killed", "killing", "kills", "dead", "died", "deaths", "death", "fatalities", "lives", "toll", "slain",
-		"assassinated", "murdered", "executed", "massacred")
-	injureVerbs = set("injured", "injuring", "wounded", "wounding", "hurt", "injuries", "wounds")
+		"assassinated", "murdered", "executed", "massacred", "kill", "killings", "murder", "murders", "massacre",
+		"assassination", "slaughtered")
+	injureVerbs = set("injured", "injuring", "wounded", "wounding", "hurt", "injuries", "wounds", "wound", "injury", "injure")
 	detainVerbs = set("arrested", "detained", "detaining", "arresting", "custody", "rounded")
 	abductVerbs = set("abducted", "kidnapped", "hostage", "hostages", "seized")
 	hitVerbs    = set("hit", "struck", "reached", "got")

@@ -20,6 +20,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -596,15 +597,24 @@ func MUC(ctx context.Context, x *events.Extractor, dir string) (*Scores, error) 
 		if strings.Contains(t.stage, "THREAT") {
 			continue
 		}
+		st := MUCSubtype(t.incident, t.instrument, t.humType)
+		if st == "" {
+			continue
+		}
 		for what, ns := range t.figures() {
 			if nums[t.doc] == nil {
 				nums[t.doc] = map[string][]float64{}
 			}
-			nums[t.doc][what] = append(nums[t.doc][what], ns...)
-		}
-		st := MUCSubtype(t.incident, t.instrument, t.humType)
-		if st == "" {
-			continue
+			for _, n := range ns {
+				// A count is scored once per document (several
+				// templates repeat the same victims) and only when the
+				// text writes it: a count the key's authors added up
+				// ("his bodyguard and driver": 2) is no number to
+				// extract.
+				if !slices.Contains(nums[t.doc][what], n) && writesNumber(docs[t.doc], n) {
+					nums[t.doc][what] = append(nums[t.doc][what], n)
+				}
+			}
 		}
 		labels[st] = true
 		if gold[t.doc] == nil {
@@ -975,3 +985,47 @@ func sentenceSpans(d wikiDoc) []news.Span {
 	}
 	return out
 }
+
+// spelledNumbers are the number words MUC-4 texts use for small counts.
+var spelledNumbers = map[float64][]string{2: {"TWO"}, 3: {"THREE"}, 4: {"FOUR"}, 5: {"FIVE"}, 6: {"SIX"}, 7: {"SEVEN"},
+	8: {"EIGHT"}, 9: {"NINE"}, 10: {"TEN"}, 11: {"ELEVEN"}, 12: {"TWELVE", "DOZEN"}, 13: {"THIRTEEN"}, 14: {"FOURTEEN"},
+	15: {"FIFTEEN"}, 16: {"SIXTEEN"}, 17: {"SEVENTEEN"}, 18: {"EIGHTEEN"}, 19: {"NINETEEN"}, 20: {"TWENTY"},
+	30: {"THIRTY"}, 40: {"FORTY"}, 50: {"FIFTY"}, 100: {"HUNDRED"}}
+
+// writesNumber reports whether text writes n as a word of its own: in
+// digits, with or without thousands separators, or spelled out.
+func writesNumber(text string, n float64) bool {
+	digits := strconv.FormatFloat(n, 'f', -1, 64)
+	forms := []string{digits}
+	if len(digits) > 3 {
+		forms = append(forms, digits[:len(digits)-3]+","+digits[len(digits)-3:])
+	}
+	forms = append(forms, spelledNumbers[n]...)
+	up := strings.ToUpper(text)
+	for _, f := range forms {
+		for i := 0; ; {
+			k := strings.Index(up[i:], f)
+			if k < 0 {
+				break
+			}
+			a, b := i+k, i+k+len(f)
+			if (a == 0 || !numberByte(up, a-1)) && (b == len(up) || !numberByte(up, b)) {
+				return true
+			}
+			i = b
+		}
+	}
+	return false
+}
+
+// numberByte reports whether text[i] continues a word or number: a letter,
+// a digit, or a separator between digits ("70,000", "3.5").
+func numberByte(text string, i int) bool {
+	c := text[i]
+	if c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+		return true
+	}
+	return (c == ',' || c == '.') && i > 0 && i+1 < len(text) && isDigit(text[i-1]) && isDigit(text[i+1])
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -371,6 +371,8 @@ func (g *Gazetteer) mentionAt(text, mention string, from int) (int, int) {
 	if len(up) != len(text) {
 		up, m = text, mention
 	}
+	// Wrapped lines: "SAN MIGUEL DE\nMERCEDES".
+	up = strings.ReplaceAll(up, "\n", " ")
 	for off, n := from, 0; n < 50 && off <= len(up); n++ {
 		i := strings.Index(up[off:], m)
 		if i < 0 {

@@ -23,7 +23,7 @@ type Near struct {
 // lead ("the department of Morazan") a first-level division's name.
 var divisionKinds = map[string]bool{
 	"department": true, "departments": true, "departamento": true, "province": true, "provinces": true,
-	"state": true, "intendancy": true, "oblast": true, "governorate": true,
+	"state": true, "intendancy": true, "oblast": true, "governorate": true, "region": true,
 }
 
 // NearDivision returns the first-level division the text puts the name at
@@ -39,6 +39,28 @@ func (g *Gazetteer) NearDivision(text string, start, end int, countries []string
 	if start < 0 || end > len(text) || start >= end {
 		return Near{}
 	}
+	// Read a window around the name, with wrapped lines joined ("EL
+	// CARMEN,\nSANTANDER").
+	lo, hi := max(0, start-700), min(len(text), end+300)
+	return g.nearDivision(unwrap(text[lo:hi]), start-lo, end-lo, countries)
+}
+
+// unwrap returns s with the line breaks inside paragraphs as spaces; a
+// blank line or a line opening with a space starts a paragraph and stays.
+func unwrap(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c == '\n' && i+1 < len(b) && b[i+1] != '\n' && b[i+1] != ' ' && b[i+1] != '\r' && (i == 0 || b[i-1] != '\n') {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+func (g *Gazetteer) nearDivision(text string, start, end int, countries []string) Near {
 	// "Los Llanitos (Intibuca)".
 	if strings.HasPrefix(text[end:], " (") {
 		if e, n := g.divisionAt(text, end+2, countries); e != nil && strings.HasPrefix(text[n:], ")") {

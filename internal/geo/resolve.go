@@ -459,6 +459,12 @@ func (g *Gazetteer) choose(c []*Entry, h Hints, key string) *Entry {
 // article is about and no other place of the article is in its country
 // ("Molina" in a report from Chile is not Molina de Segura, Spain).
 func (g *Gazetteer) doubtful(e *Entry, h Hints, ctx *placeContext, self *votes, key string) bool {
+	if e.Kind == KindAdmin1 && h.Kind != HintAdmin {
+		// "Boqueron, between Pajarito and Yopal, in Casanare Department"
+		// is not Boquerón, Paraguay.
+		d := h.Near.Division
+		return d != nil && h.Near.Strong && d.Country != e.Country
+	}
 	if e.Kind != KindCity {
 		return false
 	}

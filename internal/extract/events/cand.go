@@ -1060,13 +1060,7 @@ func sourcesFor(a *news.Article, s *sentence) []news.Source {
 // corroboration, and empty collections as the JSON contract wants them.
 func (c *cand) finish(a *news.Article) news.Event {
 	ev := c.ev
-	ev.Quantities = map[string]float64{}
-	for _, f := range ev.Figures {
-		v, ok := ev.Quantities[f.What]
-		if !ok || f.Value < v {
-			ev.Quantities[f.What] = f.Value
-		}
-	}
+	ev.Quantities = quantities(a.Text, ev.Figures)
 	ev.Sources = c.srcs
 	if ev.Sources == nil {
 		ev.Sources = []news.Source{}
@@ -1305,3 +1299,37 @@ func passive(low []string, i int) bool {
 
 // trainingPlaces after "training" name a place, not a training event.
 var trainingPlaces = set("center", "centre", "school", "camp", "camps", "base", "facility", "academy", "ground", "grounds", "college", "institute")
+
+// quantities holds the most conservative report per kind of figure. Groups
+// of one report joined by "and" ("six Jesuit priests and two women were
+// killed") add up to one figure of eight.
+func quantities(text string, figs []news.Figure) map[string]float64 {
+	q := map[string]float64{}
+	put := func(what string, v float64) {
+		if old, ok := q[what]; !ok || v < old {
+			q[what] = v
+		}
+	}
+	for i := 0; i < len(figs); {
+		f := figs[i]
+		sum, end := f.Value, f.End
+		j := i + 1
+		for ; j < len(figs) && figs[j].What == f.What && joined(text, end, figs[j].Start); j++ {
+			sum += figs[j].Value
+			end = figs[j].End
+		}
+		put(f.What, sum)
+		i = j
+	}
+	return q
+}
+
+// joined reports whether text[a:b] only joins two groups: "and", a comma
+// or both.
+func joined(text string, a, b int) bool {
+	if a < 0 || b > len(text) || a >= b || b-a > 8 {
+		return false
+	}
+	g := strings.TrimSpace(strings.ToLower(text[a:b]))
+	return g == "and" || g == "," || g == ", and"
+}

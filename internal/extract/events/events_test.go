@@ -101,6 +101,12 @@ func TestFigures(t *testing.T) {
 		{"British aircraft using guided missiles killed 4 Iraqis in an attack on a depot in Basra.", SubAirDrone, map[string]float64{"killed": 4}},
 		{"Those attacks caused no casualties, officials said on Monday in Kyiv after drones struck.", SubAirDrone, map[string]float64{"killed": 0}},
 		{"The attack on the market killed at least 12 people and wounded 30, officials said, while others said 15 died.", SubAttack, map[string]float64{"killed": 12, "injured": 30}},
+		// Groups joined by "and" add up; a passive after a relative clause
+		// tells the subject's fate; "another 30 were wounded".
+		{"On 16 November six Jesuit priests and two women who worked for them were brutally assassinated.", SubAttack, map[string]float64{"killed": 8}},
+		{"TWO POLICEMEN GUARDING THE CONSULATE IN MEDELLIN WERE KILLED TODAY BY UNIDENTIFIED GUNMEN.", SubAttack, map[string]float64{"killed": 2}},
+		{"At least 16 members of the patrol died and another 30 were wounded during an attack by a Shining Path column.", SubAttack, map[string]float64{"killed": 16, "injured": 30}},
+		{"Shining Path members murdered 19 people, including 10 children, in a village near Huancayo.", SubAttack, map[string]float64{"killed": 19}},
 	}
 	for _, tc := range tests {
 		ev := find(extractOne(t, tc.text), tc.sub)

@@ -97,6 +97,10 @@ func findFigures(s *sentence, h hit, c *cand) []news.Figure {
 			continue
 		}
 		noun, ne := countedNoun(s, j)
+		if noun == "" && j+1 < len(low) && (low[j] == "were" || low[j] == "have") && passiveFate(low, j) != "" {
+			// "12 were wounded", "another 30 have been injured"
+			noun, ne = "people", j
+		}
 		if noun == "" && (i > 0 && (killVerbs[low[i-1]] || injureVerbs[low[i-1]] || detainVerbs[low[i-1]]) || j < len(low) && (low[j] == "died" || low[j] == "dead" || low[j] == "killed" || low[j] == "wounded" || low[j] == "injured")) {
 			// "wounded 30", "15 died": people, unnamed.
 			noun, ne = "people", j
@@ -129,6 +133,9 @@ func findFigures(s *sentence, h hit, c *cand) []news.Figure {
 						noun, ne = "people", p+1
 						break
 					}
+				}
+				if noun == "" && passiveFate(low, p+1) != "" {
+					noun, ne = "people", p+1
 				}
 			}
 		}
@@ -282,6 +289,11 @@ func whatCounts(s *sentence, c *cand, noun string, i, ne int) string {
 				best, bestD = what, d
 			}
 		}
+		if best == "" {
+			// The subject's fate told after a relative clause: "two
+			// policemen guarding the consulate were killed".
+			best = passiveFate(low, ne)
+		}
 		switch {
 		case best != "":
 			return best
@@ -325,4 +337,39 @@ func hasVerbBetween(low []string, i, ne int) bool {
 		}
 	}
 	return false
+}
+
+// passiveFate reads, from token k on and within the clause, the passive
+// that tells what befell a subject ("... who worked for them were brutally
+// assassinated", "were wounded"): killed, injured, detained, abducted or
+// "". A number, a semicolon or the end of the sentence stops it.
+func passiveFate(low []string, k int) string {
+	for end := min(len(low), k+15); k < end; k++ {
+		w := low[k]
+		if w == "." || w == ";" || w == ":" {
+			return ""
+		}
+		if w != "was" && w != "were" && w != "been" {
+			continue
+		}
+		v := k + 1
+		for v < len(low) && v < k+3 && strings.HasSuffix(low[v], "ly") {
+			v++
+		}
+		if v >= len(low) {
+			return ""
+		}
+		switch {
+		case killVerbs[low[v]]:
+			return "killed"
+		case injureVerbs[low[v]]:
+			return "injured"
+		case detainVerbs[low[v]]:
+			return "detained"
+		case abductVerbs[low[v]]:
+			return "abducted"
+		}
+		return ""
+	}
+	return ""
 }

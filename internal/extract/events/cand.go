@@ -108,8 +108,12 @@ func contextOK(s *sentence, h hit) bool {
 			if w == "fire" {
 				before = 4 // "mortar and rifle fire"
 			}
-			_, ok := s.window(h, projectileNouns, before, 8)
-			return ok
+			if _, ok := s.window(h, projectileNouns, before, 8); ok {
+				return true
+			}
+			// "hurled explosives at a market"
+			_, ok := s.window(h, thrownExplosives, 0, 4)
+			return ok && (w == "hurled" || w == "hurling" || w == "threw")
 		}
 		if w == "strike" || w == "strikes" || w == "launch" || w == "fire" {
 			// "strike its foes" after "to": a capability, not an event,
@@ -771,7 +775,7 @@ func weaponModifier(s *sentence, k int) bool {
 	w := s.low[k]
 	switch w {
 	case "and", "or":
-		return k > 0 && (weaponModifier(s, k-1) || capWord(s.toks[k-1].text))
+		return k > 0 && (weaponModifier(s, k-1) || !s.upper && capWord(s.toks[k-1].text))
 	case "ballistic", "cruise", "decoy", "armed", "attack", "kamikaze", "suicide", "long-range",
 		"short-range", "guided", "hypersonic", "air", "defense", "defence", "anti-aircraft", "anti-tank",
 		"surface-to-air", "explosive-laden", "explosive", "improvised", "roadside", "car", "katyusha", "grad",
@@ -781,8 +785,9 @@ func weaponModifier(s *sentence, k int) bool {
 	}
 	t := s.toks[k].text
 	// Named systems: capitalised words right before ("Shahed", "Patriot").
-	// Not the sentence's first word, which is capitalised anyway.
-	return capWord(t) && !isDemonymTok(s, k) && !notNames[w] && k > 0
+	// Not the sentence's first word, which is capitalised anyway, nor
+	// anything in text written in capitals.
+	return !s.upper && capWord(t) && !isDemonymTok(s, k) && !notNames[w] && k > 0
 }
 
 func isDemonymTok(s *sentence, k int) bool {
@@ -1333,3 +1338,6 @@ func joined(text string, a, b int) bool {
 	g := strings.TrimSpace(strings.ToLower(text[a:b]))
 	return g == "and" || g == "," || g == ", and"
 }
+
+// thrownExplosives make "hurled" and "threw" a bombing.
+var thrownExplosives = set("explosives", "explosive", "dynamite", "grenade", "grenades", "bomb", "bombs", "charge", "charges")

@@ -158,6 +158,8 @@ func TestWeapons(t *testing.T) {
 		{"Militants fired Katyusha rockets at the Green Zone on Monday.", SubShelling, "Katyusha rockets"},
 		{"The groups attacked Erbil airport in April using drones laden with explosives.", SubAirDrone, "drones laden with explosives"},
 		{"A roadside bomb exploded near a convoy in Kandahar on Monday.", SubIED, "roadside bomb"},
+		// In text written in capitals every word looks like a name.
+		{"THE SHINING PATH TERRORISTS HURLED EXPLOSIVES AT A MARKET IN HUARAZ, INJURING 15 PEOPLE.", SubIED, "EXPLOSIVES"},
 	}
 	for _, tc := range tests {
 		ev := find(extractOne(t, tc.text), tc.sub)
@@ -340,6 +342,9 @@ func TestSubtypes(t *testing.T) {
 		{"Rioters torched shops in Dhaka on Monday.", SubViolentDemo},
 		{"Protesters clashed with security forces in Caracas on Sunday.", SubViolentDemo},
 		{"During the siege, soldiers shot dead two militants in Beledweyne on Tuesday.", SubArmedClash},
+		{"Rebels blew up an oil pipeline near Arauca on Monday.", SubIED},
+		{"A U.S. citizen was shot last night when unidentified individuals tried to enter his residence.", SubAttack},
+		{"A group of subversives conducted an attack on the Armed Forces training center, which was also the target of rebel mortar fire.", SubShelling},
 		{"A suicide bomber blew himself up at a checkpoint in Mogadishu on Monday, killing five soldiers.", SubSuicide},
 		{"A roadside bomb exploded near a convoy in Kandahar on Monday.", SubIED},
 		{"Israel and Hamas agreed to a ceasefire on Wednesday.", SubAgreement},

@@ -55,9 +55,9 @@ var triggerTable = []struct {
 }{
 	{cStrike, "", "airstrike, airstrikes, air strike, air strikes, air raid, air raids, drone strike, drone strikes, drone attack, drone attacks, bombed, bombarded, bombardment, strike, strikes"},
 	{cStrike, "n", "bombing, bombings, raid, raids"},
-	{cStrike, "w", "struck, hurled, threw, launched, launch, launches, launching, fired, fire, fires, hit, pounded, pounds, pounding, targeted, targeting, rained"},
+	{cStrike, "w", "struck, hurled, hurling, threw, launched, launch, launches, launching, fired, fire, fires, hit, pounded, pounds, pounding, targeted, targeting, rained"},
 	{cShell, "", "shelled, shelling, artillery fire, rocket attack, rocket attacks, missile attack, missile attacks, missile strike, missile strikes, rocket fire, mortar fire, mortar attack, mortar attacks"},
-	{cExplosive, "", "roadside bombing, roadside bombings, car bombing, car bombings, roadside bomb, roadside bombs, ied, ieds, improvised explosive device, car bomb, car bombs, landmine, land mine, exploded, detonated, went off, gone off, blast, explosion, bomb attack, bomb attacks"},
+	{cExplosive, "", "roadside bombing, roadside bombings, car bombing, car bombings, roadside bomb, roadside bombs, ied, ieds, improvised explosive device, car bomb, car bombs, landmine, land mine, exploded, detonated, went off, gone off, blast, explosion, bomb attack, bomb attacks, explosive device, explosive devices, dynamited, dynamite attack, dynamite attacks, blew up, blow up, blown up, blowing up, car-bomb, car-bombs, car-bombing, car-bombings"},
 	{cSuicide, "", "suicide car bombing, suicide bomber, suicide bombers, suicide bombing, suicide attack, blew himself up, blew herself up"},
 	{cAttack, "", "attacked, attacking, assaulted, stabbed, opened fire on"},
 	{cAttack, "n", "shooting, shootings, gunfire, stabbing, stabbings, knife attack"},
@@ -80,7 +80,7 @@ var triggerTable = []struct {
 	{cAgree, "w", "agreement, ceasefire, cease-fire, truce, accord, peace deal, memorandum, deal"},
 	{cGroup, "w", "formed, forming, form, founded, created, create, creating, split, splitting, splinter, merged, recruited, recruiting, recruit, recruitment, disbanded, pledged allegiance, hand picked, handpicked, hand-picked"},
 	{cBase, "w", "established, set up, opened, built, building"},
-	{cLoot, "", "looted, looting, ransacked, plundered, razed, burned down, vandalized, vandalised, set fire to, blew up, demolished, bulldozed, confiscated, torched, arson, set ablaze, burned, robbed, robbery"},
+	{cLoot, "", "looted, looting, ransacked, plundered, razed, burned down, vandalized, vandalised, set fire to, demolished, bulldozed, confiscated, torched, arson, set ablaze, burned, robbed, robbery"},
 	{cArms, "w s=delivered", "delivered, arrived, received"},
 	{cArms, "w s=in delivery", "delivery, deliveries, deliver, supplied, supply, supplies, send, sent, sending, provide, provided, providing, transfer, transfers, transferred, transferring, shipment, shipments, shipped"},
 	{cArms, "w s=pledged", "pledged, pledge, promised, commitments, committed, package, donate, donated, agreed to send, funding, fund"},
@@ -229,7 +229,7 @@ var (
 	killVerbs = set("killed", "killing", "kills", "dead", "died", "deaths", "death", "fatalities", "lives", "toll", "slain",
 		"assassinated", "murdered", "executed", "massacred", "kill", "killings", "murder", "murders", "massacre",
 		"assassination", "slaughtered")
-	injureVerbs = set("injured", "injuring", "wounded", "wounding", "hurt", "injuries", "wounds", "wound", "injury", "injure")
+	injureVerbs = set("injured", "injuring", "wounded", "wounding", "hurt", "injuries", "wounds", "wound", "injury", "injure", "maimed")
 	detainVerbs = set("arrested", "detained", "detaining", "arresting", "custody", "rounded")
 	abductVerbs = set("abducted", "kidnapped", "hostage", "hostages", "seized")
 	hitVerbs    = set("hit", "struck", "reached", "got")

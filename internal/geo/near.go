@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sitrep-osint/sitrep/news"
 )
 
 // Near is the first-level division the text around a place name puts it
@@ -92,7 +94,7 @@ func (g *Gazetteer) nearDivision(text string, start, end int, countries []string
 	// Cabanas Department".
 	sentEnd := sentenceEnd(text, end)
 	limit := min(sentEnd, end+80)
-	for _, d := range g.kindedDivisions(text, end, limit, countries) {
+	if d, ok := g.kindedDivision(text, end, limit, countries, false); ok {
 		return Near{Division: d.e, Strong: true}
 	}
 	// Earlier: the nearest in the sentence, then in the paragraph.
@@ -101,10 +103,10 @@ func (g *Gazetteer) nearDivision(text string, start, end int, countries []string
 	if i := strings.LastIndex(text[:start], "\n   "); i > paraStart {
 		paraStart = i // MUC-4 and wire texts indent paragraphs
 	}
-	paraStart = max(paraStart, 0, start-600)
-	ds := g.kindedDivisions(text, paraStart, start, countries)
-	if len(ds) > 0 && ds[len(ds)-1].start >= sentStart {
-		return Near{Division: ds[len(ds)-1].e, Strong: true}
+	paraStart = max(paraStart, 0, start-400)
+	before, okBefore := g.kindedDivision(text, paraStart, start, countries, true)
+	if okBefore && before.start >= sentStart {
+		return Near{Division: before.e, Strong: true}
 	}
 	// A division of the article's country named plainly in the same
 	// sentence: "In Cordoba, a cattleman was kidnapped on the road of
@@ -114,8 +116,8 @@ func (g *Gazetteer) nearDivision(text string, start, end int, countries []string
 			return Near{Division: e}
 		}
 	}
-	if len(ds) > 0 {
-		return Near{Division: ds[len(ds)-1].e}
+	if okBefore {
+		return Near{Division: before.e}
 	}
 	return Near{}
 }
@@ -180,50 +182,97 @@ type divisionMention struct {
 	e     *Entry
 }
 
-// kindedDivisions returns the divisions named with a kind word in
-// text[from:to], in order.
-func (g *Gazetteer) kindedDivisions(text string, from, to int, countries []string) []divisionMention {
-	if from >= to {
-		return nil
+// isDivisionKind reports whether w is a division kind word, in any case,
+// without allocating.
+func isDivisionKind(w string) bool {
+	if len(w) < 5 || len(w) > 12 {
+		return false
 	}
-	words := wordSpans(text[from:to])
-	var out []divisionMention
-	for i, w := range words {
-		k := strings.ToLower(text[from+w.Start : from+w.End])
-		if !divisionKinds[k] {
-			continue
+	switch w[0] | 0x20 {
+	case 'd', 'p', 's', 'i', 'o', 'g', 'r':
+	default:
+		return false
+	}
+	for _, k := range divisionKindList {
+		if len(k) == len(w) && strings.EqualFold(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var divisionKindList = func() []string {
+	out := make([]string, 0, len(divisionKinds))
+	for k := range divisionKinds {
+		out = append(out, k)
+	}
+	return out
+}()
+
+// kindedDivision returns the first (or, with last, the last) division
+// named with a kind word in text[from:to].
+func (g *Gazetteer) kindedDivision(text string, from, to int, countries []string, last bool) (divisionMention, bool) {
+	if from >= to {
+		return divisionMention{}, false
+	}
+	kinds := kindWordSpans(text, from, to)
+	for x := range kinds {
+		k := kinds[x]
+		if last {
+			k = kinds[len(kinds)-1-x]
 		}
 		// "Morazan Department": up to four words before, longest first.
-		found := false
-		for n := min(4, i); n >= 1 && !found; n-- {
-			a, b := from+words[i-n].Start, from+words[i-1].End
-			if n > 1 && badSpan(text[a:b]) {
+		lo := max(from, k.Start-60)
+		words := wordSpans(text[lo:k.Start])
+		for n := min(4, len(words)); n >= 1; n-- {
+			a, b := lo+words[len(words)-n].Start, lo+words[len(words)-1].End
+			if badSpan(text[a:b]) || strings.TrimSpace(text[b:k.Start]) != "" {
 				continue
 			}
 			if e := g.pickDivision(text[a:b], countries); e != nil {
-				out = append(out, divisionMention{start: a, e: e})
-				found = true
+				return divisionMention{start: a, e: e}, true
 			}
 		}
-		if found {
-			continue
-		}
 		// "the department of Morazan".
-		if i+2 < len(words) && strings.EqualFold(text[from+words[i+1].Start:from+words[i+1].End], "of") {
-			for n := min(4, len(words)-i-2); n >= 1; n-- {
-				a, b := from+words[i+2].Start, from+words[i+1+n].End
-				if n > 1 && badSpan(text[a:b]) {
+		hi := min(to, k.End+60)
+		words = wordSpans(text[k.End:hi])
+		if len(words) >= 2 && strings.EqualFold(text[k.End+words[0].Start:k.End+words[0].End], "of") {
+			for n := min(4, len(words)-1); n >= 1; n-- {
+				a, b := k.End+words[1].Start, k.End+words[n].End
+				if badSpan(text[a:b]) {
 					continue
 				}
 				if e := g.pickDivision(text[a:b], countries); e != nil {
-					out = append(out, divisionMention{start: from + w.Start, e: e})
-					break
+					return divisionMention{start: k.Start, e: e}, true
 				}
 			}
 		}
 	}
+	return divisionMention{}, false
+}
+
+// kindWordSpans returns the spans of the division kind words in
+// text[from:to], scanning letters without splitting the rest into words.
+func kindWordSpans(text string, from, to int) []news.Span {
+	var out []news.Span
+	for i := from; i < to; {
+		if !isASCIILetter(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < to && isASCIILetter(text[j]) {
+			j++
+		}
+		if (i == 0 || !isWordByte(text[i-1])) && (j == len(text) || !isWordByte(text[j])) && isDivisionKind(text[i:j]) {
+			out = append(out, news.Span{Start: i, End: j})
+		}
+		i = j
+	}
 	return out
 }
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // divisionAt returns the division whose name starts at text[i:] (one to
 // four words, longest first) and where its name ends.

@@ -722,6 +722,9 @@ func findWeapon(s *sentence) string {
 		if (w == "bombs" || w == "rockets" || w == "drones") && i > 0 && (s.low[i-1] == "plant" || s.low[i-1] == "fly" || s.low[i-1] == "fire") {
 			continue // skills in a training report
 		}
+		if aircraftTarget(s, i) {
+			continue // "an attack against a helicopter": the target
+		}
 		// Extend left over modifiers and named systems, and right over
 		// "laden with explosives", "systems".
 		b := i
@@ -1341,3 +1344,33 @@ func joined(text string, a, b int) bool {
 
 // thrownExplosives make "hurled" and "threw" a bombing.
 var thrownExplosives = set("explosives", "explosive", "dynamite", "grenade", "grenades", "bomb", "bombs", "charge", "charges")
+
+// aircraft can be a weapon or the target of an attack.
+var aircraft = set("helicopter", "helicopters", "plane", "planes", "aircraft", "airplane", "airliner", "jet", "jets", "gunship", "gunships")
+
+// aircraftTarget reports whether the aircraft at token i is what was
+// attacked: after "against", "on" or "at" ("an attack against a
+// helicopter"), or the object of the violent verb ("machinegunned the
+// helicopter").
+func aircraftTarget(s *sentence, i int) bool {
+	if !aircraft[s.low[i]] {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && k >= i-3 && (s.low[k] == "a" || s.low[k] == "an" || s.low[k] == "the" || s.low[k] == "military" || s.low[k] == "air" || s.low[k] == "force" || s.low[k] == "army" || demonyms[s.low[k]]) {
+		k--
+	}
+	if k < 0 || k == i-1 {
+		return false
+	}
+	switch s.low[k] {
+	case "against", "on", "at":
+		return true
+	}
+	for _, t := range triggers[s.low[k]] {
+		if len(t.words) == 1 && (t.class == cAttack || t.class == cKill) {
+			return true
+		}
+	}
+	return false
+}

@@ -497,7 +497,8 @@ func MUCSubtype(incident, instrument, humType string) string {
 		case strings.Contains(ins, "BOMB"), strings.Contains(ins, "DYNAMITE"), strings.Contains(ins, "EXPLOSIVE"):
 			return events.SubIED
 		}
-		if ht := strings.ToUpper(humType); strings.Contains(ht, "ACTIVE MILITARY") && !strings.Contains(ht, "CIVILIAN") {
+		// A former or retired officer is no combatant.
+		if ht := strings.ReplaceAll(strings.ToUpper(humType), "FORMER ACTIVE MILITARY", "FORMER"); strings.Contains(ht, "ACTIVE MILITARY") && !strings.Contains(ht, "CIVILIAN") {
 			return events.SubArmedClash
 		}
 		return events.SubAttack

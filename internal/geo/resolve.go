@@ -363,7 +363,7 @@ var ubiquitous = map[string]bool{"US": true, "GB": true, "RU": true, "CN": true,
 
 // choose picks the best of a name's candidates.
 func (g *Gazetteer) choose(c []*Entry, h Hints, key string) *Entry {
-	if len(c) == 1 && h.Kind != HintAdmin && (c[0].Kind != KindCity || (len(h.Countries) == 0 && h.Near.Division == nil)) {
+	if len(c) == 1 && h.Kind != HintAdmin && ((c[0].Kind != KindCity && c[0].Kind != KindAdmin1) || (len(h.Countries) == 0 && h.Near.Division == nil)) {
 		return c[0]
 	}
 	var ctx *placeContext

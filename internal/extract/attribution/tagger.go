@@ -36,7 +36,7 @@ const (
 	modelMagic = "SRATTR01"
 	hashBits   = 16
 	nBuckets   = 1 << hashBits
-	maxFeats   = 24
+	maxFeats   = 25
 	stride     = 8 // int16 per bucket in memory: nTags and a pad
 )
 
@@ -315,7 +315,7 @@ func stem(s string) string {
 
 // features fills f with the feature buckets of token i given the
 // previous tag, and returns how many there are.
-func (d *doc) features(f *[maxFeats]uint32, fc *featureCtx, i int, p1 uint8) int {
+func (d *doc) features(f *[maxFeats]uint32, fc *featureCtx, i int, p1, hist uint8) int {
 	t := &d.toks[i]
 	si := t.sent
 	s0, s1 := d.sents[si][0], d.sents[si][1]
@@ -408,6 +408,7 @@ func (d *doc) features(f *[maxFeats]uint32, fc *featureCtx, i int, p1 uint8) int
 		mix(33, wp3, 0),
 		mix(34, uint64(shm1)<<16|uint64(shape(t.text))<<8|uint64(shp1), P1),
 		mix(35, fc.st[i], sq<<8|q),
+		mix(40, uint64(hist), P1),
 	}
 	for k, h := range hs {
 		f[k] = uint32(h>>20) & (nBuckets - 1)
@@ -435,14 +436,17 @@ func (d *doc) tag(m *model) []uint8 {
 	tags := make([]uint8, len(d.toks))
 	var f [maxFeats]uint32
 	var sc [nTags]int32
-	p1 := uint8(tagO)
+	p1, hist := uint8(tagO), uint8(0)
 	for i := range d.toks {
+		if i > 0 && d.toks[i].sent != d.toks[i-1].sent {
+			hist = 0
+		}
 		if r, ok := d.forced(&fc, i); ok {
 			tags[i] = r
-			p1 = r
+			p1, hist = r, hist|histBit(r)
 			continue
 		}
-		n := d.features(&f, &fc, i, p1)
+		n := d.features(&f, &fc, i, p1, hist)
 		sc = [nTags]int32{}
 		for _, b := range f[:n] {
 			w := (*[stride]int16)(m.w[int(b)*stride:])
@@ -456,9 +460,18 @@ func (d *doc) tag(m *model) []uint8 {
 		}
 		best := legalBest(sc[:], p1)
 		tags[i] = best
-		p1 = best
+		p1, hist = best, hist|histBit(best)
 	}
 	return tags
+}
+
+// histBit is the bit a tag sets in the sentence history that the features
+// read: 1 a source, 2 a cue, 4 a content seen so far in the sentence.
+func histBit(t uint8) uint8 {
+	if t == tagO {
+		return 0
+	}
+	return 1 << ((t - 1) / 2)
 }
 
 // forced reports the tag of token i when the tagger need not score it:
@@ -513,7 +526,8 @@ func tagSpans(tags []uint8) [3][][2]int {
 
 // fill adds the attributions whose cue the tagger found and the patterns
 // did not: each tagged cue with the tagged source nearest it in its
-// sentence and the tagged content nearest it (after it first).
+// sentence and the tagged content nearest it (after it first), or else the
+// rest of the sentence after the cue.
 func (d *doc) fill(tags []uint8) {
 	sp := tagSpans(tags)
 	sp[SpanContent] = d.mergeContent(sp[SpanContent])
@@ -574,6 +588,17 @@ func (d *doc) fill(tags []uint8) {
 			}
 			if dist < best {
 				best, cont = dist, s
+			}
+		}
+		if cont[0] >= cont[1] {
+			// no tagged content: the rest of the sentence after the cue
+			e := d.sents[si][1]
+			for e > c[1] && isTrailingPunct(d.toks[e-1].low) {
+				e--
+			}
+			r := [2]int{c[1], e}
+			if r[0] < r[1] && free(r) {
+				cont = r
 			}
 		}
 		if hadSrc := src[0] < src[1]; !d.plausible(&src, c) {

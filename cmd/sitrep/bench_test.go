@@ -6,9 +6,10 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/sitrep-osint/sitrep/internal/cputime"
 
 	"github.com/sitrep-osint/sitrep/internal/clean"
 	"github.com/sitrep-osint/sitrep/internal/demo"
@@ -54,7 +55,7 @@ func benchmarkStages(b *testing.B, only func(pipeline.Stage) bool) {
 	ctx := context.Background()
 	var bytesIn int64
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	b.ResetTimer()
 	for i := range b.N {
 		d := docs[i%len(docs)]
@@ -71,7 +72,7 @@ func benchmarkStages(b *testing.B, only func(pipeline.Stage) bool) {
 			}
 		}
 	}
-	cpu := (cpuTime() - cpu0).Seconds()
+	cpu := (cputime.Process() - cpu0).Seconds()
 	secs := b.Elapsed().Seconds()
 	b.ReportMetric(float64(b.N)/secs, "articles/s")
 	b.ReportMetric(float64(bytesIn)/1024/secs, "KB/s")
@@ -98,13 +99,4 @@ func BenchmarkExtractStages(b *testing.B) {
 			benchmarkStages(b, func(s pipeline.Stage) bool { return upTo[s.Name()] })
 		})
 	}
-}
-
-// cpuTime is the CPU time (user and system) this process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -3,6 +3,8 @@ package actors
 import (
 	"os"
 	"testing"
+
+	"github.com/sitrep-osint/sitrep/internal/cputime"
 )
 
 // BenchmarkLoad measures building the registry from the embedded data.
@@ -10,13 +12,13 @@ import (
 // a shared machine disturbs less than wall time.
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Process()
 	for b.Loop() {
 		if _, err := Load(); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((cputime.Process()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkResolve measures resolving one description ("Russia's air
@@ -38,11 +40,11 @@ func BenchmarkFind(b *testing.B) {
 	}
 	r.Find("") // build the tries outside the timing
 	b.SetBytes(int64(len(text)))
-	start := cpuTime()
+	start := cputime.Process()
 	for b.Loop() {
 		r.Find(string(text))
 	}
-	cpu := (cpuTime() - start).Seconds()
+	cpu := (cputime.Process() - start).Seconds()
 	if cpu > 0 {
 		b.ReportMetric(float64(len(text))*float64(b.N)/cpu/1e6, "cpu-MB/s")
 	}

@@ -14,6 +14,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/sitrep-osint/sitrep/internal/cputime"
+
 	"github.com/sitrep-osint/sitrep/news"
 )
 
@@ -133,7 +135,7 @@ func benchClean(b *testing.B, docs []news.Document) {
 	b.SetBytes(bytes / int64(len(docs)))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	i := 0
 	for b.Loop() {
 		if _, err := c.Clean(ctx, docs[i%len(docs)]); err != nil {
@@ -141,7 +143,7 @@ func benchClean(b *testing.B, docs []news.Document) {
 		}
 		i++
 	}
-	reportRates(b, cpuTime()-cpu0)
+	reportRates(b, cputime.Process()-cpu0)
 }
 
 // reportRates reports documents per second of wall time and, where the
@@ -191,7 +193,7 @@ func BenchmarkDetectLanguage(b *testing.B) {
 	d := newLangDetector()
 	stories := loadVOA(b)
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	i := 0
 	for b.Loop() {
 		if d.detect(stories[i%len(stories)].Text) != "en" {
@@ -199,7 +201,7 @@ func BenchmarkDetectLanguage(b *testing.B) {
 		}
 		i++
 	}
-	reportRates(b, cpuTime()-cpu0)
+	reportRates(b, cputime.Process()-cpu0)
 }
 
 // BenchmarkCleanHTMLPages cleans saved real-world pages from the directory
@@ -229,7 +231,7 @@ func BenchmarkCleanHTMLPages(b *testing.B) {
 	ctx := context.Background()
 	b.SetBytes(size / int64(len(docs)))
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	i, ok := 0, 0
 	for b.Loop() {
 		if _, err := c.Clean(ctx, docs[i%len(docs)]); err == nil {
@@ -237,7 +239,7 @@ func BenchmarkCleanHTMLPages(b *testing.B) {
 		}
 		i++
 	}
-	reportRates(b, cpuTime()-cpu0)
+	reportRates(b, cputime.Process()-cpu0)
 	b.ReportMetric(100*float64(ok)/float64(b.N), "extracted-%")
 }
 

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sitrep-osint/sitrep/internal/cputime"
+
 	"github.com/sitrep-osint/sitrep/internal/dedup"
 	"github.com/sitrep-osint/sitrep/news"
 )
@@ -76,7 +78,7 @@ func BenchmarkSave(b *testing.B) {
 					b.StopTimer()
 					as, fps := benchArticles(first, chunk)
 					b.StartTimer()
-					cpu0 := cpuTime()
+					cpu0 := cputime.Process()
 					for i := 0; i < chunk; i += batch {
 						var err error
 						if batch == 1 {
@@ -88,7 +90,7 @@ func BenchmarkSave(b *testing.B) {
 							b.Fatal(err)
 						}
 					}
-					cpu += cpuTime() - cpu0
+					cpu += cputime.Process() - cpu0
 				}
 				b.StopTimer()
 				b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")

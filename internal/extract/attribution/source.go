@@ -535,13 +535,29 @@ func (d *doc) nameRun(r [2]int) ([2]int, bool) {
 	return [2]int{}, false
 }
 
+// notNameWords are the capitalised words that are not part of a name:
+// organisation heads, outlets, countries, titles, roles, clause openers,
+// determiners, time words, demonyms and "I". One set, one look-up per
+// token.
+var notNameWords = map[string]bool{"i": true}
+
+func init() {
+	for _, set := range []map[string]bool{orgHeads, outlets, countries, personTitles, roleNouns, clauseOpeners, determiners, timeWords} {
+		for w := range set {
+			notNameWords[w] = true
+		}
+	}
+	for w := range demonyms {
+		notNameWords[w] = true
+	}
+}
+
 func (d *doc) isNameWord(k int) bool {
 	t := &d.toks[k]
 	if !t.cap || t.qmark {
 		return false
 	}
-	if orgHeads[t.low] || outlets[t.low] || countries[t.low] || personTitles[t.low] || roleNouns[t.low] ||
-		clauseOpeners[t.low] || determiners[t.low] || timeWords[t.low] || demonymWord(t.low) || t.low == "i" {
+	if notNameWords[t.low] {
 		return false
 	}
 	if len(t.text) >= 2 && strings.ToUpper(t.text) == t.text && isLetters(t.text) {

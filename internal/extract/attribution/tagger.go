@@ -179,9 +179,9 @@ func (d *doc) featureContext() featureCtx {
 		}
 		for i := s[0]; i < s[1]; i++ {
 			t := &d.toks[i]
-			fc.lex[i] = featLex[t.low]
-			fc.sentQuote[si] = fc.sentQuote[si] || t.qmark
 			fc.wh[i] = hstr(fnvOffset, t.low)
+			fc.lex[i] = featLex.get(fc.wh[i])
+			fc.sentQuote[si] = fc.sentQuote[si] || t.qmark
 			fc.st[i] = hstr(fnvOffset, stem(t.low))
 		}
 		last := -1
@@ -214,9 +214,10 @@ func (d *doc) needsScoring(rule []uint8, s [2]int) bool {
 }
 
 // featLex maps a word to its cue class (low 3 bits), pronoun, role noun
-// or organisation head (next 2 bits): one look-up per token.
-// It is built in init, after the lexicons' own init functions.
-var featLex map[string]uint8
+// or organisation head (next 2 bits), keyed by the word's hash, which the
+// features compute anyway: one probe of a small table per token. It is
+// built in init, after the lexicons' own init functions.
+var featLex hashTable
 
 func init() {
 	m := map[string]uint8{}
@@ -238,7 +239,43 @@ func init() {
 			m[w] |= 3 << 3
 		}
 	}
-	featLex = m
+	featLex = newHashTable(m)
+}
+
+// hashTable maps 64-bit word hashes to small values by open addressing.
+type hashTable struct {
+	keys []uint64
+	vals []uint8
+	mask uint64
+}
+
+func newHashTable(m map[string]uint8) hashTable {
+	n := 64
+	for n < 4*len(m) {
+		n *= 2
+	}
+	t := hashTable{keys: make([]uint64, n), vals: make([]uint8, n), mask: uint64(n - 1)}
+	for w, v := range m {
+		h := hstr(fnvOffset, w)
+		k := h & t.mask
+		for t.keys[k] != 0 {
+			k = (k + 1) & t.mask
+		}
+		t.keys[k], t.vals[k] = h, v
+	}
+	return t
+}
+
+// get returns the value stored for hash h, or 0.
+func (t *hashTable) get(h uint64) uint8 {
+	for k := h & t.mask; ; k = (k + 1) & t.mask {
+		switch t.keys[k] {
+		case h:
+			return t.vals[k]
+		case 0:
+			return 0
+		}
+	}
 }
 
 func distBucket(at, i int) int8 {

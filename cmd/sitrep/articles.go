@@ -20,13 +20,9 @@ type articlesCmd struct {
 }
 
 func (c *articlesCmd) Run(g *Globals) error {
-	since, err := parseDate(c.Since)
+	since, until, err := parseRange(c.Since, c.Until)
 	if err != nil {
-		return fmt.Errorf("--since: %w", err)
-	}
-	until, err := parseDate(c.Until)
-	if err != nil {
-		return fmt.Errorf("--until: %w", err)
+		return err
 	}
 	st, err := openStore(g)
 	if err != nil {

@@ -22,13 +22,9 @@ type eventFilter struct {
 }
 
 func (f *eventFilter) query() (store.EventQuery, error) {
-	since, err := parseDate(f.Since)
+	since, until, err := parseRange(f.Since, f.Until)
 	if err != nil {
-		return store.EventQuery{}, fmt.Errorf("--since: %w", err)
-	}
-	until, err := parseDate(f.Until)
-	if err != nil {
-		return store.EventQuery{}, fmt.Errorf("--until: %w", err)
+		return store.EventQuery{}, err
 	}
 	q := store.EventQuery{Actor: f.Actor, Country: strings.ToUpper(f.Country), Since: since, Until: until, Limit: f.Limit}
 	if isEventType(f.Type) {

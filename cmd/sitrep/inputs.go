@@ -35,6 +35,17 @@ func parseDate(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("--date %q: want YYYY-MM-DD or RFC 3339", s)
 }
 
+// parseRange reads the --since and --until flags.
+func parseRange(since, until string) (from, to time.Time, err error) {
+	if from, err = parseDate(since); err != nil {
+		return from, to, fmt.Errorf("--since: %w", err)
+	}
+	if to, err = parseDate(until); err != nil {
+		return from, to, fmt.Errorf("--until: %w", err)
+	}
+	return from, to, nil
+}
+
 // source reads the given inputs with these flags.
 func (f *inputFlags) source(g *Globals, inputs []string) pipeline.Source {
 	opts := ingest.Options{Stdin: g.stdin, Timeout: f.Timeout, MaxBytes: f.MaxBytes, FetchPages: !f.NoFetch}

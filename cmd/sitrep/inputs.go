@@ -32,7 +32,7 @@ func parseDate(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("--date %q: want YYYY-MM-DD or RFC 3339", s)
+	return time.Time{}, fmt.Errorf("%q is not a date: want YYYY-MM-DD or RFC 3339", s)
 }
 
 // parseRange reads the --since and --until flags.
@@ -58,7 +58,7 @@ func (f *inputFlags) source(g *Globals, inputs []string) pipeline.Source {
 func (f *inputFlags) cleaner() (*clean.Cleaner, error) {
 	d, err := parseDate(f.Date)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("--date: %w", err)
 	}
 	return clean.New(clean.Options{Date: d, Source: f.Source}), nil
 }

@@ -110,3 +110,19 @@ func TestMUCLabel(t *testing.T) {
 		}
 	}
 }
+
+func FuzzNearDivision(f *testing.F) {
+	g := gazetteer(f)
+	f.Add("Perquin, Morazan Department.", 0, 7, "SV")
+	f.Add("IN CANALETE, ALSO IN CORDOBA,\nA CATTLEMAN", 3, 11, "CO")
+	f.Add("the department of", 4, 14, "")
+	f.Fuzz(func(t *testing.T, text string, start, end int, country string) {
+		near := g.NearDivision(text, start, end, []string{country})
+		if near.Division != nil && near.Division.Kind != KindAdmin1 {
+			t.Errorf("NearDivision gave a %s", near.Division.Kind)
+		}
+		if i, j := 0, len(text); j > 0 {
+			g.NearDivision(text, i, j, nil)
+		}
+	})
+}

@@ -151,6 +151,8 @@ func FuzzStage(f *testing.F) {
 	f.Add("KYIV (Reuters) - Drones hit Kharkiv region.", "Kharkiv", 25, 32)
 	f.Add("BEIRUT, Lebanon (AP) — Strikes on Dahiyeh", "BEIRUT", 0, 6)
 	f.Add("", "x", -3, 900)
+	f.Add("IN EL CENTENARIO, EL CARMEN,\nSANTANDER, REBELS STRUCK.", "EL CENTENARIO", 3, 16)
+	f.Add("Clashes near Los Llanitos (Intibuca", "Los Llanitos", 13, 25)
 	f.Fuzz(func(t *testing.T, text, place string, start, end int) {
 		a := &news.Article{Text: text,
 			Entities: []news.Entity{{Text: place, Type: news.EntGPE, Start: start, End: end}, {Text: "Iraqi", Type: news.EntNORP}},
@@ -166,4 +168,26 @@ func FuzzStage(f *testing.F) {
 		}
 		Dateline(text)
 	})
+}
+
+func TestStageVillageInDivision(t *testing.T) {
+	g := gazetteer(t)
+	text := "SAN SALVADOR, 3 JAN 90 -- ABOUT 50 PEASANTS HAVE BEEN KIDNAPPED BY TERRORISTS IN SAN MIGUEL\nDEPARTMENT.  THE MASS KIDNAPPING TOOK PLACE ON 30 DECEMBER IN SAN LUIS DE LA REINA.  " +
+		"TROOPS LATER CLASHED WITH REBELS IN ZARAGOZA, LA PAZ DEPARTMENT."
+	a := &news.Article{Text: text, Events: []news.Event{
+		{Type: "Violence against civilians", Place: placeAt(text, "SAN LUIS DE LA REINA")},
+		{Type: "Battles", Place: placeAt(text, "ZARAGOZA")},
+	}}
+	if err := NewStage(g).Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"SV"}; !reflect.DeepEqual(a.Focus, want) {
+		t.Errorf("Focus = %v, want %v (from the dateline)", a.Focus, want)
+	}
+	for i, want := range []string{"San Miguel", "La Paz"} {
+		p := a.Events[i].Place
+		if p == nil || p.Country != "SV" || p.Admin1 != want || p.Precision != news.PrecisionAdmin1 {
+			t.Errorf("event %d place = %+v, want %s, SV at admin1", i, p, want)
+		}
+	}
 }

@@ -134,7 +134,7 @@ func findFigures(s *sentence, h hit, c *cand) []news.Figure {
 						break
 					}
 				}
-				if noun == "" && passiveFate(low, p+1) != "" {
+				if noun == "" && (passiveFate(low, p+1) != "" || coordinated(low, i) && fateBefore(low, i) != "") {
 					noun, ne = "people", p+1
 				}
 			}
@@ -256,6 +256,13 @@ func whatCounts(s *sentence, c *cand, noun string, i, ne int) string {
 	case systemNouns[noun]:
 		return "systems"
 	case peopleNouns[noun]:
+		// A passive right after the figure is its own: "died and 15
+		// others were wounded".
+		if ne < len(low) && (low[ne] == "were" || low[ne] == "was" || low[ne] == "have" || low[ne] == "had") {
+			if f := passiveFate(low, ne); f != "" {
+				return f
+			}
+		}
 		// The nearest verb decides: "killing four people and injuring 35".
 		best, bestD := "", 1<<30
 		for k := max(0, i-4); k < min(len(low), ne+6); k++ {
@@ -293,6 +300,11 @@ func whatCounts(s *sentence, c *cand, noun string, i, ne int) string {
 			// The subject's fate told after a relative clause: "two
 			// policemen guarding the consulate were killed".
 			best = passiveFate(low, ne)
+		}
+		if best == "" && coordinated(low, i) {
+			// "killed the mayor, as well as two peasants", "murdered a
+			// police inspector and two of his brothers"
+			best = fateBefore(low, i)
 		}
 		switch {
 		case best != "":
@@ -370,6 +382,34 @@ func passiveFate(low []string, k int) string {
 			return "abducted"
 		}
 		return ""
+	}
+	return ""
+}
+
+// coordinated reports whether the figure at token i joins an earlier
+// object: "and", "as well as", "along with", "together with".
+func coordinated(low []string, i int) bool {
+	if i >= 1 && low[i-1] == "and" {
+		return true
+	}
+	if i >= 2 && low[i-1] == "with" && (low[i-2] == "along" || low[i-2] == "together") {
+		return true
+	}
+	return i >= 3 && low[i-1] == "as" && low[i-2] == "well" && low[i-3] == "as"
+}
+
+// fateBefore reads the casualty verb of the clause before token i, within
+// twelve words: killed, injured or "".
+func fateBefore(low []string, i int) string {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		switch w := low[k]; {
+		case w == "." || w == ";" || w == ":":
+			return ""
+		case killVerbs[w]:
+			return "killed"
+		case injureVerbs[w]:
+			return "injured"
+		}
 	}
 	return ""
 }

@@ -97,6 +97,11 @@ type Extractor struct {
 
 // New returns an Extractor.
 func New(opts Options) (*Extractor, error) {
+	if opts.Actors != nil {
+		// A registry builds its match index on first use: build it now,
+		// with the other loading, not in the first article.
+		opts.Actors.FindActors("", time.Time{})
+	}
 	return &Extractor{actors: opts.Actors, dict: newDictActors()}, nil
 }
 

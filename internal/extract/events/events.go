@@ -187,6 +187,7 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		pub = time.Now().UTC()
 	}
 	var cands []*cand
+	var sc scratch
 	idx := 0
 	for i, sp := range spans {
 		if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
@@ -211,7 +212,7 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		for _, piece := range pieces(ts) {
 			ps := news.Span{Start: piece[0].Start, End: piece[len(piece)-1].End}
 			prevArms := len(cands) > 0 && cands[len(cands)-1].class == cArms && idx-cands[len(cands)-1].last <= 1
-			s := x.prepare(a, idx, ps, piece, pub, prevArms)
+			s := x.prepare(a, idx, ps, piece, pub, prevArms, &sc)
 			idx++
 			if s == nil {
 				continue
@@ -235,9 +236,10 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 // It returns nil for a sentence without any trigger word, which cannot
 // hold an event. abs, when set, holds the sentence's tokens with article
 // offsets.
-func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, abs []nlp.Token, pub time.Time, prevArms bool) *sentence {
+func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, abs []nlp.Token, pub time.Time, prevArms bool, sc *scratch) *sentence {
 	text := a.Text[sp.Start:sp.End]
-	s := &sentence{idx: idx, span: sp, text: text}
+	s := sc.sentence()
+	s.idx, s.span, s.text = idx, sp, text
 	if idx == 0 {
 		// A dateline ("KYIV, Ukraine (AP) — ") is not where events happen.
 		if k := datelineEnd(text); k > 0 {
@@ -249,15 +251,16 @@ func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, abs []nlp.To
 	}
 	var ntoks []nlp.Token
 	if abs != nil {
-		ntoks = make([]nlp.Token, len(abs))
+		ntoks = grow(sc.ntoks, len(abs))
+		sc.ntoks = ntoks
 		for i, t := range abs {
 			ntoks[i] = nlp.Token{Text: t.Text, Start: t.Start - s.span.Start, End: t.End - s.span.Start}
 		}
 	} else {
 		ntoks = nlp.Tokenize(text)
 	}
-	s.toks = make([]tk, len(ntoks))
-	s.low = make([]string, len(ntoks))
+	s.toks = grow(s.toks, len(ntoks))
+	s.low = grow(s.low, len(ntoks))
 	hasTrig := false
 	for i, t := range ntoks {
 		l := normTok(t.Text)
@@ -696,4 +699,26 @@ func pieces(ts []nlp.Token) [][]nlp.Token {
 		out = append(out, ts)
 	}
 	return out
+}
+
+// scratch holds one sentence's buffers for reuse by the next within one
+// Extract call: nothing keeps a sentence once its events are built.
+type scratch struct {
+	s     sentence
+	ntoks []nlp.Token
+}
+
+// sentence returns the scratch sentence emptied, its slices' room kept.
+func (sc *scratch) sentence() *sentence {
+	s := &sc.s
+	*s = sentence{toks: s.toks[:0], low: s.low[:0], actors: s.actors[:0], times: s.times[:0], sources: s.sources[:0]}
+	return s
+}
+
+// grow returns b with length n, reusing its room when it has enough.
+func grow[T any](b []T, n int) []T {
+	if cap(b) >= n {
+		return b[:n]
+	}
+	return make([]T, n)
 }

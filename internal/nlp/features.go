@@ -250,8 +250,13 @@ func shapeHashes(w string) (long, short uint64) {
 // whether the same word is written capitalised inside a sentence, or in
 // lower case, elsewhere in the document.
 func docFeatures(sents [][]string, feats [][]tokFeat) {
+	docFeaturesWith(sents, feats, make(map[uint64]uint8))
+}
+
+// docFeaturesWith is docFeatures noting words in the (cleared) map seen.
+func docFeaturesWith(sents [][]string, feats [][]tokFeat, seen map[uint64]uint8) {
 	const capMid, low = 1, 2
-	seen := make(map[uint64]uint8)
+	clear(seen)
 	for s, ws := range sents {
 		for i, w := range ws {
 			f := &feats[s][i]

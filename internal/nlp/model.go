@@ -186,7 +186,7 @@ type Model struct {
 	lex    lexicon
 	stage1 stageWeights
 	stage2 *stageWeights
-	both   *mergedWeights // both passes' rows side by side; set by prepare
+	packed *packedWeights // both passes for tagging; set by prepare
 	rules  *ruleSet
 }
 
@@ -240,8 +240,49 @@ func (m *Model) decode(sw *stageWeights, ts []tokFeat, stage2 bool, sc *scratch,
 	viterbi(em, sw.trans, out, sc.back[:n*numTags], sc.score[:])
 }
 
+// docBuf holds one document's tagging buffers; tagDocument takes one from
+// docPool and the caller returns it when done with the tags.
+type docBuf struct {
+	feats  []tokFeat
+	sfeats [][]tokFeat
+	tags   []int
+	out    [][]int
+	acc2   []laneSums
+	em     []float32
+	back   []uint8
+	rows   []uint32
+	counts map[uint64][len(conllTypes)]uint16
+	seen   map[uint64]uint8
+}
+
+var docPool = sync.Pool{New: func() any { return new(docBuf) }}
+
+// release returns b to the pool, dropping buffers grown by an unusually
+// long document.
+func (b *docBuf) release() {
+	if cap(b.feats) > 1<<16 {
+		return
+	}
+	docPool.Put(b)
+}
+
 // tagDocument tags every sentence of a document (BILOU tag indices).
 func (m *Model) tagDocument(sents [][]string) [][]int {
+	b := docPool.Get().(*docBuf)
+	out := m.tagDocumentBuf(sents, b)
+	res := make([][]int, len(out))
+	flat := append([]int(nil), b.tags...)
+	k := 0
+	for i, o := range out {
+		res[i] = flat[k : k+len(o) : k+len(o)]
+		k += len(o)
+	}
+	b.release()
+	return res
+}
+
+// tagDocumentBuf tags a document into b's buffers.
+func (m *Model) tagDocumentBuf(sents [][]string, b *docBuf) [][]int {
 	if allCapsDocument(sents) {
 		sents = m.truecase(sents)
 	} else {
@@ -258,160 +299,97 @@ func (m *Model) tagDocument(sents [][]string) [][]int {
 			sents = tc
 		}
 	}
-	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
-	feats := make([][]tokFeat, len(sents))
 	total := 0
 	for _, s := range sents {
 		total += len(s)
 	}
-	flat := make([]tokFeat, total)
-	tagsFlat := make([]int, total)
-	out := make([][]int, len(sents))
+	b.feats = grow(b.feats, total)
+	b.tags = grow(b.tags, total)
+	b.acc2 = grow(b.acc2, total)
+	b.sfeats = grow(b.sfeats, len(sents))
+	b.out = grow(b.out, len(sents))
+	feats, out := b.sfeats, b.out
 	k := 0
 	for i, s := range sents {
-		feats[i] = flat[k : k+len(s) : k+len(s)]
-		out[i] = tagsFlat[k : k+len(s) : k+len(s)]
+		feats[i] = b.feats[k : k+len(s) : k+len(s)]
+		out[i] = b.tags[k : k+len(s) : k+len(s)]
 		k += len(s)
 		analyze(&m.lex, s, feats[i])
 	}
-	docFeatures(sents, feats)
-	if m.both == nil {
-		for i := range sents {
-			m.decode(&m.stage1, feats[i], false, sc, out[i])
-		}
-		if m.stage2 != nil {
-			setPrevDoc(feats, out)
-			for i := range sents {
-				m.decode(m.stage2, feats[i], true, sc, out[i])
-			}
-		}
-		return out
+	if b.seen == nil {
+		b.seen = make(map[uint64]uint8)
+		b.counts = make(map[uint64][len(conllTypes)]uint16)
 	}
+	docFeaturesWith(sents, feats, b.seen)
+	pw := m.packed
+	fz := featurizer{bits: m.bits}
 	// one look-up per feature serves both passes: the first pass decodes
 	// now, the second keeps its sums and adds its document features later
-	fz := featurizer{bits: m.bits}
-	acc2 := make([]int32, total*numTags)
 	k = 0
 	for i := range sents {
 		ts := feats[i]
 		n := len(ts)
-		if cap(sc.em) < n*numTags {
-			sc.em = make([]float32, n*numTags)
-		}
-		em := sc.em[:n*numTags]
+		b.em = grow(b.em, n*numTags)
 		for j := 0; j < n; j++ {
-			sc.feats = fz.features(sc.feats[:0], ts, j, false)
-			var a1 [numTags]int32
-			a2 := (*[numTags]int32)(acc2[(k+j)*numTags : (k+j+1)*numTags])
-			for _, r := range sc.feats {
-				row := m.both.row(r)
-				if row == nil {
-					continue
-				}
-				r1 := row[:numTags:numTags]
-				r2 := row[numTags : 2*numTags : 2*numTags]
-				for t := range a1 {
-					a1[t] += int32(r1[t])
-					a2[t] += int32(r2[t])
-				}
-			}
-			e := em[j*numTags : (j+1)*numTags]
-			for t := range a1 {
-				e[t] = float32(a1[t]) * m.stage1.scale
-			}
+			b.rows = fz.features(b.rows[:0], ts, j, false)
+			var a1 laneSums
+			pw.addBoth(b.rows, &a1, &b.acc2[k+j])
+			a1.emit(b.em[j*numTags:], pw.scale[0])
 		}
-		m.viterbiInto(m.stage1.trans, em, n, sc, out[i])
+		m.viterbiBuf(m.stage1.trans, n, b, out[i])
 		k += n
 	}
-	setPrevDoc(feats, out)
+	if m.stage2 == nil {
+		return out
+	}
+	setPrevDocWith(feats, out, b.counts)
 	k = 0
 	for i := range sents {
 		ts := feats[i]
 		n := len(ts)
-		em := sc.em[:n*numTags]
+		b.em = grow(b.em, n*numTags)
 		for j := 0; j < n; j++ {
-			a2 := (*[numTags]int32)(acc2[(k+j)*numTags : (k+j+1)*numTags])
-			sc.feats = fz.docFeatures(sc.feats[:0], ts, j)
-			for _, r := range sc.feats {
-				if row := m.stage2.row(r); row != nil {
-					for t := range a2 {
-						a2[t] += int32(row[t])
-					}
-				}
-			}
-			e := em[j*numTags : (j+1)*numTags]
-			for t := range a2 {
-				e[t] = float32(a2[t]) * m.stage2.scale
-			}
+			a2 := &b.acc2[k+j]
+			b.rows = fz.docFeatures(b.rows[:0], ts, j)
+			pw.addSecond(b.rows, a2)
+			a2.emit(b.em[j*numTags:], pw.scale[1])
 		}
-		m.viterbiInto(m.stage2.trans, em, n, sc, out[i])
+		m.viterbiBuf(m.stage2.trans, n, b, out[i])
 		k += n
 	}
 	return out
 }
 
-// viterbiInto decodes n tokens' emissions em into out.
-func (m *Model) viterbiInto(trans, em []float32, n int, sc *scratch, out []int) {
-	if cap(sc.back) < n*numTags {
-		sc.back = make([]uint8, n*numTags)
+// grow returns s resized to n elements, reallocating only when its
+// capacity is short; the contents are not cleared.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, n+n/4)
 	}
-	viterbi(em[:n*numTags], trans, out, sc.back[:n*numTags], sc.score[:])
+	return s[:n]
 }
 
-// mergedWeights stores both passes' rows side by side (2*numTags weights a
-// row) over the union of their rows, so that one bitmap test and one cache
-// line serve both.
-type mergedWeights struct {
-	present []uint64
-	rank    []uint32
-	rows    []int16
+// viterbiBuf decodes n tokens' emissions in b.em into out.
+func (m *Model) viterbiBuf(trans []float32, n int, b *docBuf, out []int) {
+	b.back = grow(b.back, n*numTags)
+	var score [2 * numTags]float32
+	viterbi(b.em[:n*numTags], trans, out, b.back[:n*numTags], score[:])
 }
 
-func (mw *mergedWeights) row(r uint32) []int16 {
-	w := mw.present[r>>6]
-	bit := uint64(1) << (r & 63)
-	if w&bit == 0 {
-		return nil
-	}
-	i := int(mw.rank[r>>6]) + bits.OnesCount64(w&(bit-1))
-	return mw.rows[i*2*numTags : (i+1)*2*numTags : (i+1)*2*numTags]
-}
-
-// prepare builds the merged table when the model has two passes.
+// prepare builds the packed tagging-time table.
 func (m *Model) prepare() {
-	m.both = nil
-	if m.stage2 == nil {
-		return
-	}
-	a, b := &m.stage1, m.stage2
-	mw := &mergedWeights{present: make([]uint64, len(a.present)), rank: make([]uint32, len(a.present))}
-	var zero [numTags]int16
-	var c uint32
-	for wi := range a.present {
-		mw.present[wi] = a.present[wi] | b.present[wi]
-		mw.rank[wi] = c
-		c += uint32(bits.OnesCount64(mw.present[wi]))
-		for x := mw.present[wi]; x != 0; x &= x - 1 {
-			r := uint32(wi<<6 + bits.TrailingZeros64(x))
-			r1, r2 := a.row(r), b.row(r)
-			if r1 == nil {
-				r1 = zero[:]
-			}
-			if r2 == nil {
-				r2 = zero[:]
-			}
-			mw.rows = append(mw.rows, r1...)
-			mw.rows = append(mw.rows, r2...)
-		}
-	}
-	m.both = mw
+	m.packed = packWeights(&m.stage1, m.stage2)
 }
 
 // setPrevDoc fills tokFeat.prevDoc from a first pass's tags: the type the
 // first pass most often gave the same word at other places in the document.
 func setPrevDoc(feats [][]tokFeat, tags [][]int) {
-	counts := make(map[uint64][len(conllTypes)]uint16)
+	setPrevDocWith(feats, tags, make(map[uint64][len(conllTypes)]uint16))
+}
+
+// setPrevDocWith is setPrevDoc counting in the (cleared) map counts.
+func setPrevDocWith(feats [][]tokFeat, tags [][]int, counts map[uint64][len(conllTypes)]uint16) {
+	clear(counts)
 	for s := range feats {
 		for i, t := range tags[s] {
 			if t == 0 {

@@ -187,6 +187,7 @@ type Model struct {
 	stage1 stageWeights
 	stage2 *stageWeights
 	packed *packedWeights // both passes for tagging; set by prepare
+	ft     [2]*fastTrans  // both passes' transitions for tagging; set by prepare
 	rules  *ruleSet
 }
 
@@ -336,7 +337,7 @@ func (m *Model) tagDocumentBuf(sents [][]string, b *docBuf) [][]int {
 			pw.addBoth(b.rows, &a1, &b.acc2[k+j])
 			a1.emit(b.em[j*numTags:], pw.scale[0])
 		}
-		m.viterbiBuf(m.stage1.trans, n, b, out[i])
+		m.viterbiBuf(m.ft[0], n, b, out[i])
 		k += n
 	}
 	if m.stage2 == nil {
@@ -354,7 +355,7 @@ func (m *Model) tagDocumentBuf(sents [][]string, b *docBuf) [][]int {
 			pw.addSecond(b.rows, a2)
 			a2.emit(b.em[j*numTags:], pw.scale[1])
 		}
-		m.viterbiBuf(m.stage2.trans, n, b, out[i])
+		m.viterbiBuf(m.ft[1], n, b, out[i])
 		k += n
 	}
 	return out
@@ -370,15 +371,18 @@ func grow[T any](s []T, n int) []T {
 }
 
 // viterbiBuf decodes n tokens' emissions in b.em into out.
-func (m *Model) viterbiBuf(trans []float32, n int, b *docBuf, out []int) {
+func (m *Model) viterbiBuf(ft *fastTrans, n int, b *docBuf, out []int) {
 	b.back = grow(b.back, n*numTags)
-	var score [2 * numTags]float32
-	viterbi(b.em[:n*numTags], trans, out, b.back[:n*numTags], score[:])
+	ft.viterbi(b.em[:n*numTags], out, b.back)
 }
 
 // prepare builds the packed tagging-time table.
 func (m *Model) prepare() {
 	m.packed = packWeights(&m.stage1, m.stage2)
+	m.ft[0] = newFastTrans(m.stage1.trans)
+	if m.stage2 != nil {
+		m.ft[1] = newFastTrans(m.stage2.trans)
+	}
 }
 
 // setPrevDoc fills tokFeat.prevDoc from a first pass's tags: the type the

@@ -184,3 +184,105 @@ func (a *laneSums) emit(e []float32, scale float32) {
 		e[10+2*l] = float32(int32(a.o1>>sh&0xffff)-bias) * scale
 	}
 }
+
+// The BILOU tags a closed name (or none) may be followed by, and those
+// that close one: O, B-x and U-x follow O, L-x or U-x; I-x and L-x follow
+// B-x or I-x of the same type.
+var (
+	openers = [9]uint8{0, 1, 4, 5, 8, 9, 12, 13, 16}
+	closers = [9]uint8{0, 3, 4, 7, 8, 11, 12, 15, 16}
+)
+
+// fastTrans is one pass's transition weights laid out for fastViterbi.
+type fastTrans struct {
+	oc    [9][9]float32               // oc[i][j]: closers[j] → openers[i]
+	in    [len(conllTypes)][4]float32 // B→I, I→I, B→L, I→L
+	start [numTags]float32            // -Inf where a sentence cannot start
+	end   [numTags]float32            // -Inf where a sentence cannot end
+}
+
+func newFastTrans(trans []float32) *fastTrans {
+	ft := &fastTrans{}
+	for i, t := range openers {
+		for j, p := range closers {
+			ft.oc[i][j] = trans[int(p)*numTags+int(t)]
+		}
+	}
+	for y := range conllTypes {
+		b, in, l := tagOf(y, posB), tagOf(y, posI), tagOf(y, posL)
+		ft.in[y] = [4]float32{trans[b*numTags+in], trans[in*numTags+in], trans[b*numTags+l], trans[in*numTags+l]}
+	}
+	negInf := float32(math.Inf(-1))
+	for t := 0; t < numTags; t++ {
+		ft.start[t], ft.end[t] = negInf, negInf
+		if allowed[numTags][t] {
+			ft.start[t] = trans[numTags*numTags+t]
+		}
+		if canEnd(t) {
+			ft.end[t] = trans[transEnd+t]
+		}
+	}
+	return ft
+}
+
+// viterbi finds the best allowed tag sequence for emissions em (n×numTags)
+// into out, as viterbi does, with the transitions unrolled by kind.
+func (ft *fastTrans) viterbi(em []float32, out []int, back []uint8) {
+	n := len(out)
+	if n == 0 {
+		return
+	}
+	em = em[:n*numTags]
+	back = back[:n*numTags]
+	var cur, next [numTags]float32
+	for t := range cur {
+		cur[t] = em[t] + ft.start[t]
+	}
+	for i := 1; i < n; i++ {
+		e := (*[numTags]float32)(em[i*numTags : (i+1)*numTags])
+		b := (*[numTags]uint8)(back[i*numTags : (i+1)*numTags])
+		var cl [9]float32
+		for j, p := range closers {
+			cl[j] = cur[p]
+		}
+		for k, t := range openers {
+			row := &ft.oc[k]
+			best, arg := cl[0]+row[0], 0
+			for j := 1; j < 9; j++ {
+				if s := cl[j] + row[j]; s > best {
+					best, arg = s, j
+				}
+			}
+			next[t] = best + e[t]
+			b[t] = closers[arg]
+		}
+		for y := 0; y < len(conllTypes); y++ {
+			bt, it, lt := 1+4*y, 2+4*y, 3+4*y
+			w := &ft.in[y]
+			sb, si := cur[bt]+w[0], cur[it]+w[1]
+			if sb >= si {
+				next[it], b[it] = sb+e[it], uint8(bt)
+			} else {
+				next[it], b[it] = si+e[it], uint8(it)
+			}
+			sb, si = cur[bt]+w[2], cur[it]+w[3]
+			if sb >= si {
+				next[lt], b[lt] = sb+e[lt], uint8(bt)
+			} else {
+				next[lt], b[lt] = si+e[lt], uint8(it)
+			}
+		}
+		cur = next
+	}
+	negInf := float32(math.Inf(-1))
+	best, arg := negInf, 0
+	for t := 0; t < numTags; t++ {
+		if s := cur[t] + ft.end[t]; s > best {
+			best, arg = s, t
+		}
+	}
+	out[n-1] = arg
+	for i := n - 1; i > 0; i-- {
+		out[i-1] = int(back[i*numTags+out[i]])
+	}
+}

@@ -1,0 +1,66 @@
+package nlp
+
+import (
+	"math/rand"
+	"slices"
+	"testing"
+)
+
+// TestFastViterbi checks the unrolled decoder against the general one on
+// random emissions and transitions.
+func TestFastViterbi(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	trans := make([]float32, transSize)
+	for trial := 0; trial < 200; trial++ {
+		for i := range trans {
+			trans[i] = float32(rng.NormFloat64())
+		}
+		ft := newFastTrans(trans)
+		n := 1 + rng.Intn(30)
+		em := make([]float32, n*numTags)
+		for i := range em {
+			em[i] = float32(rng.NormFloat64() * 3)
+		}
+		want, got := make([]int, n), make([]int, n)
+		var score [2 * numTags]float32
+		viterbi(em, trans, want, make([]uint8, n*numTags), score[:])
+		ft.viterbi(em, got, make([]uint8, n*numTags))
+		if !slices.Equal(got, want) {
+			t.Fatalf("trial %d: fast viterbi %v, want %v", trial, got, want)
+		}
+	}
+}
+
+// TestPackedSums checks that the packed table's lane sums give the stored
+// weights relative to O, within the int8 quantisation step.
+func TestPackedSums(t *testing.T) {
+	m := loadTestModel(t)
+	pw := m.packed
+	var rs []uint32
+	for r := uint32(0); len(rs) < 60; r++ {
+		if m.stage1.row(r) != nil && m.stage2.row(r) != nil {
+			rs = append(rs, r)
+		}
+	}
+	var a1, a2 laneSums
+	pw.addBoth(rs, &a1, &a2)
+	var e1, e2 [numTags]float32
+	a1.emit(e1[:], pw.scale[0])
+	a2.emit(e2[:], pw.scale[1])
+	for p, sw := range []*stageWeights{&m.stage1, m.stage2} {
+		got := [][numTags]float32{e1, e2}[p]
+		var want [numTags]float64
+		for _, r := range rs {
+			row := sw.row(r)
+			for tg := range want {
+				want[tg] += float64(int(row[tg])-int(row[0])) * float64(sw.scale)
+			}
+		}
+		tol := float64(len(rs)) * float64(pw.scale[p])
+		for tg := range want {
+			if d := float64(got[tg]) - want[tg]; d > tol || d < -tol {
+				t.Errorf("pass %d tag %d: sum %.3f, want %.3f (±%.3f)", p+1, tg, got[tg], want[tg], tol)
+			}
+		}
+	}
+}

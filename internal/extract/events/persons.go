@@ -68,11 +68,11 @@ func findPersons(s *sentence, ents []news.Entity) []actorAt {
 		out = append(out, actorAt{s: a, e: b, ref: ref, person: true})
 	}
 	for i := 0; i < len(s.toks); i++ {
-		if !capWord(s.toks[i].text) || notNames[s.low[i]] || roleWords[s.low[i]] {
+		if !capWord(s.toks[i].text) || notNames[s.low[i]] || roleWords[s.low[i]] || functionWords[s.low[i]] {
 			continue
 		}
 		j := i
-		for j < len(s.toks) && j-i < 3 && capWord(s.toks[j].text) && !notNames[s.low[j]] {
+		for j < len(s.toks) && j-i < 3 && capWord(s.toks[j].text) && !notNames[s.low[j]] && !functionWords[s.low[j]] {
 			j++
 		}
 		prev := ""
@@ -213,3 +213,9 @@ func isModifier(w string) bool {
 	}
 	return false
 }
+
+// functionWords are never part of a name; in text written in capitals
+// ("THE MAYOR OF THE SMALL TOWN") they would look like one.
+var functionWords = set("of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from",
+	"as", "who", "which", "that", "was", "were", "is", "are", "has", "have", "had", "his", "her", "their", "its",
+	"he", "she", "they", "it", "this", "these", "those", "also", "not", "but", "after", "before", "during")

@@ -570,8 +570,10 @@ func (r *ruleSet) date(toks []Token, lw []string, covered []bool, i int) int {
 	if e := core(j); e > j {
 		return e
 	}
-	if e := core(i); e > i {
-		return e
+	if j > i {
+		if e := core(i); e > i {
+			return e
+		}
 	}
 	return i
 }
@@ -607,7 +609,11 @@ func (r *ruleSet) dateCore(toks []Token, lw []string, covered []bool, k int) int
 		return k
 	}
 	w := toks[k].Text
-	lwk := lw[k]
+	year := func(j int) bool { return free(j) && isYear(toks[j].Text) }
+	if w == "" || !isDigit(w[0]) {
+		// without a digit only a month or weekday name or "mid-" starts one
+		return r.dateWordCore(toks, lw, covered, k)
+	}
 	day := func(j int) bool {
 		if !free(j) {
 			return false
@@ -615,47 +621,9 @@ func (r *ruleSet) dateCore(toks []Token, lw []string, covered []bool, k int) int
 		t := strings.TrimRight(toks[j].Text, "stndrh")
 		return len(t) <= 2 && isNumber(t) && t != "0" && t != "00" && len(toks[j].Text) <= 4
 	}
-	year := func(j int) bool { return free(j) && isYear(toks[j].Text) }
-	if d, ok := r.dateWords[lwk]; ok && isCapitalised(w) {
-		if d >= 100 { // weekday
-			e := k + 1
-			if free(e) {
-				switch lw[e] {
-				case "morning", "afternoon", "evening", "night":
-					e++
-				}
-			}
-			return e
-		}
-		e := k + 1
-		if day(e) {
-			e++
-		}
-		if free(e+1) && toks[e].Text == "," && year(e+1) {
-			e += 2
-		} else if year(e) {
-			e++
-		}
-		if lwk == "may" && e == k+1 {
-			// "May" alone is a verb more often than a month
-			if k == 0 || !dateLead(lw[k-1]) {
-				return k
-			}
-		}
-		return e
-	}
-	if day(k) && free(k+1) {
-		if d, ok := r.dateWords[lw[k+1]]; ok && d < 100 && isCapitalised(toks[k+1].Text) {
+	if day(k) && free(k+1) && isCapitalised(toks[k+1].Text) {
+		if d, ok := r.dateWords[lw[k+1]]; ok && d < 100 {
 			e := k + 2
-			if year(e) {
-				e++
-			}
-			return e
-		}
-	}
-	if strings.HasPrefix(lwk, "mid-") {
-		if d, ok := r.dateWords[lwk[4:]]; ok && d < 100 {
-			e := k + 1
 			if year(e) {
 				e++
 			}
@@ -674,6 +642,64 @@ func (r *ruleSet) dateCore(toks []Token, lw []string, covered []bool, k int) int
 			return k
 		}
 		return k + 1
+	}
+	return k
+}
+
+// dateWordCore is dateCore at a free token that does not begin with a
+// digit: weekdays (with a part of day), months with days and years, and
+// "mid-" months.
+func (r *ruleSet) dateWordCore(toks []Token, lw []string, covered []bool, k int) int {
+	n := len(toks)
+	free := func(j int) bool { return j < n && !covered[j] }
+	w := toks[k].Text
+	lwk := lw[k]
+	year := func(j int) bool { return free(j) && isYear(toks[j].Text) }
+	day := func(j int) bool {
+		if !free(j) {
+			return false
+		}
+		t := strings.TrimRight(toks[j].Text, "stndrh")
+		return len(t) <= 2 && isNumber(t) && t != "0" && t != "00" && len(toks[j].Text) <= 4
+	}
+	if isCapitalised(w) {
+		if d, ok := r.dateWords[lwk]; ok {
+			if d >= 100 { // weekday
+				e := k + 1
+				if free(e) {
+					switch lw[e] {
+					case "morning", "afternoon", "evening", "night":
+						e++
+					}
+				}
+				return e
+			}
+			e := k + 1
+			if day(e) {
+				e++
+			}
+			if free(e+1) && toks[e].Text == "," && year(e+1) {
+				e += 2
+			} else if year(e) {
+				e++
+			}
+			if lwk == "may" && e == k+1 {
+				// "May" alone is a verb more often than a month
+				if k == 0 || !dateLead(lw[k-1]) {
+					return k
+				}
+			}
+			return e
+		}
+	}
+	if strings.HasPrefix(lwk, "mid-") {
+		if d, ok := r.dateWords[lwk[4:]]; ok && d < 100 {
+			e := k + 1
+			if year(e) {
+				e++
+			}
+			return e
+		}
 	}
 	return k
 }

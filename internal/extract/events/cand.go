@@ -136,6 +136,13 @@ func contextOK(s *sentence, h hit) bool {
 			return false // "trained them to ... publicize attacks"
 		}
 	case cKill:
+		if w == "bodies" {
+			// "28 bodies were found": people killed, by whom unknown;
+			// not "the bodies of 19 soldiers" handed over.
+			_, ok := s.window(h, set("found", "discovered", "dumped", "recovered", "unearthed", "exhumed"), 0, 8)
+			_, exch := s.window(h, set("exchange", "exchanged", "handed", "received", "repatriated", "returned", "swap", "handover", "transferred"), 8, 8)
+			return ok && !exch && !(h.s > 0 && low[h.s-1] == "the")
+		}
 		if w == "shot" && len(h.t.words) == 1 && !passive(low, h.s) {
 			return false // "a shot", "shot a film": only "was shot" is violence
 		}

@@ -108,6 +108,7 @@ func TestFigures(t *testing.T) {
 		{"At least 16 members of the patrol died and another 30 were wounded during an attack by a Shining Path column.", SubAttack, map[string]float64{"killed": 16, "injured": 30}},
 		{"Shining Path members murdered 19 people, including 10 children, in a village near Huancayo.", SubAttack, map[string]float64{"killed": 19}},
 		{"There was the attack on workers in which 10 workers died and 31 were injured.", SubAttack, map[string]float64{"killed": 10, "injured": 31}},
+		{"On 23 September 28 bodies of alleged peasants were found near the town of Chullas.", SubAttack, map[string]float64{"killed": 28}},
 	}
 	for _, tc := range tests {
 		ev := find(extractOne(t, tc.text), tc.sub)

@@ -235,6 +235,9 @@ func whatCounts(s *sentence, c *cand, noun string, i, ne int) string {
 	}
 	switch {
 	case exchangeNouns[noun]:
+		if noun == "bodies" && c.class == cKill {
+			return "killed" // "28 bodies were found"
+		}
 		if c.class == cExchange && hasWord(low, "received") {
 			return "received"
 		}

@@ -45,6 +45,28 @@ type lexicon struct {
 	words  map[uint64]wordInfo // by lowerHash
 	gaz    map[uint64]uint16   // phrase hash → gazetteer source bits
 	gazMax int                 // longest phrase, in tokens
+
+	// the same tables for tagging, built by prepare; nil while training
+	wordTab *hashTab[wordInfo]
+	gazTab  *hashTab[uint16]
+}
+
+// word returns what the lexicon knows of the word with lowerHash h.
+func (lex *lexicon) word(h uint64) (wordInfo, bool) {
+	if lex.wordTab != nil {
+		return lex.wordTab.get(h)
+	}
+	w, ok := lex.words[h]
+	return w, ok
+}
+
+// phrase returns the gazetteer bits of phrase hash h.
+func (lex *lexicon) phrase(h uint64) (uint16, bool) {
+	if lex.gazTab != nil {
+		return lex.gazTab.get(h)
+	}
+	b, ok := lex.gaz[h]
+	return b, ok
 }
 
 // phraseHash continues a gazetteer phrase hash with one more token.
@@ -147,7 +169,7 @@ func analyze(lex *lexicon, words []string, out []tokFeat) {
 		t.cap = unicode.IsUpper(r)
 		t.allCap = allCapsSent
 		if lex != nil {
-			t.info = lex.words[t.lower]
+			t.info, _ = lex.word(t.lower)
 		}
 	}
 	if lex != nil && lex.gazMax > 0 {
@@ -155,7 +177,7 @@ func analyze(lex *lexicon, words []string, out []tokFeat) {
 			h := uint64(fnvOffset)
 			for l := 1; l <= lex.gazMax && s+l <= len(words); l++ {
 				h = phraseHash(h, words[s+l-1])
-				bits, ok := lex.gaz[h]
+				bits, ok := lex.phrase(h)
 				if !ok {
 					break
 				}

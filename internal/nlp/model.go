@@ -379,6 +379,8 @@ func (m *Model) viterbiBuf(ft *fastTrans, n int, b *docBuf, out []int) {
 // prepare builds the packed tagging-time table.
 func (m *Model) prepare() {
 	m.packed = packWeights(&m.stage1, m.stage2)
+	m.lex.wordTab = newHashTab(m.lex.words)
+	m.lex.gazTab = newHashTab(m.lex.gaz)
 	m.ft[0] = newFastTrans(m.stage1.trans)
 	if m.stage2 != nil {
 		m.ft[1] = newFastTrans(m.stage2.trans)
@@ -493,7 +495,7 @@ func (m *Model) titleCaseSentence(s []string) bool {
 		if !isCapitalised(w) || isAllUpper(w) && len(w) > 4 {
 			return false
 		}
-		if info, ok := m.lex.words[lowerHash(w)]; ok && info.caps > 0 && info.caps <= 2 {
+		if info, ok := m.lex.word(lowerHash(w)); ok && info.caps > 0 && info.caps <= 2 {
 			common++
 		}
 	}
@@ -510,7 +512,7 @@ func (m *Model) truecase(sents [][]string) [][]string {
 		out[i] = make([]string, len(s))
 		for j, w := range s {
 			lw := strings.ToLower(w)
-			info, known := m.lex.words[lowerHash(w)]
+			info, known := m.lex.word(lowerHash(w))
 			switch {
 			case lw == w:
 				out[i][j] = w
@@ -535,7 +537,7 @@ func (m *Model) lowerParts(lw string) bool {
 		return false
 	}
 	for _, p := range strings.Split(lw, "-") {
-		info, ok := m.lex.words[lowerHash(p)]
+		info, ok := m.lex.word(lowerHash(p))
 		if !ok || info.caps == 0 || info.caps > 2 {
 			return false
 		}

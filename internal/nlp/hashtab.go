@@ -1,0 +1,66 @@
+package nlp
+
+import "math/bits"
+
+// hashTab is a read-only open-addressing table keyed by 64-bit hashes,
+// built at load for the per-token look-ups of tagging (word statistics,
+// gazetteer phrases): one probe usually reads one cache line, where a Go
+// map reads its control word, then the slot.
+type hashTab[V any] struct {
+	slots []hashSlot[V]
+	shift uint
+	zero  *V // the value of key 0, which marks empty slots
+}
+
+type hashSlot[V any] struct {
+	key uint64
+	val V
+}
+
+// newHashTab builds a table holding m's entries, at most half full.
+func newHashTab[V any](m map[uint64]V) *hashTab[V] {
+	size := 16
+	for size < 2*len(m) {
+		size <<= 1
+	}
+	t := &hashTab[V]{slots: make([]hashSlot[V], size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	mask := uint64(size - 1)
+	for k, v := range m {
+		if k == 0 {
+			v := v
+			t.zero = &v
+			continue
+		}
+		i := t.home(k)
+		for t.slots[i].key != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = hashSlot[V]{k, v}
+	}
+	return t
+}
+
+// home is key k's first slot (Fibonacci hashing of the key).
+func (t *hashTab[V]) home(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> t.shift }
+
+// get returns the value of key k and whether it is present.
+func (t *hashTab[V]) get(k uint64) (V, bool) {
+	if k == 0 {
+		if t.zero != nil {
+			return *t.zero, true
+		}
+		var z V
+		return z, false
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := t.home(k); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == k {
+			return s.val, true
+		}
+		if s.key == 0 {
+			var z V
+			return z, false
+		}
+	}
+}

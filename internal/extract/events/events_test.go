@@ -346,6 +346,7 @@ func TestSubtypes(t *testing.T) {
 		{"During the siege, soldiers shot dead two militants in Beledweyne on Tuesday.", SubArmedClash},
 		{"Rebels blew up an oil pipeline near Arauca on Monday.", SubIED},
 		{"The guerrillas held several ambassadors hostage in the embassy on Monday.", SubAbduction},
+		{"The M-19 stole 5,000 weapons from a military garrison in Bogota on Monday.", SubLooting},
 		{"Gunmen machinegunned the helicopter as it was landing in Medellin on Monday, wounding two passengers.", SubAttack},
 		{"A U.S. citizen was shot last night when unidentified individuals tried to enter his residence.", SubAttack},
 		{"A group of subversives conducted an attack on the Armed Forces training center, which was also the target of rebel mortar fire.", SubShelling},

@@ -80,7 +80,7 @@ var triggerTable = []struct {
 	{cAgree, "w", "agreement, ceasefire, cease-fire, truce, accord, peace deal, memorandum, deal"},
 	{cGroup, "w", "formed, forming, form, founded, created, create, creating, split, splitting, splinter, merged, recruited, recruiting, recruit, recruitment, disbanded, pledged allegiance, hand picked, handpicked, hand-picked"},
 	{cBase, "w", "established, set up, opened, built, building"},
-	{cLoot, "", "looted, looting, ransacked, plundered, razed, burned down, vandalized, vandalised, set fire to, demolished, bulldozed, confiscated, torched, arson, set ablaze, burned, robbed, robbery"},
+	{cLoot, "", "looted, looting, ransacked, plundered, razed, burned down, vandalized, vandalised, set fire to, demolished, bulldozed, confiscated, torched, arson, set ablaze, burned, robbed, robbery, stole, stolen, set on fire, sets on fire"},
 	{cArms, "w s=delivered", "delivered, arrived, received"},
 	{cArms, "w s=in delivery", "delivery, deliveries, deliver, supplied, supply, supplies, send, sent, sending, provide, provided, providing, transfer, transfers, transferred, transferring, shipment, shipments, shipped"},
 	{cArms, "w s=pledged", "pledged, pledge, promised, commitments, committed, package, donate, donated, agreed to send, funding, fund"},

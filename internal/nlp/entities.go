@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/sitrep-osint/sitrep/news"
 )
@@ -16,23 +17,32 @@ func (m *Model) Entities(text string) []news.Entity {
 }
 
 func (m *Model) entities(text string, sents [][]Token) []news.Entity {
-	words := make([][]string, len(sents))
-	flat := make([]string, 0, 64)
+	b := docPool.Get().(*docBuf)
+	defer b.release()
+	total := 0
 	for _, s := range sents {
-		for _, t := range s {
-			flat = append(flat, t.Text)
-		}
+		total += len(s)
 	}
+	b.words = grow(b.words, total)
+	b.wsents = grow(b.wsents, len(sents))
 	k := 0
 	for i, s := range sents {
-		words[i] = flat[k : k+len(s) : k+len(s)]
+		w := b.words[k : k+len(s) : k+len(s)]
+		for j, t := range s {
+			w[j] = t.Text
+		}
+		b.wsents[i] = w
 		k += len(s)
 	}
-	tags := m.tagDocument(words)
+	tags := m.tagDocumentBuf(b.wsents, b)
 	var out []news.Entity
 	for i, s := range sents {
-		out = m.rules.apply(m, text, s, tags[i], out)
+		out = m.rules.apply(m, text, s, tags[i], out, &b.rules)
 	}
+	// the pooled buffers must not keep the article's text alive
+	clear(b.words[:cap(b.words)])
+	clear(b.rules.lw[:cap(b.rules.lw)])
+	clear(b.wsents[:cap(b.wsents)])
 	return out
 }
 
@@ -47,6 +57,8 @@ func NewStage(m *Model) *Stage { return &Stage{m: m} }
 
 // Name returns "nlp".
 func (s *Stage) Name() string { return "nlp" }
+
+var tokPool = sync.Pool{New: func() any { return new(tokBuf) }}
 
 // errNoModel reports a stage built without a model.
 var errNoModel = errors.New("nlp: no model")
@@ -63,7 +75,14 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	if a == nil {
 		return fmt.Errorf("nlp: nil article")
 	}
-	sents := TokenizeSentences(a.Text)
+	tb := tokPool.Get().(*tokBuf)
+	defer func() {
+		tb.reset()
+		if cap(tb.toks) <= 1<<16 {
+			tokPool.Put(tb)
+		}
+	}()
+	sents := tb.tokenizeSentences(a.Text)
 	a.Sentences = make([]news.Span, len(sents))
 	for i, st := range sents {
 		a.Sentences[i] = news.Span{Start: st[0].Start, End: st[len(st)-1].End}

@@ -254,6 +254,9 @@ type docBuf struct {
 	rows   []uint32
 	counts map[uint64][len(conllTypes)]uint16
 	seen   map[uint64]uint8
+	words  []string   // the document's words, for entities
+	wsents [][]string // words by sentence
+	rules  ruleBuf
 }
 
 var docPool = sync.Pool{New: func() any { return new(docBuf) }}

@@ -194,14 +194,23 @@ func nationality(w string) bool {
 	return false
 }
 
+// ruleBuf holds apply's per-sentence buffers, reused across sentences.
+type ruleBuf struct {
+	lw, typeAt []string
+	covered    []bool
+	spans      []span
+}
+
 // apply turns one sentence's BILOU tags into typed entities.
-func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []news.Entity) []news.Entity {
+func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []news.Entity, rb *ruleBuf) []news.Entity {
 	n := len(toks)
-	lw := make([]string, n)
+	rb.lw = grow(rb.lw, n)
+	lw := rb.lw
 	for i, t := range toks {
 		lw[i] = lower(t.Text)
 	}
-	var spans []span
+	spans := rb.spans[:0]
+	defer func() { rb.spans = spans[:0] }()
 	for i := 0; i < n; i++ {
 		t := tags[i]
 		if t == 0 {
@@ -231,8 +240,11 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 		keptModel = append(keptModel, sp)
 	}
 	spans = keptModel
-	covered := make([]bool, n)
-	typeAt := make([]string, n)
+	rb.covered = grow(rb.covered, n)
+	rb.typeAt = grow(rb.typeAt, n)
+	covered, typeAt := rb.covered, rb.typeAt
+	clear(covered)
+	clear(typeAt)
 	mark := func(sp span) {
 		for k := sp.s; k < sp.e; k++ {
 			if !covered[k] {
@@ -515,16 +527,18 @@ func regionWord(w string) bool {
 // name ("air base", "airport"), or e when there are none.
 func (r *ruleSet) facilityAfter(toks []Token, lw []string, e int) int {
 	best := e
+	var buf [64]byte
+	phrase := buf[:0]
 	for l := 1; l <= 3 && e+l <= len(toks); l++ {
-		words := make([]string, l)
-		for k := 0; k < l; k++ {
-			w := toks[e+k].Text
-			if isCapitalised(w) {
-				return best
-			}
-			words[k] = w
+		w := toks[e+l-1].Text
+		if isCapitalised(w) {
+			return best
 		}
-		if _, ok := r.facAfter[strings.Join(words, " ")]; ok {
+		if l > 1 {
+			phrase = append(phrase, ' ')
+		}
+		phrase = append(phrase, w...)
+		if _, ok := r.facAfter[string(phrase)]; ok {
 			best = e + l
 		}
 	}

@@ -30,20 +30,47 @@ func Sentences(text string) []news.Span {
 // TokenizeSentences tokenizes text and groups the tokens by sentence. The
 // sentences share one backing array.
 func TokenizeSentences(text string) [][]Token {
-	toks := Tokenize(text)
-	bounds := sentenceBounds(text, toks)
-	out := make([][]Token, 0, len(bounds))
-	prev := 0
-	for _, b := range bounds {
-		out = append(out, toks[prev:b:b])
-		prev = b
+	return new(tokBuf).tokenizeSentences(text)
+}
+
+// tokBuf holds reusable buffers for tokenizeSentences.
+type tokBuf struct {
+	toks   []Token
+	bounds []int
+	sents  [][]Token
+}
+
+// tokenizeSentences is TokenizeSentences into b's buffers: the result is
+// valid until b's next use.
+func (b *tokBuf) tokenizeSentences(text string) [][]Token {
+	if b.toks == nil {
+		b.toks = make([]Token, 0, len(text)/5+1)
 	}
+	b.toks = appendTokens(b.toks[:0], text)
+	b.bounds = appendSentenceBounds(b.bounds[:0], text, b.toks)
+	out := b.sents[:0]
+	prev := 0
+	for _, e := range b.bounds {
+		out = append(out, b.toks[prev:e:e])
+		prev = e
+	}
+	b.sents = out
 	return out
+}
+
+// reset drops b's references to a text.
+func (b *tokBuf) reset() {
+	clear(b.toks[:cap(b.toks)])
+	clear(b.sents[:cap(b.sents)])
 }
 
 // sentenceBounds returns the exclusive end index in toks of every sentence.
 func sentenceBounds(text string, toks []Token) []int {
-	var bounds []int
+	return appendSentenceBounds(nil, text, toks)
+}
+
+// appendSentenceBounds is sentenceBounds appending to bounds.
+func appendSentenceBounds(bounds []int, text string, toks []Token) []int {
 	n := len(toks)
 	lineBreaks := !hardWrapped(text)
 	for i := 0; i < n; i++ {

@@ -197,6 +197,7 @@ var (
 type fastTrans struct {
 	oc    [9][9]float32               // oc[i][j]: closers[j] → openers[i]
 	in    [len(conllTypes)][4]float32 // B→I, I→I, B→L, I→L
+	span  float32                     // largest minus smallest of oc
 	start [numTags]float32            // -Inf where a sentence cannot start
 	end   [numTags]float32            // -Inf where a sentence cannot end
 }
@@ -208,6 +209,13 @@ func newFastTrans(trans []float32) *fastTrans {
 			ft.oc[i][j] = trans[int(p)*numTags+int(t)]
 		}
 	}
+	lo, hi := ft.oc[0][0], ft.oc[0][0]
+	for i := range ft.oc {
+		for _, v := range ft.oc[i] {
+			lo, hi = min(lo, v), max(hi, v)
+		}
+	}
+	ft.span = hi - lo
 	for y := range conllTypes {
 		b, in, l := tagOf(y, posB), tagOf(y, posI), tagOf(y, posL)
 		ft.in[y] = [4]float32{trans[b*numTags+in], trans[in*numTags+in], trans[b*numTags+l], trans[in*numTags+l]}
@@ -241,16 +249,28 @@ func (ft *fastTrans) viterbi(em []float32, out []int, back []uint8) {
 	for i := 1; i < n; i++ {
 		e := (*[numTags]float32)(em[i*numTags : (i+1)*numTags])
 		b := (*[numTags]uint8)(back[i*numTags : (i+1)*numTags])
+		// a closing tag whose score trails the best by more than the
+		// spread of the transition weights cannot win; usually one or two
+		// remain
+		top := cur[closers[0]]
+		for _, p := range closers[1:] {
+			top = max(top, cur[p])
+		}
+		var cand [9]uint8
 		var cl [9]float32
+		nc := 0
 		for j, p := range closers {
-			cl[j] = cur[p]
+			if cur[p] >= top-ft.span {
+				cand[nc], cl[nc] = uint8(j), cur[p]
+				nc++
+			}
 		}
 		for k, t := range openers {
 			row := &ft.oc[k]
-			best, arg := cl[0]+row[0], 0
-			for j := 1; j < 9; j++ {
-				if s := cl[j] + row[j]; s > best {
-					best, arg = s, j
+			best, arg := cl[0]+row[cand[0]], cand[0]
+			for c := 1; c < nc; c++ {
+				if s := cl[c] + row[cand[c]]; s > best {
+					best, arg = s, cand[c]
 				}
 			}
 			next[t] = best + e[t]

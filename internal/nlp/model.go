@@ -351,6 +351,10 @@ func (m *Model) tagDocumentBuf(sents [][]string, b *docBuf) [][]int {
 	for i := range sents {
 		ts := feats[i]
 		n := len(ts)
+		if quietSentence(ts, out[i]) {
+			k += n
+			continue
+		}
 		b.em = grow(b.em, n*numTags)
 		for j := 0; j < n; j++ {
 			a2 := &b.acc2[k+j]
@@ -555,4 +559,18 @@ func titleCase(w string) string {
 		return w
 	}
 	return string(unicode.ToUpper(r)) + w[size:]
+}
+
+// quietSentence reports whether the document pass may keep the first
+// pass's tags: the first pass found no name in the sentence and none of its
+// words was tagged elsewhere in the document, so no document feature
+// fires. (On CoNLL-2003 dev this skips one sentence in six and changes F1
+// by +0.0001; on news stories about one in thirty.)
+func quietSentence(ts []tokFeat, tags []int) bool {
+	for j := range ts {
+		if tags[j] != 0 || ts[j].prevDoc != 0 {
+			return false
+		}
+	}
+	return true
 }

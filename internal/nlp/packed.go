@@ -18,7 +18,7 @@ import (
 // than 257 features; the bias is taken off once per token.
 type packedWeights struct {
 	present []uint64 // bit r set: row r is stored
-	rank    []uint32 // rows stored before word i of present
+	index   []rankBlock
 	rows    []uint64 // 4 words a row: words 0-1 pass one, 2-3 pass two
 	scale   [2]float32
 }
@@ -53,7 +53,6 @@ func packWeights(s1, s2 *stageWeights) *packedWeights {
 		pw.scale[p] = float32(float64(sw.scale) / f[p])
 	}
 	pw.present = make([]uint64, len(s1.present))
-	pw.rank = make([]uint32, len(s1.present))
 	var q [2 * (numTags - 1)]byte
 	for wi := range s1.present {
 		union := s1.present[wi]
@@ -91,10 +90,11 @@ func packWeights(s1, s2 *stageWeights) *packedWeights {
 			}
 		}
 	}
-	var c uint32
+	pw.index = make([]rankBlock, len(pw.present))
+	var c uint64
 	for wi, w := range pw.present {
-		pw.rank[wi] = c
-		c += uint32(bits.OnesCount64(w))
+		pw.index[wi] = rankBlock{w, c}
+		c += uint64(bits.OnesCount64(w))
 	}
 	return &pw
 }
@@ -106,17 +106,23 @@ func abs(x int) int {
 	return x
 }
 
+// rankBlock is 64 rows' presence bits with the number of rows stored
+// before them, side by side so that one cache line answers a look-up.
+type rankBlock struct {
+	bits, rank uint64
+}
+
 // numRows returns the number of stored rows.
 func (pw *packedWeights) numRows() int { return len(pw.rows) / rowWords }
 
 // find returns the index of row r's first word, or -1 when r is not stored.
 func (pw *packedWeights) find(r uint32) int {
-	w := pw.present[r>>6]
+	blk := &pw.index[r>>6]
 	bit := uint64(1) << (r & 63)
-	if w&bit == 0 {
+	if blk.bits&bit == 0 {
 		return -1
 	}
-	return (int(pw.rank[r>>6]) + bits.OnesCount64(w&(bit-1))) * rowWords
+	return (int(blk.rank) + bits.OnesCount64(blk.bits&(bit-1))) * rowWords
 }
 
 // laneSums holds one pass's biased sums for one token: tags 1..16 in

@@ -108,9 +108,11 @@ func printSummary(ctx context.Context, g *Globals, st *store.Store) error {
 	for _, k := range top(actors, 10) {
 		fmt.Fprintf(w, "  %4d  %s\n", actors[k], k)
 	}
-	fmt.Fprintf(w, "\nA few events, each with its evidence:\n")
+	fmt.Fprintf(w, "\nA few of the most complete events, each with its evidence:\n")
+	best := slices.Clone(evs)
+	slices.SortStableFunc(best, func(a, b store.StoredEvent) int { return completeness(b.Event) - completeness(a.Event) })
 	shown := map[string]bool{}
-	for _, e := range evs {
+	for _, e := range best {
 		if shown[e.Subtype] || len(shown) >= 6 {
 			continue
 		}
@@ -118,4 +120,34 @@ func printSummary(ctx context.Context, g *Globals, st *store.Store) error {
 		fmt.Fprintf(w, "\n  %s\n    %q\n    — %s, %s\n", eventLine(e.Event), trunc(e.Evidence.Text, 240), e.ArticleSource, day(e.Published))
 	}
 	return nil
+}
+
+// completeness scores how much of an event sitrep filled in, so that the
+// summary shows events that show what sitrep does: both actors, a resolved
+// place, a day, figures, sources, and news of the day rather than background
+// or plans.
+func completeness(e news.Event) int {
+	n := 0
+	if e.Actor1 != nil {
+		n += 2
+	}
+	if e.Actor2 != nil {
+		n++
+	}
+	if e.Place != nil && e.Place.Country != "" {
+		n += 2
+	}
+	if e.Date != nil && e.Date.Precision == news.DateDay {
+		n++
+	}
+	if len(e.Quantities) > 0 {
+		n++
+	}
+	if len(e.Sources) > 0 {
+		n++
+	}
+	if e.Modality == news.ModReported || e.Modality == news.ModClaimed {
+		n += 2
+	}
+	return n
 }

@@ -30,7 +30,18 @@ type ruleSet struct {
 	qtyStart   map[string]bool // first words of qtyMods, and currency signs
 	stop       map[string]bool
 	heads      map[string]bool
+	// class gives each word of the lists above the lists it is in, so
+	// that apply looks a token up once
+	class map[string]uint8
 }
+
+// word classes (ruleSet.class)
+const (
+	clsWeaponHead = 1 << iota
+	clsWeaponMod
+	clsQtyStart
+	clsNumWord
+)
 
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -99,6 +110,18 @@ func newRuleSet() *ruleSet {
 		"prison", "border crossing", "crossing", "military airport", "air field", "dam", "bridge"} {
 		r.facAfter[f] = len(strings.Fields(f))
 	}
+	r.class = map[string]uint8{}
+	for _, c := range []struct {
+		words map[string]bool
+		bit   uint8
+	}{{r.weaponHead, clsWeaponHead}, {r.weaponMod, clsWeaponMod}, {r.qtyStart, clsQtyStart}} {
+		for w := range c.words {
+			r.class[w] |= c.bit
+		}
+	}
+	for w := range r.numWords {
+		r.class[w] |= clsNumWord
+	}
 	r.dateWords = map[string]int{}
 	for i, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
 		r.dateWords[d] = 100 + i
@@ -150,6 +173,9 @@ func (m *Model) longestGaz(toks []Token, s int, src int) int {
 func lower(s string) string { return strings.ToLower(s) }
 
 func isCapitalised(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return s[0] >= 'A' && s[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
@@ -197,6 +223,7 @@ func nationality(w string) bool {
 // ruleBuf holds apply's per-sentence buffers, reused across sentences.
 type ruleBuf struct {
 	lw, typeAt []string
+	cls        []uint8 // class bits of each token's lower-case form
 	covered    []bool
 	spans      []span
 }
@@ -206,8 +233,11 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 	n := len(toks)
 	rb.lw = grow(rb.lw, n)
 	lw := rb.lw
+	rb.cls = grow(rb.cls, n)
+	cls := rb.cls
 	for i, t := range toks {
 		lw[i] = lower(t.Text)
+		cls[i] = r.class[lw[i]]
 	}
 	spans := rb.spans[:0]
 	defer func() { rb.spans = spans[:0] }()
@@ -431,15 +461,15 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 			continue
 		}
 		j := i
-		for j < n && !covered[j] && r.weaponMod[lw[j]] && j-i < 3 {
+		for j < n && !covered[j] && cls[j]&clsWeaponMod != 0 && j-i < 3 {
 			j++
 		}
-		if j >= n || covered[j] || !r.weaponHead[lw[j]] {
+		if j >= n || covered[j] || cls[j]&clsWeaponHead == 0 {
 			continue
 		}
 		// "ballistic and cruise missiles"
 		e := j + 1
-		for e+1 < n && lw[e] == "and" && !covered[e+1] && r.weaponHead[lw[e+1]] {
+		for e+1 < n && lw[e] == "and" && !covered[e+1] && cls[e+1]&clsWeaponHead != 0 {
 			e += 2
 		}
 		if e+2 < n && (lw[e] == "laden" || lw[e] == "packed" || lw[e] == "loaded") &&
@@ -466,6 +496,9 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 	for i := 0; i < n; i++ {
 		if covered[i] {
 			continue
+		}
+		if cls[i]&(clsQtyStart|clsNumWord) == 0 && !isNumber(lw[i]) {
+			continue // no quantity starts here
 		}
 		if e := r.quantity(toks, lw, covered, typeAt, i); e > i {
 			sp := span{i, e, news.EntQuantity}
@@ -495,6 +528,9 @@ var personTitles = set("mayor", "president", "general", "gen.", "minister", "pre
 func nameWord(w string) bool {
 	if isCapitalised(w) {
 		return true
+	}
+	if len(w) < 4 || w[0] != 'a' && w[0] != 'e' {
+		return false
 	}
 	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "az-"} {
 		if strings.HasPrefix(w, p) && len(w) > len(p) && isCapitalised(w[len(p):]) {

@@ -48,7 +48,7 @@ type lexicon struct {
 
 	// the same tables for tagging, built by prepare; nil while training
 	wordTab *hashTab[wordInfo]
-	gazTab  *hashTab[uint16]
+	gazTab  *phraseTab
 }
 
 // word returns what the lexicon knows of the word with lowerHash h.

@@ -64,3 +64,54 @@ func (t *hashTab[V]) get(k uint64) (V, bool) {
 		}
 	}
 }
+
+// phraseTab is the gazetteer's phrase table for tagging: each slot packs
+// the upper 48 bits of a phrase hash with its 16 source bits, so the
+// table is half the size of a hashTab and mostly stays in cache. A look-up
+// could take a phrase whose hash shares its upper 48 bits for another in
+// the same probe run: about one chance in 2^48 for each slot compared.
+type phraseTab struct {
+	slots []uint64
+	shift uint
+}
+
+const phraseValMask = 0xffff
+
+// newPhraseTab builds the table from m, at most half full; entries with no
+// source bits are left out (they match nothing).
+func newPhraseTab(m map[uint64]uint16) *phraseTab {
+	size := 16
+	for size < 2*len(m) {
+		size <<= 1
+	}
+	t := &phraseTab{slots: make([]uint64, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	mask := uint64(size - 1)
+	for k, v := range m {
+		if v == 0 {
+			continue
+		}
+		i := t.home(k)
+		for t.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = k&^phraseValMask | uint64(v)
+	}
+	return t
+}
+
+func (t *phraseTab) home(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> t.shift }
+
+// get returns the source bits of phrase hash k and whether it is present.
+func (t *phraseTab) get(k uint64) (uint16, bool) {
+	mask := uint64(len(t.slots) - 1)
+	fp := k &^ phraseValMask
+	for i := t.home(k); ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			return 0, false
+		}
+		if s&^phraseValMask == fp {
+			return uint16(s), true
+		}
+	}
+}

@@ -387,7 +387,7 @@ func (m *Model) viterbiBuf(ft *fastTrans, n int, b *docBuf, out []int) {
 func (m *Model) prepare() {
 	m.packed = packWeights(&m.stage1, m.stage2)
 	m.lex.wordTab = newHashTab(m.lex.words)
-	m.lex.gazTab = newHashTab(m.lex.gaz)
+	m.lex.gazTab = newPhraseTab(m.lex.gaz)
 	m.ft[0] = newFastTrans(m.stage1.trans)
 	if m.stage2 != nil {
 		m.ft[1] = newFastTrans(m.stage2.trans)

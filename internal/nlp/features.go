@@ -272,13 +272,17 @@ func shapeHashes(w string) (long, short uint64) {
 // whether the same word is written capitalised inside a sentence, or in
 // lower case, elsewhere in the document.
 func docFeatures(sents [][]string, feats [][]tokFeat) {
-	docFeaturesWith(sents, feats, make(map[uint64]uint8))
+	docFeaturesWith(sents, feats, new(docTab[uint8]))
 }
 
-// docFeaturesWith is docFeatures noting words in the (cleared) map seen.
-func docFeaturesWith(sents [][]string, feats [][]tokFeat, seen map[uint64]uint8) {
+// docFeaturesWith is docFeatures noting words in the table seen.
+func docFeaturesWith(sents [][]string, feats [][]tokFeat, seen *docTab[uint8]) {
 	const capMid, low = 1, 2
-	clear(seen)
+	n := 0
+	for _, fs := range feats {
+		n += len(fs)
+	}
+	seen.reset(n)
 	for s, ws := range sents {
 		for i, w := range ws {
 			f := &feats[s][i]
@@ -288,16 +292,16 @@ func docFeaturesWith(sents [][]string, feats [][]tokFeat, seen map[uint64]uint8)
 			r, _ := utf8.DecodeRuneInString(w)
 			switch {
 			case unicode.IsLower(r):
-				seen[f.lower] |= low
+				*seen.ptr(f.lower) |= low
 			case i > 0 && f.cap:
-				seen[f.lower] |= capMid
+				*seen.ptr(f.lower) |= capMid
 			}
 		}
 	}
 	for s := range feats {
 		for i := range feats[s] {
 			f := &feats[s][i]
-			f.docCap = seen[f.lower]
+			f.docCap, _ = seen.get(f.lower)
 		}
 	}
 }

@@ -115,3 +115,63 @@ func (t *phraseTab) get(k uint64) (uint16, bool) {
 		}
 	}
 }
+
+// docTab is a scratch open-addressing table keyed by word hashes for the
+// per-document counts of tagging, reused from document to document.
+type docTab[V any] struct {
+	keys  []uint64
+	vals  []V
+	shift uint
+	zero  V // the value of key 0, which marks empty slots
+	hasZ  bool
+}
+
+// reset empties t and sizes it for up to n keys.
+func (t *docTab[V]) reset(n int) {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	t.keys = grow(t.keys, size)
+	t.vals = grow(t.vals, size)
+	clear(t.keys)
+	clear(t.vals)
+	t.shift = uint(64 - bits.TrailingZeros(uint(size)))
+	var z V
+	t.zero, t.hasZ = z, false
+}
+
+// ptr returns the value of key k, adding it (zero) when absent.
+func (t *docTab[V]) ptr(k uint64) *V {
+	if k == 0 {
+		t.hasZ = true
+		return &t.zero
+	}
+	mask := uint64(len(t.keys) - 1)
+	for i := (k * 0x9e3779b97f4a7c15) >> t.shift; ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case k:
+			return &t.vals[i]
+		case 0:
+			t.keys[i] = k
+			return &t.vals[i]
+		}
+	}
+}
+
+// get returns the value of key k and whether it is present.
+func (t *docTab[V]) get(k uint64) (V, bool) {
+	if k == 0 {
+		return t.zero, t.hasZ
+	}
+	mask := uint64(len(t.keys) - 1)
+	for i := (k * 0x9e3779b97f4a7c15) >> t.shift; ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case k:
+			return t.vals[i], true
+		case 0:
+			var z V
+			return z, false
+		}
+	}
+}

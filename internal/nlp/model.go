@@ -252,8 +252,8 @@ type docBuf struct {
 	em     []float32
 	back   []uint8
 	rows   []uint32
-	counts map[uint64][len(conllTypes)]uint16
-	seen   map[uint64]uint8
+	counts docTab[[len(conllTypes)]uint16]
+	seen   docTab[uint8]
 	words  []string   // the document's words, for entities
 	wsents [][]string // words by sentence
 	rules  ruleBuf
@@ -320,11 +320,7 @@ func (m *Model) tagDocumentBuf(sents [][]string, b *docBuf) [][]int {
 		k += len(s)
 		analyze(&m.lex, s, feats[i])
 	}
-	if b.seen == nil {
-		b.seen = make(map[uint64]uint8)
-		b.counts = make(map[uint64][len(conllTypes)]uint16)
-	}
-	docFeaturesWith(sents, feats, b.seen)
+	docFeaturesWith(sents, feats, &b.seen)
 	pw := m.packed
 	fz := featurizer{bits: m.bits}
 	// one look-up per feature serves both passes: the first pass decodes
@@ -346,7 +342,7 @@ func (m *Model) tagDocumentBuf(sents [][]string, b *docBuf) [][]int {
 	if m.stage2 == nil {
 		return out
 	}
-	setPrevDocWith(feats, out, b.counts)
+	setPrevDocWith(feats, out, &b.counts)
 	k = 0
 	for i := range sents {
 		ts := feats[i]
@@ -397,27 +393,29 @@ func (m *Model) prepare() {
 // setPrevDoc fills tokFeat.prevDoc from a first pass's tags: the type the
 // first pass most often gave the same word at other places in the document.
 func setPrevDoc(feats [][]tokFeat, tags [][]int) {
-	setPrevDocWith(feats, tags, make(map[uint64][len(conllTypes)]uint16))
+	setPrevDocWith(feats, tags, new(docTab[[len(conllTypes)]uint16]))
 }
 
-// setPrevDocWith is setPrevDoc counting in the (cleared) map counts.
-func setPrevDocWith(feats [][]tokFeat, tags [][]int, counts map[uint64][len(conllTypes)]uint16) {
-	clear(counts)
+// setPrevDocWith is setPrevDoc counting in the table counts.
+func setPrevDocWith(feats [][]tokFeat, tags [][]int, counts *docTab[[len(conllTypes)]uint16]) {
+	n := 0
+	for _, fs := range feats {
+		n += len(fs)
+	}
+	counts.reset(n)
 	for s := range feats {
 		for i, t := range tags[s] {
 			if t == 0 {
 				continue
 			}
-			c := counts[feats[s][i].lower]
-			c[tagType(t)]++
-			counts[feats[s][i].lower] = c
+			counts.ptr(feats[s][i].lower)[tagType(t)]++
 		}
 	}
 	for s := range feats {
 		for i := range feats[s] {
 			f := &feats[s][i]
 			f.prevDoc = 0
-			c, ok := counts[f.lower]
+			c, ok := counts.get(f.lower)
 			if !ok {
 				continue
 			}

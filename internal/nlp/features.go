@@ -38,6 +38,9 @@ const (
 type wordInfo struct {
 	cl   [3]uint16
 	caps uint8
+	// noPhrase: no gazetteer phrase begins with the word (set in the
+	// tagging table only, to save the phrase look-up)
+	noPhrase bool
 }
 
 // lexicon holds the per-word and per-phrase tables features look up.
@@ -174,6 +177,9 @@ func analyze(lex *lexicon, words []string, out []tokFeat) {
 	}
 	if lex != nil && lex.gazMax > 0 {
 		for s := 0; s < len(words); s++ {
+			if out[s].info.noPhrase {
+				continue
+			}
 			h := uint64(fnvOffset)
 			for l := 1; l <= lex.gazMax && s+l <= len(words); l++ {
 				h = phraseHash(h, words[s+l-1])

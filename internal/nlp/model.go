@@ -382,8 +382,14 @@ func (m *Model) viterbiBuf(ft *fastTrans, n int, b *docBuf, out []int) {
 // prepare builds the packed tagging-time table.
 func (m *Model) prepare() {
 	m.packed = packWeights(&m.stage1, m.stage2)
-	m.lex.wordTab = newHashTab(m.lex.words)
 	m.lex.gazTab = newPhraseTab(m.lex.gaz)
+	words := make(map[uint64]wordInfo, len(m.lex.words))
+	for k, w := range m.lex.words {
+		_, w.noPhrase = m.lex.gazTab.get(hashByte(k, ' '))
+		w.noPhrase = !w.noPhrase
+		words[k] = w
+	}
+	m.lex.wordTab = newHashTab(words)
 	m.ft[0] = newFastTrans(m.stage1.trans)
 	if m.stage2 != nil {
 		m.ft[1] = newFastTrans(m.stage2.trans)

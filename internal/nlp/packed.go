@@ -112,9 +112,6 @@ type rankBlock struct {
 	bits, rank uint64
 }
 
-// numRows returns the number of stored rows.
-func (pw *packedWeights) numRows() int { return len(pw.rows) / rowWords }
-
 // find returns the index of row r's first word, or -1 when r is not stored.
 func (pw *packedWeights) find(r uint32) int {
 	blk := &pw.index[r>>6]

@@ -1,9 +1,16 @@
 package nlp
 
 import (
+	"context"
+	"fmt"
 	"math/rand"
+	"os"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
+
+	"github.com/sitrep-osint/sitrep/news"
 )
 
 // TestFastViterbi checks the unrolled decoder against the general one on
@@ -62,5 +69,52 @@ func TestPackedSums(t *testing.T) {
 				t.Errorf("pass %d tag %d: sum %.3f, want %.3f (±%.3f)", p+1, tg, got[tg], want[tg], tol)
 			}
 		}
+	}
+}
+
+// TestStageConcurrent runs the stage on different articles from several
+// goroutines at once: its pooled buffers must not leak between articles.
+func TestStageConcurrent(t *testing.T) {
+	m := loadTestModel(t)
+	st := NewStage(m)
+	raw, err := os.ReadFile("testdata/voa_sample.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(string(raw), "\n\n")
+	var texts []string
+	for i := 0; i+3 <= len(paras) && len(texts) < 12; i += 3 {
+		texts = append(texts, strings.Join(paras[i:i+3], "\n\n"))
+	}
+	want := make([][]news.Entity, len(texts))
+	for i, tx := range texts {
+		want[i] = m.Entities(tx)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, len(texts))
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for r := 0; r < 5; r++ {
+				for i := range texts {
+					k := (i + g) % len(texts)
+					a := &news.Article{Text: texts[k]}
+					if err := st.Process(context.Background(), a); err != nil {
+						errs <- err.Error()
+						return
+					}
+					if !slices.Equal(a.Entities, want[k]) {
+						errs <- fmt.Sprintf("text %d: entities differ when run concurrently", k)
+						return
+					}
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

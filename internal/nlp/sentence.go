@@ -49,6 +49,9 @@ func (b *tokBuf) tokenizeSentences(text string) [][]Token {
 	b.toks = appendTokens(b.toks[:0], text)
 	b.bounds = appendSentenceBounds(b.bounds[:0], text, b.toks)
 	out := b.sents[:0]
+	if cap(out) < len(b.bounds) {
+		out = make([][]Token, 0, len(b.bounds))
+	}
 	prev := 0
 	for _, e := range b.bounds {
 		out = append(out, b.toks[prev:e:e])

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sitrep-osint/sitrep/internal/extract/attribution"
 	"github.com/sitrep-osint/sitrep/internal/extract/timex"
 	"github.com/sitrep-osint/sitrep/news"
 )
@@ -19,6 +20,7 @@ type cand struct {
 	defArms bool   // "the systems", "the delivery": arms named before
 	dropped bool
 	srcs    []news.Source
+	spans   []news.Span // the sentences that mention the event
 	pub     time.Time
 }
 
@@ -482,6 +484,7 @@ func build(a *news.Article, s *sentence, h hit, g seg, pub time.Time) *cand {
 	}
 	ev.Modality = modality(s, h, c, future)
 	c.srcs = append(c.srcs, sourcesFor(a, s)...)
+	c.spans = append(c.spans, s.span)
 	// A vague mention on its own ("a series of attacks against the United
 	// States", "widen its strikes") is not an event an analyst would code.
 	if (h.t.class == cAttack || h.t.class == cStrike) && h.t.noun && !c.anaphor && isPluralVague(s, h) &&
@@ -1037,32 +1040,17 @@ func atoi4(s string) int {
 // stage's sources whose content covers the sentence, or the reporting
 // clause found in the sentence itself.
 func sourcesFor(a *news.Article, s *sentence) []news.Source {
-	var out []news.Source
-	seen := map[string]bool{}
-	for _, at := range a.Attributions {
-		if at.Relation == "no comment" || at.Relation == "caveat" || at.Relation == "deny" || strings.TrimSpace(at.Source.Text) == "" {
+	out := attribution.Sources(claims(a.Attributions), s.span)
+	for i := range out {
+		if out[i].Actor != nil {
 			continue
 		}
-		if at.Content.Start < s.span.End && s.span.Start < at.Content.End {
-			k := at.Source.Kind + "\x00" + strings.ToLower(at.Source.Text)
-			if seen[k] {
-				continue
+		// "the country's defense ministry": the sentence knows whose
+		// ministry it is.
+		for _, l := range s.sources {
+			if l.Actor != nil && l.Start < out[i].End && out[i].Start < l.End {
+				out[i].Actor = l.Actor
 			}
-			seen[k] = true
-			src := at.Source
-			if src.Cue == "" {
-				src.Cue = at.Cue.Text
-			}
-			if src.Actor == nil {
-				// "the country's defense ministry": the sentence knows
-				// whose ministry it is.
-				for _, l := range s.sources {
-					if l.Actor != nil && l.Start < src.End && src.Start < l.End {
-						src.Actor = l.Actor
-					}
-				}
-			}
-			out = append(out, src)
 		}
 	}
 	if len(out) > 0 {
@@ -1083,20 +1071,20 @@ func sourcesFor(a *news.Article, s *sentence) []news.Source {
 func (c *cand) finish(a *news.Article) news.Event {
 	ev := c.ev
 	ev.Quantities = quantities(a.Text, ev.Figures)
-	ev.Sources = c.srcs
+	ev.Sources = eventSources(a, c)
 	if ev.Sources == nil {
 		ev.Sources = []news.Source{}
 	}
 	// Figures name who gave them: the attribution whose content holds
 	// the figure.
 	for i := range ev.Figures {
-		for _, at := range a.Attributions {
+		for _, at := range claims(a.Attributions) {
 			if at.Relation != "no comment" && at.Content.Start <= ev.Figures[i].Start && ev.Figures[i].End <= at.Content.End {
 				ev.Figures[i].Source = at.Source.Text
 			}
 		}
 	}
-	ev.Corroboration = corroboration(ev.Sources)
+	ev.Corroboration = Corroboration(ev.Sources)
 	if ev.AssocActors == nil {
 		ev.AssocActors = []news.ActorRef{}
 	}
@@ -1121,18 +1109,6 @@ func (c *cand) finish(a *news.Article) news.Event {
 	}
 	ev.ID = news.ContentID(a.ID + "\x00" + ev.Subtype + "\x00" + itoa(ev.Evidence.Start) + "\x00" + dateKey(ev.Date) + placeKey(ev.Place))
 	return ev
-}
-
-func corroboration(srcs []news.Source) int {
-	n := 0
-	for _, s := range srcs {
-		if s.Count > 0 {
-			n += s.Count
-		} else {
-			n++
-		}
-	}
-	return n
 }
 
 func isParty(a *news.ActorRef) bool {

@@ -187,11 +187,15 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		pub = time.Now().UTC()
 	}
 	var cands []*cand
+	var refs []news.Span // sentences about "the new groups"
 	var sc scratch
 	idx := 0
 	for i, sp := range spans {
 		if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 			continue
+		}
+		if newGroupsSubject(a.Text[sp.Start:sp.End]) {
+			refs = append(refs, sp)
 		}
 		var ts []nlp.Token
 		if toks != nil {
@@ -221,6 +225,7 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		}
 	}
 	cands = mergeArticle(cands)
+	attachRefs(cands, refs)
 	out := make([]news.Event, 0, len(cands))
 	for _, c := range cands {
 		if c.dropped {

@@ -1,9 +1,11 @@
 package events
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"github.com/sitrep-osint/sitrep/internal/extract/attribution"
 	"github.com/sitrep-osint/sitrep/news"
 )
 
@@ -19,8 +21,10 @@ type want struct {
 	weapon   string
 	modality string
 	status   string
-	role     string // role=name
-	evidence string // a phrase of the evidence sentence
+	role     string         // role=name
+	evidence string         // a phrase of the evidence sentence
+	sources  map[string]int // source text → count, all of them
+	corrob   int
 }
 
 func dateOf(ev news.Event) string {
@@ -51,7 +55,12 @@ func TestSeedExpected(t *testing.T) {
 	x, _ := New(Options{})
 	arts := seedArticles(t)
 	wants := [][]want{{
-		{sub: SubGroup, actor1: "Quds Force", modality: news.ModReported, evidence: "hand picked hundreds"},
+		{sub: SubGroup, actor1: "Quds Force", modality: news.ModReported, evidence: "hand picked hundreds",
+			// Eight anonymous sources, relayed from Reuters.
+			sources: map[string]int{"Reuters": 1, "Iraqi security official": 1, "second Iraqi security official": 1,
+				"three commanders of larger, publicly active pro-Iranian militia groups": 3,
+				"Iraqi government official": 1, "Western diplomat": 1, "Western military source": 1},
+			corrob: 8},
 		{sub: SubTraining, role: "trainer=Islamic Revolutionary Guard Corps", place: "Lebanon", date: "2020/year", qty: map[string]float64{"fighters": 250}, modality: news.ModReported, evidence: "were trained last year"},
 		{sub: SubAirDrone, actor2: "United States military forces", place: "Ain al-Asad air base", date: "2021-05/month", weapon: "drones laden with explosives", qty: map[string]float64{"killed": 0}, modality: news.ModReported, evidence: "Ain al-Asad"},
 		{sub: SubAirDrone, place: "Erbil International Airport", date: "2021-04/month", weapon: "drones laden with explosives", modality: news.ModReported, evidence: "Erbil International Airport"},
@@ -77,7 +86,13 @@ func TestSeedExpected(t *testing.T) {
 		{sub: SubArms, evidence: "promised US-made weapons"},
 		{sub: SubArms, evidence: "weapons transfers to Ukraine"},
 	}}
+	ax := attribution.NewStage(attribution.New(attribution.Options{}))
 	for i, a := range arts {
+		// The attribution stage runs first, as in the pipeline: events
+		// take their sources from its claims.
+		if err := ax.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
 		evs := x.Extract(a)
 		used := make([]bool, len(evs))
 		for _, w := range wants[i] {
@@ -140,6 +155,23 @@ func check(t *testing.T, ev news.Event, w want) {
 	}
 	if w.status != "" && ev.Status != w.status {
 		t.Errorf("%s: status %q, want %q", tag, ev.Status, w.status)
+	}
+	if w.sources != nil {
+		got := map[string]int{}
+		for _, s := range ev.Sources {
+			got[s.Text] = s.Count
+		}
+		if len(got) != len(w.sources) {
+			t.Errorf("%s: sources %v, want %v", tag, got, w.sources)
+		}
+		for k, n := range w.sources {
+			if got[k] != n {
+				t.Errorf("%s: source %q count %d, want %d", tag, k, got[k], n)
+			}
+		}
+	}
+	if w.corrob != 0 && ev.Corroboration != w.corrob {
+		t.Errorf("%s: corroboration %d, want %d", tag, ev.Corroboration, w.corrob)
 	}
 	if w.role != "" {
 		r, n, _ := strings.Cut(w.role, "=")

@@ -137,6 +137,7 @@ func mergeInto(dst, src *cand) {
 	if src.sent > dst.last {
 		dst.last = src.sent
 	}
+	dst.spans = append(dst.spans, src.spans...)
 	defer cleanAssoc(d)
 	if src.anaphor && src.class != cMeet {
 		// "Those attacks caused no casualties": figures, place and

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sitrep-osint/sitrep/internal/cputime"
+
 	"github.com/sitrep-osint/sitrep/internal/actors"
 	"github.com/sitrep-osint/sitrep/internal/demo"
 	"github.com/sitrep-osint/sitrep/internal/nlp"
@@ -54,9 +56,9 @@ func BenchmarkExtractAfterStages(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
-	c0 := cpuTime()
+	c0 := cputime.Process()
 	for i := range b.N {
 		x.Extract(arts[i%len(arts)])
 	}
-	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/article")
+	b.ReportMetric(float64(cputime.Process()-c0)/float64(b.N), "cpu-ns/article")
 }

@@ -322,6 +322,11 @@ func (m *Model) tagDocumentBuf(sents [][]string, b *docBuf) [][]int {
 	}
 	docFeaturesWith(sents, feats, &b.seen)
 	pw := m.packed
+	if pw == nil {
+		// a model being trained: tag with the stored weights
+		m.decodeStored(feats, out)
+		return out
+	}
 	fz := featurizer{bits: m.bits}
 	// one look-up per feature serves both passes: the first pass decodes
 	// now, the second keeps its sums and adds its document features later
@@ -362,6 +367,23 @@ func (m *Model) tagDocumentBuf(sents [][]string, b *docBuf) [][]int {
 		k += n
 	}
 	return out
+}
+
+// decodeStored tags analysed sentences with the stored int16 weights of
+// both passes, for models that prepare has not laid out.
+func (m *Model) decodeStored(feats [][]tokFeat, out [][]int) {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	for i := range feats {
+		m.decode(&m.stage1, feats[i], false, sc, out[i])
+	}
+	if m.stage2 == nil {
+		return
+	}
+	setPrevDoc(feats, out)
+	for i := range feats {
+		m.decode(m.stage2, feats[i], true, sc, out[i])
+	}
 }
 
 // grow returns s resized to n elements, reallocating only when its

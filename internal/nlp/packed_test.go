@@ -118,3 +118,38 @@ func TestStageConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestStoredWeightsAgree tags the VOA sample with the stored int16 weights
+// (the path a model in training takes) and with the packed table: the
+// requantisation may move a rare tag, no more.
+func TestStoredWeightsAgree(t *testing.T) {
+	m := loadTestModel(t)
+	raw, err := os.ReadFile("testdata/voa_sample.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sents [][]string
+	for _, s := range TokenizeSentences(string(raw)) {
+		var ws []string
+		for _, tk := range s {
+			ws = append(ws, tk.Text)
+		}
+		sents = append(sents, ws)
+	}
+	stored := *m
+	stored.packed = nil
+	a, b := m.TagDocument(sents), stored.TagDocument(sents)
+	n, diff := 0, 0
+	for i := range a {
+		for j := range a[i] {
+			n++
+			if a[i][j] != b[i][j] {
+				diff++
+			}
+		}
+	}
+	t.Logf("%d of %d tags differ", diff, n)
+	if diff*200 > n {
+		t.Errorf("%d of %d tags differ between stored and packed weights", diff, n)
+	}
+}

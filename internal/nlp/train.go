@@ -420,6 +420,7 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, Report, error) {
 		return nil, rep, err
 	}
 	m.stage1 = *sw1
+	m.prepare()
 	rep.Stage1Epochs = ep1
 	rep.Stage1 = m.evaluate(devDocs)
 	rep.Dev = rep.Stage1

@@ -224,8 +224,52 @@ func nationality(w string) bool {
 type ruleBuf struct {
 	lw, typeAt []string
 	cls        []uint8 // class bits of each token's lower-case form
+	low        []byte  // lowered ASCII words of the sentence
+	lowAt      []int32 // the tokens lowered into low
 	covered    []bool
 	spans      []span
+}
+
+// lowerAll fills rb.lw with the tokens' lower-case forms. Words in ASCII
+// with capitals are lowered into one buffer that becomes one string for
+// the sentence, instead of one allocation each.
+func (rb *ruleBuf) lowerAll(toks []Token) {
+	buf := rb.low[:0]
+	at := rb.lowAt[:0]
+	for i, t := range toks {
+		w := t.Text
+		ascii, upper := true, false
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			ascii = ascii && c < utf8.RuneSelf
+			upper = upper || c >= 'A' && c <= 'Z'
+		}
+		switch {
+		case !ascii:
+			rb.lw[i] = lower(w)
+		case !upper:
+			rb.lw[i] = w
+		default:
+			at = append(at, int32(i))
+			for k := 0; k < len(w); k++ {
+				c := w[k]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+			}
+		}
+	}
+	if len(at) > 0 {
+		all := string(buf)
+		off := 0
+		for _, i := range at {
+			n := len(toks[i].Text)
+			rb.lw[i] = all[off : off+n]
+			off += n
+		}
+	}
+	rb.low, rb.lowAt = buf, at
 }
 
 // apply turns one sentence's BILOU tags into typed entities.
@@ -235,8 +279,8 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 	lw := rb.lw
 	rb.cls = grow(rb.cls, n)
 	cls := rb.cls
-	for i, t := range toks {
-		lw[i] = lower(t.Text)
+	rb.lowerAll(toks)
+	for i := range toks {
 		cls[i] = r.class[lw[i]]
 	}
 	spans := rb.spans[:0]

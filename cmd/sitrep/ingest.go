@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/sitrep-osint/sitrep/internal/dedup"
@@ -65,8 +66,9 @@ func (s ingestSummary) print(g *Globals) {
 		s.articles, s.elapsed.Round(time.Millisecond), rate, s.stored, s.dups, s.clustered, s.events, s.failed)
 }
 
-// ingestInto runs the whole pipeline from src into st, one transaction per
-// article, so that an interrupted run keeps every article it finished.
+// ingestInto runs the whole pipeline from src into st, saving articles in
+// batches of one transaction each; an interrupted run saves every article it
+// finished before it returns.
 func ingestInto(g *Globals, st *store.Store, f *inputFlags, src pipeline.Source) (ingestSummary, error) {
 	var sum ingestSummary
 	cl, err := f.cleaner()
@@ -100,7 +102,7 @@ type batcher struct {
 	st     *store.Store
 	sum    *ingestSummary
 	fail   func(*news.Failure)
-	failed interface{ Add(int64) int64 }
+	failed *atomic.Int64 // the run's failure counter
 
 	arts  []*news.Article
 	fps   []dedup.Fingerprint

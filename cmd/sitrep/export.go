@@ -40,7 +40,7 @@ func (c *exportCmd) Run(g *Globals) error {
 	bw := bufio.NewWriter(out)
 	switch c.Format {
 	case "acled-csv":
-		w := export.NewACLED(bw, countryInfo)
+		w := export.NewACLED(bw, export.CountryCodes)
 		for _, e := range evs {
 			if err := w.Write(export.Record{Event: e.Event, ArticleID: e.ArticleID, Source: e.ArticleSource, URL: e.ArticleURL, Published: e.Published}); err != nil {
 				return err

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/sitrep-osint/sitrep/internal/actors"
-	"github.com/sitrep-osint/sitrep/internal/export"
 	"github.com/sitrep-osint/sitrep/internal/extract/attribution"
 	"github.com/sitrep-osint/sitrep/internal/extract/events"
 	"github.com/sitrep-osint/sitrep/internal/geo"
@@ -67,18 +66,3 @@ func (x registryResolver) Resolve(mention, entType string, at time.Time) (*news.
 	}
 	return x.r.Ref(a), true
 }
-
-// countryInfo names countries in exports from the gazetteer.
-func countryInfo(iso2 string) (name, iso3 string, numeric int, ok bool) {
-	gaz, err := geo.Load()
-	if err != nil {
-		return "", "", 0, false
-	}
-	e, ok := gaz.Country(iso2)
-	if !ok {
-		return "", "", 0, false
-	}
-	return e.Name, iso2, 0, true
-}
-
-var _ export.Country = countryInfo

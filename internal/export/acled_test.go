@@ -80,3 +80,22 @@ func TestACLEDRow(t *testing.T) {
 		t.Errorf("month-precision row wrong: %v", rows[2])
 	}
 }
+
+func TestCountryCodes(t *testing.T) {
+	for _, tc := range []struct {
+		iso2, name, iso3 string
+		num              int
+	}{
+		{"UA", "Ukraine", "UKR", 804},
+		{"iq", "Iraq", "IRQ", 368},
+		{"SA", "Saudi Arabia", "SAU", 682},
+	} {
+		name, iso3, num, ok := CountryCodes(tc.iso2)
+		if !ok || name != tc.name || iso3 != tc.iso3 || num != tc.num {
+			t.Errorf("%s: %q %q %d %v", tc.iso2, name, iso3, num, ok)
+		}
+	}
+	if _, _, _, ok := CountryCodes("XX"); ok {
+		t.Error("XX is no country")
+	}
+}

@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -38,6 +39,50 @@ type doc struct {
 	pubAt  time.Time
 	names  map[string]bool // surnames seen in full names
 	outlet string          // the outlet named as a source, for caveats
+
+	// buffers kept between articles (see docPool)
+	spare    []pending // resolve's output, swapped with out
+	nameWord []bool
+	fc       featureCtx
+	tags     []uint8
+	taken    []bool
+}
+
+// docPool recycles the per-article buffers: Extract runs concurrently and
+// per article, and fresh token and feature arrays were most of its
+// allocations.
+var docPool = sync.Pool{New: func() any { return new(doc) }}
+
+// maxPooledToks bounds the token array kept for reuse, so that one very
+// long article does not pin a large buffer.
+const maxPooledToks = 1 << 15
+
+// release clears d's references to the article and returns it to docPool.
+func (d *doc) release() {
+	if cap(d.toks) > maxPooledToks {
+		return
+	}
+	clear(d.toks)
+	clear(d.out)
+	clear(d.spare[:cap(d.spare)])
+	clear(d.ents)
+	clear(d.names)
+	*d = doc{
+		toks: d.toks[:0], sents: d.sents[:0], quotes: d.quotes[:0], used: d.used[:0],
+		out: d.out[:0], ents: d.ents[:0], names: d.names, spare: d.spare[:0],
+		nameWord: d.nameWord[:0], fc: d.fc, tags: d.tags[:0], taken: d.taken[:0],
+	}
+	docPool.Put(d)
+}
+
+// boolBuf returns b resized to n, all false.
+func boolBuf(b []bool, n int) []bool {
+	if cap(b) < n {
+		return make([]bool, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 // pending is an attribution under construction, in token indices.
@@ -70,7 +115,9 @@ func (x *Extractor) Extract(text string, published time.Time) []news.Attribution
 		}
 		text = string(b)
 	}
-	d := &doc{text: text, pubAt: published}
+	d := docPool.Get().(*doc)
+	defer d.release()
+	d.text, d.pubAt = text, published
 	if !d.patterns() {
 		return nil
 	}
@@ -101,7 +148,7 @@ func (d *doc) patterns() bool {
 		return false
 	}
 	d.findQuotes()
-	d.used = make([]bool, len(d.toks))
+	d.used = boolBuf(d.used, len(d.toks))
 	for si := range d.sents {
 		d.sentence(si)
 	}
@@ -113,7 +160,7 @@ func (d *doc) patterns() bool {
 // ruleTags marks each token with what the patterns made of it: 0 nothing,
 // 1 source, 2 cue, 3 content.
 func (d *doc) ruleTags() []uint8 {
-	rt := make([]uint8, len(d.toks))
+	rt := zeroed(d.fc.rule, len(d.toks))
 	for _, p := range d.out {
 		if p.cont[0] < p.cont[1] {
 			for k := d.tokAt(p.cont[0]); k < len(d.toks) && d.toks[k].start < p.cont[1]; k++ {
@@ -158,7 +205,10 @@ func (d *doc) load() {
 	for _, s := range sents {
 		n += len(s)
 	}
-	d.toks = make([]tok, 0, n)
+	if cap(d.toks) < n {
+		d.toks = make([]tok, 0, n)
+	}
+	d.toks = d.toks[:0]
 	para := 0
 	for si, s := range sents {
 		from := len(d.toks)
@@ -174,8 +224,11 @@ func (d *doc) load() {
 		}
 		d.sents = append(d.sents, [2]int{from, len(d.toks)})
 	}
-	d.names = map[string]bool{}
-	nameWord := make([]bool, len(d.toks))
+	if d.names == nil {
+		d.names = map[string]bool{}
+	}
+	d.nameWord = boolBuf(d.nameWord, len(d.toks))
+	nameWord := d.nameWord
 	for k := range d.toks {
 		nameWord[k] = d.isNameWord(k)
 	}

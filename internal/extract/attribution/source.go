@@ -19,10 +19,16 @@ type entity struct {
 // resolve splits source lists, types every source, follows pronouns and
 // descriptions back to earlier sources, and resolves actors.
 func (d *doc) resolve(x *Extractor) {
-	var out []pending
+	out := d.spare[:0]
 	// a continuing quote copies its speaker, found by source and cue range
 	type key struct{ s, c [2]int }
-	done := map[key][]news.Source{}
+	var done map[key][]news.Source // only when some quote continues
+	for _, p := range d.out {
+		if p.continuing {
+			done = map[key][]news.Source{}
+			break
+		}
+	}
 	for _, p := range d.out {
 		if p.rel == RelCaveat {
 			p.source.Text = d.outlet
@@ -81,10 +87,15 @@ func (d *doc) resolve(x *Extractor) {
 			q.source = s
 			q.src = it
 			out = append(out, q)
-			srcs = append(srcs, s)
+			if done != nil {
+				srcs = append(srcs, s)
+			}
 		}
-		done[key{p.src, p.cue}] = srcs
+		if done != nil {
+			done[key{p.src, p.cue}] = srcs
+		}
 	}
+	d.spare = d.out
 	d.out = out
 }
 

@@ -171,8 +171,10 @@ type featureCtx struct {
 
 func (d *doc) featureContext() featureCtx {
 	n := len(d.toks)
-	fc := featureCtx{cueLeft: make([]int8, n), cueRight: make([]int8, n), rule: d.ruleTags(), sentQuote: make([]bool, len(d.sents)),
-		wh: make([]uint64, n), st: make([]uint64, n), lex: make([]uint8, n)}
+	// the buffers of the document's previous article, zeroed
+	fc := featureCtx{cueLeft: zeroed(d.fc.cueLeft, n), cueRight: zeroed(d.fc.cueRight, n), rule: d.ruleTags(),
+		sentQuote: zeroed(d.fc.sentQuote, len(d.sents)), wh: zeroed(d.fc.wh, n), st: zeroed(d.fc.st, n), lex: zeroed(d.fc.lex, n)}
+	d.fc = fc
 	for si, s := range d.sents {
 		if !d.needsScoring(fc.rule, s) {
 			continue // every token is forced: no features needed
@@ -200,6 +202,16 @@ func (d *doc) featureContext() featureCtx {
 		}
 	}
 	return fc
+}
+
+// zeroed returns b resized to n, all zero.
+func zeroed[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 // needsScoring reports whether the sentence s holds a token the patterns
@@ -470,7 +482,8 @@ func mix(id, a, b uint64) uint64 {
 // tag labels the document's tokens with the model.
 func (d *doc) tag(m *model) []uint8 {
 	fc := d.featureContext()
-	tags := make([]uint8, len(d.toks))
+	d.tags = zeroed(d.tags, len(d.toks))
+	tags := d.tags
 	var f [maxFeats]uint32
 	var sc [nTags]int32
 	p1, hist := uint8(tagO), uint8(0)
@@ -568,7 +581,8 @@ func tagSpans(tags []uint8) [3][][2]int {
 func (d *doc) fill(tags []uint8) {
 	sp := tagSpans(tags)
 	sp[SpanContent] = d.mergeContent(sp[SpanContent])
-	taken := make([]bool, len(d.toks))
+	d.taken = boolBuf(d.taken, len(d.toks))
+	taken := d.taken
 	for _, p := range d.out {
 		for _, r := range [][2]int{p.src, p.cue} {
 			for k := r[0]; k < r[1] && k < len(taken); k++ {

@@ -3,6 +3,7 @@ package events
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep-osint/sitrep/internal/extract/attribution"
 	"github.com/sitrep-osint/sitrep/news"
@@ -52,10 +53,34 @@ func marginal(at news.Attribution) bool {
 	if at.Content.End <= at.Content.Start {
 		return false // refusals carry no content; attribution.Sources drops them
 	}
-	for _, w := range strings.FieldsFunc(strings.ToLower(at.Content.Text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		if !emptyWords[w] {
+	// The words of the lower-cased content, runs of letters and digits,
+	// compared without allocating: every empty word is short ASCII, so a
+	// word that is longer or holds another rune is not empty.
+	var buf [8]byte
+	n, long := 0, false
+	for _, r := range at.Content.Text {
+		r = unicode.ToLower(r)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if n > 0 || long {
+				if long || !emptyWords[string(buf[:n])] {
+					return false
+				}
+			}
+			n, long = 0, false
+			continue
+		}
+		if long {
+			continue
+		}
+		if r >= utf8.RuneSelf || n == len(buf) {
+			long = true
+			continue
+		}
+		buf[n] = byte(r)
+		n++
+	}
+	if n > 0 || long {
+		if long || !emptyWords[string(buf[:n])] {
 			return false
 		}
 	}

@@ -2,7 +2,9 @@ package events
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/sitrep-osint/sitrep/internal/extract/attribution"
 	"github.com/sitrep-osint/sitrep/news"
@@ -144,4 +146,32 @@ func TestMarginalClaim(t *testing.T) {
 	if len(got) != 1 || got[0].Source.Text != "BLA" {
 		t.Errorf("claims = %+v, want the BLA claim only", got)
 	}
+}
+
+// marginalRef is the plain statement of marginal: every word of the
+// lower-cased content is an empty word.
+func marginalRef(at news.Attribution) bool {
+	if at.Content.End <= at.Content.Start {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(at.Content.Text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if !emptyWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func FuzzMarginal(f *testing.F) {
+	for _, s := range []string{"by", "seen by", "The attack", "İt by", "WITH FROM", "with-them", "a\xffthe", "ＢＹ", "", "12 of"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		at := news.Attribution{Content: news.TextSpan{Start: 0, End: len(text) + 1, Text: text}}
+		if got, want := marginal(at), marginalRef(at); got != want {
+			t.Fatalf("marginal(%q) = %v, want %v", text, got, want)
+		}
+	})
 }

@@ -106,7 +106,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.db.Close()
 		return nil, fmt.Errorf("open %s: %w", s.dialect(), err)
 	}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrate(ctx, dsn); err != nil {
 		s.db.Close()
 		return nil, err
 	}
@@ -125,18 +125,19 @@ func (s *Store) dialect() string {
 }
 
 // migrate applies the pending migrations of s's dialect, each in its own
-// transaction. On PostgreSQL an advisory lock keeps concurrent Opens from
-// migrating at the same time.
-func (s *Store) migrate(ctx context.Context) error {
+// transaction. A lock keeps concurrent Opens, in this process or others,
+// from migrating at the same time: an advisory lock on PostgreSQL, a file
+// lock beside the database file on SQLite.
+func (s *Store) migrate(ctx context.Context, dsn string) error {
 	dir, d := "migrations/sqlite", goose.DialectSQLite3
-	var opts []goose.ProviderOption
+	opts := []goose.ProviderOption{goose.WithSessionLocker(newMigrationLocker(dsn))}
 	if s.pg {
 		dir, d = "migrations/postgres", goose.DialectPostgres
 		locker, err := lock.NewPostgresSessionLocker()
 		if err != nil {
 			return fmt.Errorf("migrate: %w", err)
 		}
-		opts = append(opts, goose.WithSessionLocker(locker))
+		opts = []goose.ProviderOption{goose.WithSessionLocker(locker)}
 	}
 	fsys, err := fs.Sub(migrations, dir)
 	if err != nil {

@@ -738,3 +738,26 @@ func TestDefaultPath(t *testing.T) {
 		t.Errorf("DefaultPath() = %q, %v", p, err)
 	}
 }
+
+// TestOpenConcurrentlyOnANewFile: several commands started at once on a new
+// SQLite database must not both create its tables.
+func TestOpenConcurrentlyOnANewFile(t *testing.T) {
+	for round := range 5 {
+		path := filepath.Join(t.TempDir(), fmt.Sprintf("new%d.db", round))
+		errs := make(chan error, 4)
+		for range 4 {
+			go func() {
+				s, err := Open(context.Background(), path)
+				if err == nil {
+					err = s.Close()
+				}
+				errs <- err
+			}()
+		}
+		for range 4 {
+			if err := <-errs; err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+	}
+}

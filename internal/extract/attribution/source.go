@@ -11,9 +11,9 @@ import (
 // sentences.
 type entity struct {
 	src   news.Source
-	head  string          // singular, lower case
-	words map[string]bool // lower-case words of the mention
-	last  string          // a person's surname, lower case
+	head  string // singular, lower case
+	words [2]int // token range of the mention (see hasWord)
+	last  string // a person's surname, lower case
 }
 
 // resolve splits source lists, types every source, follows pronouns and
@@ -398,27 +398,43 @@ func (d *doc) head(r [2]int) string {
 }
 
 func singular(w string) string {
+	stem, suf := singularParts(w)
+	if suf == "" {
+		return stem
+	}
+	return stem + suf
+}
+
+// singularParts returns the singular of w as a prefix of w (or a fixed
+// word) and a suffix to append, so that comparing needs no allocation.
+func singularParts(w string) (stem, suf string) {
 	switch {
 	case strings.HasSuffix(w, "ian") && len(w) > 6:
-		return w[:len(w)-3] // pro-Iranian and pro-Iran are one affiliation
+		return w[:len(w)-3], "" // pro-Iranian and pro-Iran are one affiliation
 	case w == "people":
-		return "person"
+		return "person", ""
 	case w == "spokesmen":
-		return "spokesman"
+		return "spokesman", ""
 	case w == "men":
-		return "man"
+		return "man", ""
 	case w == "women":
-		return "woman"
+		return "woman", ""
 	case w == "headquarters" || w == "news" || w == "forces" || w == "media":
-		return w
+		return w, ""
 	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		return w[:len(w)-3] + "y"
+		return w[:len(w)-3], "y"
 	case strings.HasSuffix(w, "sses"):
-		return w[:len(w)-2]
+		return w[:len(w)-2], ""
 	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
-		return w[:len(w)-1]
+		return w[:len(w)-1], ""
 	}
-	return w
+	return w, ""
+}
+
+// singularIs reports whether singular(w) == s.
+func singularIs(w, s string) bool {
+	stem, suf := singularParts(w)
+	return len(s) == len(stem)+len(suf) && s[:len(stem)] == stem && s[len(stem):] == suf
 }
 
 // count is the number of people a description stands for.
@@ -657,11 +673,18 @@ func (d *doc) lastCountry(k int) string {
 }
 
 func (d *doc) remember(s news.Source, head string, r [2]int, last string) {
-	e := entity{src: s, head: singular(head), words: map[string]bool{}, last: last}
-	for k := r[0]; k < r[1]; k++ {
-		e.words[singular(d.toks[k].low)] = true
+	d.ents = append(d.ents, entity{src: s, head: singular(head), words: r, last: last})
+}
+
+// hasWord reports whether w is the singular of a lower-case word of e's
+// mention.
+func (d *doc) hasWord(e *entity, w string) bool {
+	for k := e.words[0]; k < e.words[1]; k++ {
+		if singularIs(d.toks[k].low, w) {
+			return true
+		}
 	}
-	d.ents = append(d.ents, e)
+	return false
 }
 
 // antecedent finds what a pronoun refers to.
@@ -711,7 +734,7 @@ func (d *doc) sameAs(r [2]int, head string, count int) *entity {
 			if determiners[w] || numberWords[w] > 0 || w == "'s" {
 				continue
 			}
-			if !e.words[w] {
+			if !d.hasWord(e, w) {
 				ok = false
 				break
 			}
@@ -739,7 +762,7 @@ func (d *doc) members(r [2]int, head string) int {
 			if determiners[w] || w == "'s" {
 				continue
 			}
-			if !e.words[w] {
+			if !d.hasWord(e, w) {
 				ok = false
 				break
 			}

@@ -1040,7 +1040,7 @@ func atoi4(s string) int {
 // stage's sources whose content covers the sentence, or the reporting
 // clause found in the sentence itself.
 func sourcesFor(a *news.Article, s *sentence) []news.Source {
-	out := attribution.Sources(claims(a.Attributions), s.span)
+	out := attribution.Sources(s.claims, s.span)
 	for i := range out {
 		if out[i].Actor != nil {
 			continue
@@ -1068,17 +1068,18 @@ func sourcesFor(a *news.Article, s *sentence) []news.Source {
 
 // finish completes an event: quantities from figures, sources and
 // corroboration, and empty collections as the JSON contract wants them.
-func (c *cand) finish(a *news.Article) news.Event {
+// cl is claims(a.Attributions).
+func (c *cand) finish(a *news.Article, cl []news.Attribution) news.Event {
 	ev := c.ev
 	ev.Quantities = quantities(a.Text, ev.Figures)
-	ev.Sources = eventSources(a, c)
+	ev.Sources = eventSources(a, c, cl)
 	if ev.Sources == nil {
 		ev.Sources = []news.Source{}
 	}
 	// Figures name who gave them: the attribution whose content holds
 	// the figure.
 	for i := range ev.Figures {
-		for _, at := range claims(a.Attributions) {
+		for _, at := range cl {
 			if at.Relation != "no comment" && at.Content.Start <= ev.Figures[i].Start && ev.Figures[i].End <= at.Content.End {
 				ev.Figures[i].Source = at.Source.Text
 			}

@@ -147,10 +147,11 @@ type sentence struct {
 	times    []timeAt
 	srcEnd   int // tokens [srcStart, srcEnd) are who says so
 	srcFrom  int
-	upper    bool          // written in capitals (wire copy of the 1980s): no acronyms there
-	prevArms bool          // the previous sentence told of an arms transfer
-	srcGap   [2]int        // a relative clause inside the reporting clause, which is content
-	sources  []news.Source // sources found locally (when no attribution stage ran)
+	upper    bool               // written in capitals (wire copy of the 1980s): no acronyms there
+	prevArms bool               // the previous sentence told of an arms transfer
+	srcGap   [2]int             // a relative clause inside the reporting clause, which is content
+	sources  []news.Source      // sources found locally (when no attribution stage ran)
+	claims   []news.Attribution // the article's attributions that can vouch for an event
 }
 
 type actorAt struct {
@@ -189,6 +190,7 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 	var cands []*cand
 	var refs []news.Span // sentences about "the new groups"
 	var sc scratch
+	sc.claims = claims(a.Attributions)
 	idx := 0
 	for i, sp := range spans {
 		if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
@@ -231,7 +233,7 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		if c.dropped {
 			continue
 		}
-		out = append(out, c.finish(a))
+		out = append(out, c.finish(a, sc.claims))
 	}
 	return out
 }
@@ -709,14 +711,15 @@ func pieces(ts []nlp.Token) [][]nlp.Token {
 // scratch holds one sentence's buffers for reuse by the next within one
 // Extract call: nothing keeps a sentence once its events are built.
 type scratch struct {
-	s     sentence
-	ntoks []nlp.Token
+	s      sentence
+	ntoks  []nlp.Token
+	claims []news.Attribution // claims(a.Attributions), found once per article
 }
 
 // sentence returns the scratch sentence emptied, its slices' room kept.
 func (sc *scratch) sentence() *sentence {
 	s := &sc.s
-	*s = sentence{toks: s.toks[:0], low: s.low[:0], actors: s.actors[:0], times: s.times[:0], sources: s.sources[:0]}
+	*s = sentence{toks: s.toks[:0], low: s.low[:0], actors: s.actors[:0], times: s.times[:0], sources: s.sources[:0], claims: sc.claims}
 	return s
 }
 

@@ -95,12 +95,13 @@ var emptyWords = set("a", "an", "the", "by", "of", "to", "in", "on", "at", "as",
 // over them all, so that a group and its members count once), each source
 // with the largest number the article gives it ("one of the three
 // commanders" is one of the three), then the reporting clauses of
-// sentences the attribution stage found no claim for.
-func eventSources(a *news.Article, c *cand) []news.Source {
+// sentences the attribution stage found no claim for. cl is
+// claims(a.Attributions).
+func eventSources(a *news.Article, c *cand, cl []news.Attribution) []news.Source {
 	var attrs []news.Attribution
 	keys := map[string]bool{}
 	most := map[string]int{}
-	for _, at := range claims(a.Attributions) {
+	for _, at := range cl {
 		for _, sp := range c.spans {
 			if at.Content.Start < sp.End && sp.Start < at.Content.End {
 				k := srcKey(at.Source)

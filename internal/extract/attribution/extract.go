@@ -43,6 +43,7 @@ type doc struct {
 	// buffers kept between articles (see docPool)
 	spare    []pending // resolve's output, swapped with out
 	nameWord []bool
+	lowBuf   []byte
 	fc       featureCtx
 	tags     []uint8
 	taken    []bool
@@ -70,7 +71,7 @@ func (d *doc) release() {
 	*d = doc{
 		toks: d.toks[:0], sents: d.sents[:0], quotes: d.quotes[:0], used: d.used[:0],
 		out: d.out[:0], ents: d.ents[:0], names: d.names, spare: d.spare[:0],
-		nameWord: d.nameWord[:0], fc: d.fc, tags: d.tags[:0], taken: d.taken[:0],
+		nameWord: d.nameWord[:0], lowBuf: d.lowBuf[:0], fc: d.fc, tags: d.tags[:0], taken: d.taken[:0],
 	}
 	docPool.Put(d)
 }
@@ -217,12 +218,30 @@ func (d *doc) load() {
 				para++
 			}
 			r, _ := utf8.DecodeRuneInString(t.Text)
+			low := t.Text
+			switch lowerKind(t.Text) {
+			case lowerASCII:
+				low = "" // set below, from the article's lowered words
+				d.lowBuf = appendLowerASCII(d.lowBuf, t.Text)
+			case lowerOther:
+				low = lower(t.Text)
+			}
 			d.toks = append(d.toks, tok{
-				text: t.Text, low: lower(t.Text), start: t.Start, end: t.End,
+				text: t.Text, low: low, start: t.Start, end: t.End,
 				sent: si, para: para, q: -1, cap: unicode.IsUpper(r),
 			})
 		}
 		d.sents = append(d.sents, [2]int{from, len(d.toks)})
+	}
+	// the ASCII words with upper-case letters, lowered into one string
+	if len(d.lowBuf) > 0 {
+		all, off := string(d.lowBuf), 0
+		for k := range d.toks {
+			if t := &d.toks[k]; lowerKind(t.text) == lowerASCII {
+				t.low = all[off : off+len(t.text)]
+				off += len(t.text)
+			}
+		}
 	}
 	if d.names == nil {
 		d.names = map[string]bool{}
@@ -239,6 +258,38 @@ func (d *doc) load() {
 			d.names[d.toks[k].low] = true
 		}
 	}
+}
+
+// What lower does to a word.
+const (
+	lowerNone  = iota // already lower case: the word itself
+	lowerASCII        // ASCII with upper-case letters: byte by byte
+	lowerOther        // non-ASCII: strings.ToLower and ’ to '
+)
+
+func lowerKind(s string) int {
+	k := lowerNone
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return lowerOther
+		}
+		if c >= 'A' && c <= 'Z' {
+			k = lowerASCII
+		}
+	}
+	return k
+}
+
+func appendLowerASCII(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 func lower(s string) string {

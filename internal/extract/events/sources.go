@@ -183,7 +183,15 @@ func plural(s news.Source) bool {
 // told before created.
 func newGroupsSubject(text string) bool {
 	t := strings.TrimLeft(text, " \t\r\n“\"'‘(")
-	ws := strings.Fields(t)
+	// The first five words are all it reads.
+	var buf [5]string
+	ws := buf[:0]
+	for w := range strings.FieldsSeq(t) {
+		ws = append(ws, w)
+		if len(ws) == len(buf) {
+			break
+		}
+	}
 	if len(ws) < 3 {
 		return false
 	}

@@ -1,6 +1,9 @@
 package timex
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // tok is a word, number or punctuation mark of a sentence, with its byte
 // range and lower-cased text.
@@ -11,8 +14,11 @@ type tok struct {
 	num   bool // all digits
 }
 
-func tokenize(s string) []tok {
-	out := make([]tok, 0, len(s)/4+1)
+// tokenize appends the tokens of s to out. Words are runs of ASCII letters
+// and digits, so the sentence is lower-cased once, in ASCII, and each
+// word's lower-cased form is a piece of it.
+func tokenize(out []tok, s string) []tok {
+	ls := asciiLower(s)
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -25,7 +31,7 @@ func tokenize(s string) []tok {
 				j++
 			}
 			w := s[i:j]
-			t := tok{s: i, e: j, low: strings.ToLower(w), upper: c >= 'A' && c <= 'Z', num: true}
+			t := tok{s: i, e: j, low: ls[i:j], upper: c >= 'A' && c <= 'Z', num: true}
 			for k := 0; k < len(w); k++ {
 				if w[k] < '0' || w[k] > '9' {
 					t.num = false
@@ -49,6 +55,33 @@ func tokenize(s string) []tok {
 	}
 	return out
 }
+
+// asciiLower returns s with its ASCII capitals lower-cased, s itself when
+// it has none.
+func asciiLower(s string) string {
+	k := 0
+	for k < len(s) && (s[k] < 'A' || s[k] > 'Z') {
+		k++
+	}
+	if k == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:k])
+	for ; k < len(s); k++ {
+		c := s[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// tokPool holds token buffers for Find, which runs concurrently in the
+// pipeline and keeps no token once it returns.
+var tokPool = sync.Pool{New: func() any { return new([]tok) }}
 
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
@@ -134,7 +167,13 @@ func isNumWord(t tok) bool {
 // offsets shifted by offset (the sentence's start in the article). Numbers
 // that merely look like years ("2020 people", "3.2%", "$2019") are skipped.
 func Find(sentence string, offset int) []Mention {
-	ts := tokenize(sentence)
+	buf := tokPool.Get().(*[]tok)
+	ts := tokenize((*buf)[:0], sentence)
+	defer func() {
+		clear(ts) // let the sentence go
+		*buf = ts[:0]
+		tokPool.Put(buf)
+	}()
 	var out []Mention
 	for i := 0; i < len(ts); {
 		start, end, ok := match(sentence, ts, i)

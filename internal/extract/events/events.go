@@ -17,6 +17,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep-osint/sitrep/internal/extract/timex"
@@ -189,7 +190,8 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 	}
 	var cands []*cand
 	var refs []news.Span // sentences about "the new groups"
-	var sc scratch
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
 	sc.claims = claims(a.Attributions)
 	idx := 0
 	for i, sp := range spans {
@@ -218,7 +220,7 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		for _, piece := range pieces(ts) {
 			ps := news.Span{Start: piece[0].Start, End: piece[len(piece)-1].End}
 			prevArms := len(cands) > 0 && cands[len(cands)-1].class == cArms && idx-cands[len(cands)-1].last <= 1
-			s := x.prepare(a, idx, ps, piece, pub, prevArms, &sc)
+			s := x.prepare(a, idx, ps, piece, pub, prevArms, sc)
 			idx++
 			if s == nil {
 				continue
@@ -714,6 +716,25 @@ type scratch struct {
 	s      sentence
 	ntoks  []nlp.Token
 	claims []news.Attribution // claims(a.Attributions), found once per article
+}
+
+// scratchPool keeps scratch buffers from one article to the next: the
+// stage runs on several articles at once.
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release empties sc, so that it holds no article's text, and returns it
+// to the pool.
+func (sc *scratch) release() {
+	s := &sc.s
+	clear(s.toks[:cap(s.toks)])
+	clear(s.low[:cap(s.low)])
+	clear(s.actors[:cap(s.actors)])
+	clear(s.times[:cap(s.times)])
+	clear(s.sources[:cap(s.sources)])
+	clear(sc.ntoks[:cap(sc.ntoks)])
+	*s = sentence{toks: s.toks[:0], low: s.low[:0], actors: s.actors[:0], times: s.times[:0], sources: s.sources[:0]}
+	sc.ntoks, sc.claims = sc.ntoks[:0], nil
+	scratchPool.Put(sc)
 }
 
 // sentence returns the scratch sentence emptied, its slices' room kept.

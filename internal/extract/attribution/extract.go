@@ -724,7 +724,7 @@ func (d *doc) colon(si, i int) bool {
 		if t.cap || pronouns[t.low] > 0 {
 			speaker = true
 		}
-		if strings.ToUpper(t.text) != t.text {
+		if !upperCase(t.text) {
 			allCaps = false
 		}
 	}

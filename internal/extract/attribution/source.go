@@ -3,6 +3,7 @@ package attribution
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/sitrep-osint/sitrep/news"
 )
@@ -482,7 +483,7 @@ func (d *doc) hasOrgWord(r [2]int) bool {
 		if t.cap && orgHeads[t.low] {
 			return true
 		}
-		if len(t.text) >= 2 && strings.ToUpper(t.text) == t.text && t.text != "I" && isLetters(t.text) && !demonymWord(t.low) {
+		if len(t.text) >= 2 && t.text != "I" && isCapitals(t.text) && !demonymWord(t.low) {
 			return true // an acronym: NATO, IDF
 		}
 	}
@@ -498,6 +499,26 @@ func isLetters(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// isCapitals reports whether s is all ASCII capital letters (an acronym).
+func isCapitals(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// upperCase reports whether strings.ToUpper(s) == s, without building it.
+func upperCase(s string) bool {
+	for _, r := range s {
+		if unicode.ToUpper(r) != r {
 			return false
 		}
 	}
@@ -587,7 +608,7 @@ func (d *doc) isNameWord(k int) bool {
 	if notNameWords[t.low] {
 		return false
 	}
-	if len(t.text) >= 2 && strings.ToUpper(t.text) == t.text && isLetters(t.text) {
+	if len(t.text) >= 2 && isCapitals(t.text) {
 		return false // acronyms
 	}
 	return true

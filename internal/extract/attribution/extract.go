@@ -44,6 +44,9 @@ type doc struct {
 	spare    []pending // resolve's output, swapped with out
 	nameWord []bool
 	lowBuf   []byte
+	items    [][2]int   // resolve's split source lists
+	spoken   []spokenBy // resolve's claims by source and cue
+	srcBuf   []news.Source
 	fc       featureCtx
 	tags     []uint8
 	taken    []bool
@@ -67,11 +70,13 @@ func (d *doc) release() {
 	clear(d.out)
 	clear(d.spare[:cap(d.spare)])
 	clear(d.ents)
+	clear(d.srcBuf)
 	clear(d.names)
 	*d = doc{
 		toks: d.toks[:0], sents: d.sents[:0], quotes: d.quotes[:0], used: d.used[:0],
 		out: d.out[:0], ents: d.ents[:0], names: d.names, spare: d.spare[:0],
-		nameWord: d.nameWord[:0], lowBuf: d.lowBuf[:0], fc: d.fc, tags: d.tags[:0], taken: d.taken[:0],
+		nameWord: d.nameWord[:0], lowBuf: d.lowBuf[:0], fc: d.fc,
+		items: d.items[:0], spoken: d.spoken[:0], srcBuf: d.srcBuf[:0], tags: d.tags[:0], taken: d.taken[:0],
 	}
 	docPool.Put(d)
 }

@@ -17,19 +17,21 @@ type entity struct {
 	last  string // a person's surname, lower case
 }
 
+// spokenBy is a claim's source and cue range and its typed sources.
+type spokenBy struct {
+	src, cue [2]int
+	from, to int // in doc.srcBuf
+}
+
 // resolve splits source lists, types every source, follows pronouns and
 // descriptions back to earlier sources, and resolves actors.
 func (d *doc) resolve(x *Extractor) {
 	out := d.spare[:0]
 	// a continuing quote copies its speaker, found by source and cue range
-	type key struct{ s, c [2]int }
-	var done map[key][]news.Source // only when some quote continues
-	for _, p := range d.out {
-		if p.continuing {
-			done = map[key][]news.Source{}
-			break
-		}
-	}
+	// (the latest claim with that range); the sources of each claim are
+	// d.srcBuf[from:to]
+	spoken := d.spoken[:0]
+	srcBuf := d.srcBuf[:0]
 	for _, p := range d.out {
 		if p.rel == RelCaveat {
 			p.source.Text = d.outlet
@@ -37,11 +39,14 @@ func (d *doc) resolve(x *Extractor) {
 			continue
 		}
 		if p.continuing {
-			if srcs, ok := done[key{p.src, p.cue}]; ok {
-				for _, s := range srcs {
-					q := p
-					q.source = s
-					out = append(out, q)
+			for i := len(spoken) - 1; i >= 0; i-- {
+				if sp := spoken[i]; sp.src == p.src && sp.cue == p.cue {
+					for _, s := range srcBuf[sp.from:sp.to] {
+						q := p
+						q.source = s
+						out = append(out, q)
+					}
+					break
 				}
 			}
 			continue
@@ -73,11 +78,12 @@ func (d *doc) resolve(x *Extractor) {
 			}
 			continue
 		}
-		var srcs []news.Source
-		items := [][2]int{p.src}
+		from := len(srcBuf)
+		items := append(d.items[:0], p.src)
 		if !p.apposed {
-			items = d.splitList(p.src)
+			items = d.splitList(items[:0], p.src)
 		}
+		d.items = items
 		for _, it := range items {
 			s := d.typeSource(it, p.rel == RelNoComment)
 			d.resolveActor(x, &s)
@@ -88,14 +94,11 @@ func (d *doc) resolve(x *Extractor) {
 			q.source = s
 			q.src = it
 			out = append(out, q)
-			if done != nil {
-				srcs = append(srcs, s)
-			}
+			srcBuf = append(srcBuf, s)
 		}
-		if done != nil {
-			done[key{p.src, p.cue}] = srcs
-		}
+		spoken = append(spoken, spokenBy{src: p.src, cue: p.cue, from: from, to: len(srcBuf)})
 	}
+	d.spoken, d.srcBuf = spoken, srcBuf
 	d.spare = d.out
 	d.out = out
 }
@@ -125,8 +128,7 @@ func (d *doc) resolveActor(x *Extractor, s *news.Source) {
 }
 
 // splitList splits a coordinated subject into its items: "A, B and C".
-func (d *doc) splitList(r [2]int) [][2]int {
-	var items [][2]int
+func (d *doc) splitList(items [][2]int, r [2]int) [][2]int {
 	start := r[0]
 	for k := r[0]; k < r[1]; k++ {
 		t := &d.toks[k]

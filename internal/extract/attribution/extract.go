@@ -47,6 +47,7 @@ type doc struct {
 	items    [][2]int   // resolve's split source lists
 	spoken   []spokenBy // resolve's claims by source and cue
 	srcBuf   []news.Source
+	spans    [3][][2]int // fill's tagged spans
 	fc       featureCtx
 	tags     []uint8
 	taken    []bool
@@ -76,7 +77,7 @@ func (d *doc) release() {
 		toks: d.toks[:0], sents: d.sents[:0], quotes: d.quotes[:0], used: d.used[:0],
 		out: d.out[:0], ents: d.ents[:0], names: d.names, spare: d.spare[:0],
 		nameWord: d.nameWord[:0], lowBuf: d.lowBuf[:0], fc: d.fc,
-		items: d.items[:0], spoken: d.spoken[:0], srcBuf: d.srcBuf[:0], tags: d.tags[:0], taken: d.taken[:0],
+		items: d.items[:0], spoken: d.spoken[:0], srcBuf: d.srcBuf[:0], spans: d.spans, tags: d.tags[:0], taken: d.taken[:0],
 	}
 	docPool.Put(d)
 }

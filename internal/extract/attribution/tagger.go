@@ -555,8 +555,10 @@ func legalBest[T int32 | float32](sc []T, prev uint8) uint8 {
 
 // tagSpans turns tags into token ranges by kind (SpanSource, SpanCue,
 // SpanContent).
-func tagSpans(tags []uint8) [3][][2]int {
-	var out [3][][2]int
+func tagSpans(tags []uint8) [3][][2]int { return appendTagSpans([3][][2]int{}, tags) }
+
+// appendTagSpans is tagSpans appending to out's slices.
+func appendTagSpans(out [3][][2]int, tags []uint8) [3][][2]int {
 	for i := 0; i < len(tags); {
 		t := tags[i]
 		if t == tagO {
@@ -579,8 +581,9 @@ func tagSpans(tags []uint8) [3][][2]int {
 // sentence and the tagged content nearest it (after it first), or else the
 // rest of the sentence after the cue.
 func (d *doc) fill(tags []uint8) {
-	sp := tagSpans(tags)
+	sp := appendTagSpans([3][][2]int{d.spans[0][:0], d.spans[1][:0], d.spans[2][:0]}, tags)
 	sp[SpanContent] = d.mergeContent(sp[SpanContent])
+	d.spans = sp
 	d.taken = boolBuf(d.taken, len(d.toks))
 	taken := d.taken
 	for _, p := range d.out {

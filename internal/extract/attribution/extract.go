@@ -1274,12 +1274,10 @@ func (d *doc) commentTail(k, s1 int) int {
 // refusalIn finds a refusal inside a content span ("it was not able to
 // comment"), when it is the whole clause.
 func (d *doc) refusalIn(cont [2]int) (int, int, bool) {
-	for k := range d.toks {
+	k0 := d.tokAt(cont[0]) // the first token at or after the content's start
+	for k := k0; k < len(d.toks); k++ {
 		t := &d.toks[k]
-		if t.start < cont[0] {
-			continue
-		}
-		if t.start >= cont[1] || k-d.tokAt(cont[0]) > 2 {
+		if t.start >= cont[1] || k-k0 > 2 {
 			break
 		}
 		if j, ok := d.refusal(t.sent, k); ok {

@@ -33,3 +33,22 @@ func TestArticleJSONContract(t *testing.T) {
 		t.Fatalf("round trip lost data: %+v", back)
 	}
 }
+
+func TestIsParty(t *testing.T) {
+	for _, tc := range []struct {
+		a    *ActorRef
+		want bool
+	}{
+		{nil, false},
+		{&ActorRef{Name: "Military Forces of Russia", Kind: KindStateForces, Country: "RU"}, true},
+		{&ActorRef{Name: "Hezbollah", Kind: KindPolMilitia}, true},
+		{&ActorRef{Name: "Volodymyr Zelensky", Kind: KindPerson, Country: "UA"}, true},
+		{&ActorRef{Name: "a resident", Kind: KindPerson}, false},
+		{&ActorRef{Name: "Reuters", Kind: KindMedia}, false},
+		{&ActorRef{Name: "United Nations", Kind: KindIntlOrg}, false},
+	} {
+		if got := tc.a.IsParty(); got != tc.want {
+			t.Errorf("%v: IsParty = %v", tc.a, got)
+		}
+	}
+}

@@ -156,6 +156,24 @@ type ActorRef struct {
 	Country string `json:"country,omitempty"`
 }
 
+// IsParty reports whether an actor can be a party to a conflict, whose
+// statements about its own actions are claims rather than reports: armed
+// and governmental actors, states, and persons with a country (office
+// holders).
+func (a *ActorRef) IsParty() bool {
+	if a == nil {
+		return false
+	}
+	switch a.Kind {
+	case KindStateForces, KindGovernment, KindRebels, KindPolMilitia,
+		KindIdMilitia, KindExternal, KindState, KindUnknownArmed:
+		return true
+	case KindPerson:
+		return a.Country != ""
+	}
+	return false
+}
+
 // Place precision, from most to least precise.
 const (
 	PrecisionPoint   = "point"

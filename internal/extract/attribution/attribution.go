@@ -36,9 +36,8 @@ type Options struct {
 	// is a party to a conflict (see IsParty) gets Source.Actor set, which
 	// event extraction reads as "claimed" modality.
 	Resolver Resolver
-	// IsParty reports whether an actor is a party to a conflict. The
-	// default accepts armed and governmental kinds, states, and persons with
-	// a country (office holders).
+	// IsParty reports whether an actor is a party to a conflict; the
+	// default is news.ActorRef.IsParty.
 	IsParty func(*news.ActorRef) bool
 	// Patterns only: do not run the learned tagger that adds the
 	// attributions the patterns miss.
@@ -55,7 +54,7 @@ type Extractor struct {
 // New returns an Extractor.
 func New(opts Options) *Extractor {
 	if opts.IsParty == nil {
-		opts.IsParty = defaultIsParty
+		opts.IsParty = (*news.ActorRef).IsParty
 	}
 	x := &Extractor{opts: opts}
 	if !opts.NoTagger {
@@ -63,20 +62,6 @@ func New(opts Options) *Extractor {
 		x.model, _ = loadModel()
 	}
 	return x
-}
-
-func defaultIsParty(a *news.ActorRef) bool {
-	if a == nil {
-		return false
-	}
-	switch a.Kind {
-	case news.KindStateForces, news.KindGovernment, news.KindRebels, news.KindPolMilitia,
-		news.KindIdMilitia, news.KindExternal, news.KindState, news.KindUnknownArmed:
-		return true
-	case news.KindPerson:
-		return a.Country != ""
-	}
-	return false
 }
 
 // Stage is the pipeline stage "attribution": it fills a.Attributions.

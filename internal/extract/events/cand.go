@@ -1094,7 +1094,7 @@ func (c *cand) finish(a *news.Article, cl []news.Attribution) news.Event {
 	if ev.Modality == news.ModReported && ev.Actor1 != nil && ev.Actor1.Country != "" {
 		own, other := false, false
 		for _, src := range ev.Sources {
-			if src.Actor == nil || !isParty(src.Actor) || strings.Contains(strings.ToLower(src.Text), "pro-") {
+			if src.Actor == nil || !src.Actor.IsParty() || strings.Contains(strings.ToLower(src.Text), "pro-") {
 				// "pro-Iranian militia commanders" are not Iran's voice.
 				continue
 			}
@@ -1110,17 +1110,6 @@ func (c *cand) finish(a *news.Article, cl []news.Attribution) news.Event {
 	}
 	ev.ID = news.ContentID(a.ID + "\x00" + ev.Subtype + "\x00" + itoa(ev.Evidence.Start) + "\x00" + dateKey(ev.Date) + placeKey(ev.Place))
 	return ev
-}
-
-func isParty(a *news.ActorRef) bool {
-	switch a.Kind {
-	case news.KindStateForces, news.KindGovernment, news.KindRebels, news.KindPolMilitia,
-		news.KindIdMilitia, news.KindExternal, news.KindState, news.KindUnknownArmed:
-		return true
-	case news.KindPerson:
-		return a.Country != ""
-	}
-	return false
 }
 
 func itoa(n int) string {

@@ -327,6 +327,15 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 			covered[k] = true
 		}
 	}
+	// free reports whether no token in [s, e) is covered yet.
+	free := func(s, e int) bool {
+		for k := s; k < e; k++ {
+			if covered[k] {
+				return false
+			}
+		}
+		return true
+	}
 	// weapons from the lexicon override MISC, ORG and PER
 	var weapons []span
 	for i := 0; i < n; i++ {
@@ -461,11 +470,7 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 			j++
 		}
 		if e := r.facilityAfter(toks, lw, j); e > j && isCapitalised(toks[i].Text) {
-			ok := true
-			for k := j; k < e; k++ {
-				ok = ok && !covered[k]
-			}
-			if ok {
+			if free(j, e) {
 				sp := span{i, e, news.EntFacility}
 				spans = append(spans, sp)
 				mark(sp)
@@ -488,11 +493,7 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 		if e == i {
 			continue
 		}
-		ok := true
-		for k := i; k < e; k++ {
-			ok = ok && !covered[k]
-		}
-		if ok {
+		if free(i, e) {
 			sp := span{i, e, news.EntNORP}
 			spans = append(spans, sp)
 			mark(sp)

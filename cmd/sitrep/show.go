@@ -87,8 +87,8 @@ func eventLine(e news.Event) string {
 	if e.Date != nil {
 		fmt.Fprintf(&b, "  %s", e.Date.Value)
 	}
-	for k, v := range e.Quantities {
-		fmt.Fprintf(&b, "  %s=%g", k, v)
+	if len(e.Quantities) > 0 {
+		fmt.Fprintf(&b, "  %s", figures(e.Quantities))
 	}
 	if e.Modality != "" && e.Modality != news.ModReported {
 		fmt.Fprintf(&b, "  [%s]", e.Modality)

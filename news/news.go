@@ -227,6 +227,9 @@ const (
 
 // Figure is one number bound to what it counts, with its evidence and who
 // gave it. Max is set for ranges and approximations ("dozens": 24 to 99).
+// Part marks a breakdown of another figure ("19 people, including 10
+// children"; "13 bodies ...; eight guerrillas, four soldiers"): it is kept
+// as data but never counted into the event's quantities.
 type Figure struct {
 	What    string  `json:"what"` // launched, intercepted, hit, killed, injured, detained, fighters, systems, share, bodies ...
 	Value   float64 `json:"value"`
@@ -238,6 +241,7 @@ type Figure struct {
 	Start   int     `json:"start"`
 	End     int     `json:"end"`
 	Source  string  `json:"source,omitempty"`
+	Part    bool    `json:"part,omitempty"`
 }
 
 // Event is one typed event found in an article, per ../docs/taxonomy.md.

@@ -15,7 +15,7 @@ type evalEventsCmd struct {
 	Data       string `help:"Shared data directory holding events/ (plover, muc4, wikievents)." default:"../shared/data" type:"existingdir"`
 	Classes    bool   `help:"Also print F1 per sub-type."`
 	NoRegistry bool   `help:"Use only the event extractor's built-in actor dictionary, not the actor registry."`
-	Misses     bool   `help:"List every item typed wrong: data set, gold sub-type, predicted sub-types, sentence or document."`
+	Misses     bool   `help:"List every item typed wrong (data set, gold sub-type, predicted sub-types, sentence or document) and every gold figure not given exactly (data set, \"number\", what, gold value, values given, item)."`
 }
 
 func (c *evalEventsCmd) Run(g *Globals) error {
@@ -47,6 +47,9 @@ func (c *evalEventsCmd) Run(g *Globals) error {
 		for _, s := range scores {
 			for _, m := range s.Misses {
 				fmt.Fprintf(g.stdout, "%s\t%s\t%s\t%s\n", s.Name, m.Gold, strings.Join(m.Pred, ", "), strings.Join(strings.Fields(m.Item), " "))
+			}
+			for _, m := range s.NumberMisses {
+				fmt.Fprintf(g.stdout, "%s\tnumber\t%s %g\t%v\t%s\n", s.Name, m.What, m.Gold, m.Got, strings.Join(strings.Fields(m.Item), " "))
 			}
 		}
 	}

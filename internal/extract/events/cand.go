@@ -1300,9 +1300,13 @@ func quantities(text string, figs []news.Figure) map[string]float64 {
 	}
 	for i := 0; i < len(figs); {
 		f := figs[i]
+		if f.Part {
+			i++
+			continue
+		}
 		sum, end := f.Value, f.End
 		j := i + 1
-		for ; j < len(figs) && figs[j].What == f.What && joined(text, end, figs[j].Start); j++ {
+		for ; j < len(figs) && figs[j].What == f.What && !figs[j].Part && joined(text, end, figs[j].Start); j++ {
 			sum += figs[j].Value
 			end = figs[j].End
 		}
@@ -1313,13 +1317,26 @@ func quantities(text string, figs []news.Figure) map[string]float64 {
 }
 
 // joined reports whether text[a:b] only joins two groups: "and", a comma
-// or both.
+// or both; or ends in an additive "as well as", "along with" or "together
+// with" within the clause ("killed the mayor of the small town, as well as
+// two peasants").
 func joined(text string, a, b int) bool {
-	if a < 0 || b > len(text) || a >= b || b-a > 8 {
+	if a < 0 || b > len(text) || a >= b || b-a > 64 {
 		return false
 	}
 	g := strings.TrimSpace(strings.ToLower(text[a:b]))
-	return g == "and" || g == "," || g == ", and"
+	if g == "and" || g == "," || g == ", and" {
+		return true
+	}
+	if strings.ContainsAny(g, ".;:") {
+		return false
+	}
+	for _, c := range []string{"as well as", "along with", "together with"} {
+		if strings.HasSuffix(g, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // thrownExplosives make "hurled" and "threw" a bombing.

@@ -206,6 +206,7 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 			ts = toks[i]
 		} else {
 			if !mayTrigger(a.Text[sp.Start:sp.End]) {
+				x.followUp(a, idx, sp, nil, sc, cands)
 				idx++
 				continue
 			}
@@ -221,10 +222,12 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 			ps := news.Span{Start: piece[0].Start, End: piece[len(piece)-1].End}
 			prevArms := len(cands) > 0 && cands[len(cands)-1].class == cArms && idx-cands[len(cands)-1].last <= 1
 			s := x.prepare(a, idx, ps, piece, pub, prevArms, sc)
-			idx++
 			if s == nil {
+				x.followUp(a, idx, ps, piece, sc, cands)
+				idx++
 				continue
 			}
+			idx++
 			cands = x.sentenceEvents(a, s, pub, cands)
 		}
 	}
@@ -238,6 +241,33 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		out = append(out, c.finish(a, sc.claims))
 	}
 	return out
+}
+
+// fill tokenises the sentence (abs, when set, holds its tokens with
+// article offsets) and reports whether a token is a trigger's first word.
+func (s *sentence) fill(abs []nlp.Token, sc *scratch) ([]nlp.Token, bool) {
+	var ntoks []nlp.Token
+	if abs != nil {
+		ntoks = grow(sc.ntoks, len(abs))
+		sc.ntoks = ntoks
+		for i, t := range abs {
+			ntoks[i] = nlp.Token{Text: t.Text, Start: t.Start - s.span.Start, End: t.End - s.span.Start}
+		}
+	} else {
+		ntoks = nlp.Tokenize(s.text)
+	}
+	s.toks = grow(s.toks, len(ntoks))
+	s.low = grow(s.low, len(ntoks))
+	hasTrig := false
+	for i, t := range ntoks {
+		l := normTok(t.Text)
+		s.toks[i] = tk{text: t.Text, low: l, start: s.span.Start + t.Start, end: s.span.Start + t.End}
+		s.low[i] = l
+		if !hasTrig {
+			_, hasTrig = triggers[l]
+		}
+	}
+	return ntoks, hasTrig
 }
 
 // prepare tokenises a sentence and finds its actors, persons and dates.
@@ -258,27 +288,7 @@ func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, abs []nlp.To
 			abs = nil
 		}
 	}
-	var ntoks []nlp.Token
-	if abs != nil {
-		ntoks = grow(sc.ntoks, len(abs))
-		sc.ntoks = ntoks
-		for i, t := range abs {
-			ntoks[i] = nlp.Token{Text: t.Text, Start: t.Start - s.span.Start, End: t.End - s.span.Start}
-		}
-	} else {
-		ntoks = nlp.Tokenize(text)
-	}
-	s.toks = grow(s.toks, len(ntoks))
-	s.low = grow(s.low, len(ntoks))
-	hasTrig := false
-	for i, t := range ntoks {
-		l := normTok(t.Text)
-		s.toks[i] = tk{text: t.Text, low: l, start: s.span.Start + t.Start, end: s.span.Start + t.End}
-		s.low[i] = l
-		if !hasTrig {
-			_, hasTrig = triggers[l]
-		}
-	}
+	ntoks, hasTrig := s.fill(abs, sc)
 	if !hasTrig {
 		return nil
 	}

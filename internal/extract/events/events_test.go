@@ -1,7 +1,9 @@
 package events
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -120,6 +122,50 @@ func TestFigures(t *testing.T) {
 			if got, ok := ev.Quantities[k]; !ok || got != v {
 				t.Errorf("%q: %s = %v (present %v), want %v; all %v", tc.text, k, got, ok, v, ev.Quantities)
 			}
+		}
+	}
+}
+
+// TestFigureParts covers casualties told in a sentence of their own, asides
+// between a count and its verb, additive groups, and breakdowns, which are
+// kept as parts and never counted into the quantities.
+func TestFigureParts(t *testing.T) {
+	type part struct {
+		what  string
+		value float64
+	}
+	tests := []struct {
+		text  string
+		sub   string
+		want  map[string]float64
+		parts []part
+	}{
+		{"A bomb exploded at the police station in Bogota on Monday. Two people were injured.", SubIED, map[string]float64{"injured": 2}, nil},
+		{"A car bomb exploded in Bogota on Monday, killing four people. The police said six people were killed.", SubIED, map[string]float64{"killed": 4}, nil},
+		{"A military spokesman said one civilian was killed and five other people, including a policeman, were injured by a grenade thrown at a patrol car.", SubGrenade, map[string]float64{"killed": 1, "injured": 5}, nil},
+		{"Guerrillas killed the mayor of the small town of Hostigal, as well as two peasants, the press reported.", SubAttack, map[string]float64{"killed": 3}, nil},
+		{"Shining Path members murdered 19 people, including 10 children, in a village near Huancayo.", SubAttack, map[string]float64{"killed": 19}, []part{{"killed", 10}}},
+		{"One soldier was killed and six more persons were injured, including three newsmen, in an attack on a helicopter.", SubAttack, map[string]float64{"killed": 1, "injured": 6}, []part{{"injured", 3}}},
+		{"There was fierce fighting in Zacatecoluca today and 13 bodies were seen on the streets; eight guerrillas, four soldiers, and a civilian.", SubArmedClash, map[string]float64{"bodies": 13}, []part{{"killed", 8}, {"killed", 4}}},
+		{"Rebels killed five soldiers in an attack in Kharkiv; three civilians were wounded in Kherson.", SubAttack, map[string]float64{"killed": 5, "injured": 3}, nil},
+	}
+	for _, tc := range tests {
+		ev := find(extractOne(t, tc.text), tc.sub)
+		if ev == nil {
+			t.Errorf("%q: no %s event", tc.text, tc.sub)
+			continue
+		}
+		if !maps.Equal(ev.Quantities, tc.want) {
+			t.Errorf("%q: quantities %v, want %v", tc.text, ev.Quantities, tc.want)
+		}
+		var parts []part
+		for _, f := range ev.Figures {
+			if f.Part {
+				parts = append(parts, part{f.What, f.Value})
+			}
+		}
+		if !slices.Equal(parts, tc.parts) {
+			t.Errorf("%q: parts %v, want %v", tc.text, parts, tc.parts)
 		}
 	}
 }

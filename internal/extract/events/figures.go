@@ -139,6 +139,14 @@ func findFigures(s *sentence, h hit, c *cand) []news.Figure {
 				}
 			}
 		}
+		if what, e := breakdown(s, out, i, j); what != "" {
+			// "19 people, including 10 children": a part, kept apart.
+			f := figure(s, what, n, i, e)
+			f.Part = true
+			out = append(out, f)
+			i = e - 1
+			continue
+		}
 		if noun == "" {
 			continue
 		}
@@ -261,10 +269,15 @@ func whatCounts(s *sentence, c *cand, noun string, i, ne int) string {
 	case peopleNouns[noun]:
 		// A passive right after the figure is its own: "died and 15
 		// others were wounded".
-		if ne < len(low) && (low[ne] == "were" || low[ne] == "was" || low[ne] == "have" || low[ne] == "had") {
-			if f := passiveFate(low, ne); f != "" {
+		// An aside may stand between: "five other people, including a
+		// policeman, were injured", "two small children -- 4 and 1 years
+		// old -- died".
+		if v := afterAside(low, ne); v < len(low) && (low[v] == "were" || low[v] == "was" || low[v] == "have" || low[v] == "had") {
+			if f := passiveFate(low, v); f != "" {
 				return f
 			}
+		} else if v < len(low) && v > ne && low[v] == "died" {
+			return "killed"
 		}
 		// The nearest verb decides: "killing four people and injuring 35".
 		best, bestD := "", 1<<30
@@ -368,7 +381,7 @@ func passiveFate(low []string, k int) string {
 			continue
 		}
 		v := k + 1
-		for v < len(low) && v < k+3 && strings.HasSuffix(low[v], "ly") {
+		for v < len(low) && v < k+3 && (strings.HasSuffix(low[v], "ly") || low[v] == "also" || low[v] == "all") {
 			v++
 		}
 		if v >= len(low) {
@@ -401,10 +414,105 @@ func coordinated(low []string, i int) bool {
 	return i >= 3 && low[i-1] == "as" && low[i-2] == "well" && low[i-3] == "as"
 }
 
+// breakdown reads the number at token i (its words end at j) as a part of
+// the casualty figure before it: after "including", "among them" or "of
+// whom" ("19 people, including 10 children"), or in a list after a
+// semicolon, colon or dash ("13 bodies ...; eight guerrillas, four
+// soldiers, and a civilian"). It returns what the part counts and the end
+// of its noun, or "" when the number is no such part.
+func breakdown(s *sentence, out []news.Figure, i, j int) (string, int) {
+	if len(out) == 0 {
+		return "", 0
+	}
+	prev := out[len(out)-1]
+	what := prev.What
+	switch what {
+	case "bodies":
+		what = "killed"
+	case "killed", "injured", "detained", "abducted":
+	default:
+		return "", 0
+	}
+	low := s.low
+	p := i - 1
+	for p >= 0 && s.toks[p].start >= prev.End {
+		p--
+	}
+	// Tokens p+1 .. i-1 lie between the figure before and this number.
+	gap := low[p+1 : i]
+	ok := false
+	switch {
+	case len(gap) > 0 && (gap[len(gap)-1] == "including" || len(gap) >= 2 && (gap[len(gap)-1] == "them" || gap[len(gap)-1] == "whom") && (gap[len(gap)-2] == "among" || gap[len(gap)-2] == "of")):
+		ok = len(gap) <= 4
+	case prev.Part:
+		ok = len(gap) <= 2 && (len(gap) == 0 || gap[0] == "," || gap[0] == "and") && (len(gap) < 2 || gap[1] == "and")
+	default:
+		// A list after a semicolon, colon or dash that closes the clause
+		// of the figure before: the list must go on or end after its first
+		// noun ("eight guerrillas, four soldiers"), not open a clause of
+		// its own ("; three civilians were hurt").
+		last := gap[len(gap)-1]
+		ok = len(gap) <= 10 && (last == ";" || last == ":" || last == "--" || last == "—")
+	}
+	if !ok {
+		return "", 0
+	}
+	for k := j; k < len(low) && k < j+3; k++ {
+		w := low[k]
+		if peopleNouns[w] || strings.HasSuffix(w, "men") || w == "children" || w == "people" || len(w) > 3 && strings.HasSuffix(w, "s") && isAlpha(w) && !notCounted[w] {
+			if prev.Part || gap[len(gap)-1] == "including" || gap[len(gap)-1] == "them" || gap[len(gap)-1] == "whom" || k+1 >= len(low) || listGlue[low[k+1]] {
+				return what, k + 1
+			}
+			return "", 0
+		}
+		if !isAlpha(w) {
+			break
+		}
+	}
+	return "", 0
+}
+
+// listGlue are the tokens that may follow a noun of a list.
+var listGlue = set(",", "and", ".", ";")
+
+// afterAside returns the token after an aside that opens at token k: ",
+// including a policeman,", "[not further identified]", "-- 4 and 1 years
+// old --", "(two of them children)"; k itself when none opens there.
+func afterAside(low []string, k int) int {
+	if k >= len(low) {
+		return k
+	}
+	closer := ""
+	switch low[k] {
+	case ",":
+		if k+1 < len(low) && (low[k+1] == "including" || low[k+1] == "among" || low[k+1] == "mostly" || low[k+1] == "most" || low[k+1] == "all") {
+			closer = ","
+		}
+	case "[":
+		closer = "]"
+	case "(":
+		closer = ")"
+	case "--", "—", "–":
+		closer = low[k]
+	}
+	if closer == "" {
+		return k
+	}
+	for e := k + 1; e < len(low) && e < k+14; e++ {
+		if low[e] == closer {
+			return e + 1
+		}
+		if low[e] == "." || low[e] == ";" {
+			break
+		}
+	}
+	return k
+}
+
 // fateBefore reads the casualty verb of the clause before token i, within
-// twelve words: killed, injured or "".
+// sixteen words: killed, injured or "".
 func fateBefore(low []string, i int) string {
-	for k := i - 1; k >= 0 && k >= i-12; k-- {
+	for k := i - 1; k >= 0 && k >= i-16; k-- {
 		switch w := low[k]; {
 		case w == "." || w == ";" || w == ":":
 			return ""

@@ -45,6 +45,28 @@ type Scores struct {
 	// Misses lists the items typed wrong: gold sub-type, predicted
 	// sub-types and the item (a sentence, or a document's identifier).
 	Misses []Miss
+	// NumberMisses lists the gold figures not given exactly.
+	NumberMisses []NumberMiss
+}
+
+// NumberMiss is one gold figure the extractor did not give exactly: what
+// it counts, its value, the figures of that kind the extractor gave, and
+// the item (a sentence, or a document's identifier).
+type NumberMiss struct {
+	What string
+	Gold float64
+	Got  []float64
+	Item string
+}
+
+// number scores one gold figure against the figures given.
+func (s *Scores) number(what string, gold float64, got []float64, item string) {
+	s.Numbers++
+	if slices.Contains(got, gold) {
+		s.NumbersExact++
+		return
+	}
+	s.NumberMisses = append(s.NumberMisses, NumberMiss{What: what, Gold: gold, Got: got, Item: item})
 }
 
 // Miss is one item the extractor typed wrong.
@@ -392,12 +414,13 @@ func Plover(ctx context.Context, x *events.Extractor, path string) (*Scores, err
 			if !ok {
 				continue
 			}
-			sc.Numbers++
+			var got []float64
 			if best != nil {
-				if v, ok := best.Quantities[what]; ok && v == g {
-					sc.NumbersExact++
+				if v, ok := best.Quantities[what]; ok {
+					got = append(got, v)
 				}
 			}
+			sc.number(what, g, got, r.Text)
 		}
 	}
 	return sc, ctx.Err()
@@ -674,26 +697,26 @@ func MUC(ctx context.Context, x *events.Extractor, dir string) (*Scores, error) 
 		// Numbers: a gold count is given exactly when an event of the
 		// document has a figure of that kind and value.
 		for what, ns := range nums[id] {
+			got := figuresOf(evs, what)
 			for _, n := range ns {
-				sc.Numbers++
-				if hasFigure(evs, what, n) {
-					sc.NumbersExact++
-				}
+				sc.number(what, n, got, id)
 			}
 		}
 	}
 	return sc, nil
 }
 
-func hasFigure(evs []news.Event, what string, n float64) bool {
+// figuresOf lists the values of the figures of one kind in evs.
+func figuresOf(evs []news.Event, what string) []float64 {
+	var out []float64
 	for _, e := range evs {
 		for _, f := range e.Figures {
-			if f.What == what && f.Value == n {
-				return true
+			if f.What == what {
+				out = append(out, f.Value)
 			}
 		}
 	}
-	return false
+	return out
 }
 
 // readMUCTexts reads a MUC text file: documents start with a line

@@ -1,0 +1,97 @@
+package events
+
+import (
+	"github.com/sitrep-osint/sitrep/internal/extract/timex"
+	"github.com/sitrep-osint/sitrep/internal/nlp"
+	"github.com/sitrep-osint/sitrep/news"
+)
+
+// followUp reads a sentence that reports no event of its own for the
+// casualties of the violent event told just before it: "Two people were
+// injured." after "Guerrillas detonated a bomb at a bank". A figure is
+// added only for a kind the event has no figure of yet, so a follow-up
+// never overrides what the event's own sentence gave; the sentence becomes
+// part of the event's evidence.
+func (x *Extractor) followUp(a *news.Article, idx int, sp news.Span, abs []nlp.Token, sc *scratch, cands []*cand) {
+	d := recentViolent(cands, idx)
+	if d == nil || !mayCasualty(a.Text[sp.Start:sp.End]) {
+		return
+	}
+	s := sc.sentence()
+	s.idx, s.span, s.text = idx, sp, a.Text[sp.Start:sp.End]
+	ntoks, _ := s.fill(abs, sc)
+	for _, m := range timex.Find(s.text, sp.Start) {
+		ts, te := tokRange(ntoks, m.Start-sp.Start, m.End-sp.Start)
+		if ts >= 0 {
+			s.times = append(s.times, timeAt{s: ts, e: te, m: m})
+		}
+	}
+	findSources(s)
+	added := false
+	for _, f := range findFigures(s, hit{}, d) {
+		if (f.What != "killed" && f.What != "injured") || hasFigureOf(d.ev.Figures, f.What) {
+			continue
+		}
+		if len(s.sources) > 0 {
+			f.Source = s.sources[0].Text
+		}
+		d.ev.Figures = append(d.ev.Figures, f)
+		added = true
+	}
+	if added {
+		d.spans = append(d.spans, sp)
+		d.last = idx
+	}
+}
+
+// recentViolent returns the violent event told in one of the two
+// sentences before sentence idx, the latest one, or nil.
+func recentViolent(cands []*cand, idx int) *cand {
+	for i := len(cands) - 1; i >= 0; i-- {
+		d := cands[i]
+		if d.dropped {
+			continue
+		}
+		if idx-d.last > 2 {
+			return nil
+		}
+		if violentClass(d.class) && d.last < idx && d.ev.Modality != news.ModHistorical {
+			return d
+		}
+	}
+	return nil
+}
+
+func hasFigureOf(fs []news.Figure, what string) bool {
+	for _, f := range fs {
+		if f.What == what {
+			return true
+		}
+	}
+	return false
+}
+
+// mayCasualty reports whether text may tell of people killed or hurt: a
+// cheap look at the raw text before it is tokenised.
+func mayCasualty(text string) bool {
+	for i := 0; i+4 <= len(text); i++ {
+		switch text[i] | 0x20 {
+		case 'k', 'i', 'w', 'd', 'h':
+			w := text[i : i+4]
+			if eqFold(w, "kill") || eqFold(w, "inju") || eqFold(w, "woun") || eqFold(w, "died") || eqFold(w, "dead") || eqFold(w, "hurt") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// eqFold compares an ASCII string to a lower-case one, ignoring case.
+func eqFold(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		if s[i]|0x20 != lower[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -1298,15 +1299,14 @@ func quantities(text string, figs []news.Figure) map[string]float64 {
 			q[what] = v
 		}
 	}
+	if slices.ContainsFunc(figs, func(f news.Figure) bool { return f.Part }) {
+		figs = slices.DeleteFunc(slices.Clone(figs), func(f news.Figure) bool { return f.Part })
+	}
 	for i := 0; i < len(figs); {
 		f := figs[i]
-		if f.Part {
-			i++
-			continue
-		}
 		sum, end := f.Value, f.End
 		j := i + 1
-		for ; j < len(figs) && figs[j].What == f.What && !figs[j].Part && joined(text, end, figs[j].Start); j++ {
+		for ; j < len(figs) && figs[j].What == f.What && joined(text, end, figs[j].Start); j++ {
 			sum += figs[j].Value
 			end = figs[j].End
 		}
@@ -1325,11 +1325,23 @@ func joined(text string, a, b int) bool {
 		return false
 	}
 	g := strings.TrimSpace(strings.ToLower(text[a:b]))
+	for _, d := range []string{" the", " their", " his", " her"} {
+		g = strings.TrimSuffix(g, d) // "six Jesuits and their two maids"
+	}
 	if g == "and" || g == "," || g == ", and" {
 		return true
 	}
 	if strings.ContainsAny(g, ".;:") {
 		return false
+	}
+	// An aside between the groups: "six Jesuits (five Spaniards and one
+	// Salvadoran) and two women", "six Jesuits, five of whom were
+	// Spaniards, and two women".
+	if rest, ok := strings.CutSuffix(g, " and"); ok {
+		rest = strings.TrimSpace(rest)
+		if strings.HasPrefix(rest, "(") && strings.HasSuffix(rest, ")") || strings.HasPrefix(rest, "--") && strings.HasSuffix(rest, "--") || strings.HasPrefix(rest, ",") && strings.HasSuffix(rest, ",") {
+			return true
+		}
 	}
 	for _, c := range []string{"as well as", "along with", "together with"} {
 		if strings.HasSuffix(g, c) {

@@ -489,7 +489,7 @@ func findSources(s *sentence) {
 						subjEnd = p // "X, which ..., said": X is the subject
 					}
 				} else {
-					if eventWordBetween(s, p+1, b+1) && pieces > 0 || len(piece) > 14 || pieces > 0 && !(s.isCapitalised(p+1) || piece[0] == "the" || piece[0] == "a") || pieces > 0 && lowerStart(s, p+1) && piece[0] != "the" && piece[0] != "a" && piece[0] != "an" && piece[0] != "one" && piece[0] != "two" && piece[0] != "three" {
+					if eventWordBetween(s, p+1, b+1) && pieces > 0 || len(piece) > 14 || pieces > 0 && !(s.isCapitalised(p+1) && !s.upper || piece[0] == "the" || piece[0] == "a") || pieces > 0 && lowerStart(s, p+1) && piece[0] != "the" && piece[0] != "a" && piece[0] != "an" && piece[0] != "one" && piece[0] != "two" && piece[0] != "three" {
 						break
 					}
 					if eventWordBetween(s, p+1, b+1) {

@@ -148,6 +148,11 @@ func TestFigureParts(t *testing.T) {
 		{"One soldier was killed and six more persons were injured, including three newsmen, in an attack on a helicopter.", SubAttack, map[string]float64{"killed": 1, "injured": 6}, []part{{"injured", 3}}},
 		{"There was fierce fighting in Zacatecoluca today and 13 bodies were seen on the streets; eight guerrillas, four soldiers, and a civilian.", SubArmedClash, map[string]float64{"bodies": 13}, []part{{"killed", 8}, {"killed", 4}}},
 		{"Rebels killed five soldiers in an attack in Kharkiv; three civilians were wounded in Kherson.", SubAttack, map[string]float64{"killed": 5, "injured": 3}, nil},
+		{"The officer was involved in the murder of six Jesuits and their two maids.", SubAttack, map[string]float64{"killed": 8}, nil},
+		{"Larios rejected the charges of masterminding the killing of the six Jesuits, five of whom were Spaniards, and two women.", SubAttack, map[string]float64{"killed": 8}, []part{{"killed", 5}}},
+		{"Six Jesuits (five Spaniards and one Salvadoran) and two women were killed in San Salvador by a group of men in uniform.", SubAttack, map[string]float64{"killed": 8}, []part{{"killed", 5}, {"killed", 1}}},
+		{"MAOIST GUERRILLAS HAVE KILLED THE MAYOR OF THE SMALL TOWN OF HOSTIGAL, AS WELL AS TWO PEASANTS, THE LOCAL PRESS REPORTED TODAY.", SubAttack, map[string]float64{"killed": 3}, nil},
+		{"The army has not ruled out that the killers of the six Jesuit priests were soldiers.", SubAttack, map[string]float64{"killed": 6}, nil},
 	}
 	for _, tc := range tests {
 		ev := find(extractOne(t, tc.text), tc.sub)

@@ -43,7 +43,7 @@ func findFigures(s *sentence, h hit, c *cand) []news.Figure {
 		// "A prominent journalist has been killed", "a soldier was wounded": one.
 		if (low[i] == "a" || low[i] == "an") && (i == 0 || !(low[i-1] == "of")) {
 			k := i + 1
-			for k < len(low) && k < i+4 && !personNouns[low[k]] && (lowerWord(s.toks[k].text) || demonyms[low[k]]) {
+			for k < len(low) && k < i+4 && !personNouns[low[k]] && (s.lowerAt(k) || demonyms[low[k]]) {
 				k++
 			}
 			if k < len(low) && personNouns[low[k]] {
@@ -70,10 +70,10 @@ func findFigures(s *sentence, h hit, c *cand) []news.Figure {
 		// "killed the deputy chief": one.
 		if (killVerbs[low[i]] || injureVerbs[low[i]]) && i+2 < len(low) && low[i+1] == "the" {
 			k := i + 2
-			for k < len(low) && k < i+5 && !personNouns[low[k]] && !roleWords[low[k]] && lowerWord(s.toks[k].text) {
+			for k < len(low) && k < i+5 && !personNouns[low[k]] && !roleWords[low[k]] && s.lowerAt(k) {
 				k++
 			}
-			if k < len(low) && (personNouns[low[k]] || roleWords[low[k]] && lowerWord(s.toks[k].text)) {
+			if k < len(low) && (personNouns[low[k]] || roleWords[low[k]] && s.lowerAt(k)) {
 				what := "killed"
 				if injureVerbs[low[i]] {
 					what = "injured"
@@ -151,7 +151,7 @@ func findFigures(s *sentence, h hit, c *cand) []news.Figure {
 			continue
 		}
 		what := whatCounts(s, c, noun, i, ne)
-		if n := len(out); n > 0 && i >= 2 && low[i-1] == "and" && out[n-1].End == s.toks[i-2].end && (noun == "people" || peopleNouns[noun]) {
+		if n := len(out); n > 0 && andAfter(s, out, i) && (noun == "people" || peopleNouns[noun]) {
 			// "six Jesuit priests and two women": the second group shares
 			// the first one's fate.
 			if prev := out[n-1].What; prev == "killed" || prev == "injured" || prev == "detained" || prev == "abducted" {
@@ -279,6 +279,16 @@ func whatCounts(s *sentence, c *cand, noun string, i, ne int) string {
 		} else if v < len(low) && v > ne && low[v] == "died" {
 			return "killed"
 		}
+		// "the killers of the six Jesuit priests", "the death of six
+		// Jesuits": the victims of a killing named by a noun.
+		if k := i - 1; k >= 1 {
+			if low[k] == "the" || low[k] == "his" || low[k] == "their" {
+				k--
+			}
+			if k >= 1 && low[k] == "of" && killerNouns[low[k-1]] {
+				return "killed"
+			}
+		}
 		// The nearest verb decides: "killing four people and injuring 35".
 		best, bestD := "", 1<<30
 		for k := max(0, i-4); k < min(len(low), ne+6); k++ {
@@ -405,7 +415,7 @@ func passiveFate(low []string, k int) string {
 // coordinated reports whether the figure at token i joins an earlier
 // object: "and", "as well as", "along with", "together with".
 func coordinated(low []string, i int) bool {
-	if i >= 1 && low[i-1] == "and" {
+	if i >= 1 && low[i-1] == "and" || i >= 2 && low[i-2] == "and" && (low[i-1] == "the" || low[i-1] == "their" || low[i-1] == "his" || low[i-1] == "her") {
 		return true
 	}
 	if i >= 2 && low[i-1] == "with" && (low[i-2] == "along" || low[i-2] == "together") {
@@ -434,6 +444,9 @@ func breakdown(s *sentence, out []news.Figure, i, j int) (string, int) {
 		return "", 0
 	}
 	low := s.low
+	if j+1 < len(low) && low[j] == "of" && (low[j+1] == "whom" || low[j+1] == "them") && i > 0 && low[i-1] == "," && s.toks[i-2].end == prev.End {
+		return what, j + 2 // "six Jesuits, five of whom were Spaniards"
+	}
 	p := i - 1
 	for p >= 0 && s.toks[p].start >= prev.End {
 		p--
@@ -452,14 +465,14 @@ func breakdown(s *sentence, out []news.Figure, i, j int) (string, int) {
 		// noun ("eight guerrillas, four soldiers"), not open a clause of
 		// its own ("; three civilians were hurt").
 		last := gap[len(gap)-1]
-		ok = len(gap) <= 10 && (last == ";" || last == ":" || last == "--" || last == "—")
+		ok = len(gap) <= 10 && (last == ";" || last == ":" || last == "--" || last == "—" || last == "(")
 	}
 	if !ok {
 		return "", 0
 	}
 	for k := j; k < len(low) && k < j+3; k++ {
 		w := low[k]
-		if peopleNouns[w] || strings.HasSuffix(w, "men") || w == "children" || w == "people" || len(w) > 3 && strings.HasSuffix(w, "s") && isAlpha(w) && !notCounted[w] {
+		if prev.Part && isAlpha(w) || peopleNouns[w] || strings.HasSuffix(w, "men") || w == "children" || w == "people" || len(w) > 3 && strings.HasSuffix(w, "s") && isAlpha(w) && !notCounted[w] {
 			if prev.Part || gap[len(gap)-1] == "including" || gap[len(gap)-1] == "them" || gap[len(gap)-1] == "whom" || k+1 >= len(low) || listGlue[low[k+1]] {
 				return what, k + 1
 			}
@@ -472,8 +485,55 @@ func breakdown(s *sentence, out []news.Figure, i, j int) (string, int) {
 	return "", 0
 }
 
+// andAfter reports whether the number at token i is joined by "and" to
+// the figure before it, through a determiner ("six Jesuits and their two
+// maids") or after an aside ("six Jesuits (five Spaniards and one
+// Salvadoran) and two women").
+func andAfter(s *sentence, out []news.Figure, i int) bool {
+	low := s.low
+	k := i - 1
+	if k >= 0 && (low[k] == "the" || low[k] == "their" || low[k] == "his" || low[k] == "her" || low[k] == "its") {
+		k--
+	}
+	if k < 1 || low[k] != "and" {
+		return false
+	}
+	// The figure before: the last one that is not a part.
+	var prev *news.Figure
+	for n := len(out) - 1; n >= 0; n-- {
+		if !out[n].Part {
+			prev = &out[n]
+			break
+		}
+	}
+	if prev == nil {
+		return false
+	}
+	if prev.End == s.toks[k-1].end {
+		return true
+	}
+	// An aside closes just before "and": ")", "--", or ", five of whom
+	// were Spaniards,".
+	switch low[k-1] {
+	case ")", "--", "—", ",":
+	default:
+		return false
+	}
+	for a := k - 2; a >= 0 && a >= k-12; a-- {
+		if s.toks[a].end == prev.End {
+			return afterAside(low, a+1) == k || low[a+1] == "," && low[k-1] == ","
+		}
+	}
+	return false
+}
+
+// killerNouns name a killing or its authors; the people "of" them are
+// its victims.
+var killerNouns = set("killers", "murderers", "assassins", "death", "deaths", "killing", "killings",
+	"murder", "murders", "assassination", "assassinations", "massacre")
+
 // listGlue are the tokens that may follow a noun of a list.
-var listGlue = set(",", "and", ".", ";")
+var listGlue = set(",", "and", ".", ";", ")", "--")
 
 // afterAside returns the token after an aside that opens at token k: ",
 // including a policeman,", "[not further identified]", "-- 4 and 1 years
@@ -523,4 +583,10 @@ func fateBefore(low []string, i int) string {
 		}
 	}
 	return ""
+}
+
+// lowerAt reports whether token k is written in lower case, as a common
+// word is; in a sentence written all in capitals every word counts as one.
+func (s *sentence) lowerAt(k int) bool {
+	return s.upper && isAlpha(s.low[k]) || lowerWord(s.toks[k].text)
 }

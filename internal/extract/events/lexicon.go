@@ -59,6 +59,7 @@ var triggerTable = []struct {
 	{cShell, "", "shelled, shelling, artillery fire, rocket attack, rocket attacks, missile attack, missile attacks, missile strike, missile strikes, rocket fire, mortar fire, mortar attack, mortar attacks"},
 	{cExplosive, "", "roadside bombing, roadside bombings, car bombing, car bombings, roadside bomb, roadside bombs, ied, ieds, improvised explosive device, car bomb, car bombs, landmine, land mine, exploded, detonated, went off, gone off, blast, explosion, bomb attack, bomb attacks, explosive device, explosive devices, dynamited, dynamite attack, dynamite attacks, blew up, blow up, blown up, blowing up, car-bomb, car-bombs, car-bombing, car-bombings"},
 	{cSuicide, "", "suicide car bombing, suicide bomber, suicide bombers, suicide bombing, suicide attack, blew himself up, blew herself up"},
+	{cKill, "n", "killers of, murderers of, assassins of, death of, deaths of"},
 	{cAttack, "", "attacked, attacking, assaulted, stabbed, opened fire on"},
 	{cAttack, "n", "shooting, shootings, gunfire, stabbing, stabbings, knife attack"},
 	{cAttack, "n", "attack, attacks, assault, assaults, offensive"},
@@ -217,7 +218,9 @@ var (
 		"passengers", "policemen", "gunmen", "boys", "girls", "farmers", "teenagers", "victims", "americans",
 		"peasants", "inhabitants", "priests", "nuns", "jesuits", "campesinos", "bystanders", "hostages",
 		"bodyguards", "escorts", "missionaries", "citizens", "employees", "officials", "maids", "seamen",
-		"sailors", "judges", "miners", "nationals", "tourists", "doctors", "nurses", "patients")
+		"sailors", "judges", "miners", "nationals", "tourists", "doctors", "nurses", "patients",
+		"brothers", "sons", "daughters", "sisters", "relatives", "wives", "minors", "infants", "babies",
+		"babies", "activists", "teachers", "followers", "supporters", "newsmen", "reporters", "agents")
 	// singular people nouns, for "a soldier was killed" (one).
 	personNouns = set("soldier", "civilian", "journalist", "prisoner", "man", "woman", "child", "policeman",
 		"officer", "person", "commander", "leader", "member", "worker", "student", "boy", "girl", "guard",

@@ -153,6 +153,10 @@ func TestFigureParts(t *testing.T) {
 		{"Six Jesuits (five Spaniards and one Salvadoran) and two women were killed in San Salvador by a group of men in uniform.", SubAttack, map[string]float64{"killed": 8}, []part{{"killed", 5}, {"killed", 1}}},
 		{"MAOIST GUERRILLAS HAVE KILLED THE MAYOR OF THE SMALL TOWN OF HOSTIGAL, AS WELL AS TWO PEASANTS, THE LOCAL PRESS REPORTED TODAY.", SubAttack, map[string]float64{"killed": 3}, nil},
 		{"The army has not ruled out that the killers of the six Jesuit priests were soldiers.", SubAttack, map[string]float64{"killed": 6}, nil},
+		{"Two policemen who were acting as her bodyguards and a private citizen were wounded in the attack on the senator's car.", SubAttack, map[string]float64{"injured": 2}, nil},
+		{"On 11 February, one adult and four minors were killed and 16 others were wounded when an air force helicopter strafed a camp.", SubAirDrone, map[string]float64{"killed": 5, "injured": 16}, nil},
+		{"A bomb exploded at the police station in Medellin on Monday, injuring eight people. The police said that 10 other people were also injured.", SubIED, map[string]float64{"injured": 8}, nil},
+		{"They are suspected of the assassination of the rector Ignacio Ellacuria, five other Jesuits, and two women in San Salvador.", SubAttack, map[string]float64{"killed": 7}, nil},
 	}
 	for _, tc := range tests {
 		ev := find(extractOne(t, tc.text), tc.sub)

@@ -216,6 +216,15 @@ func countedNoun(s *sentence, j int) (string, int) {
 	}
 	for k := j; k < len(s.low) && k < j+5; k++ {
 		w := s.low[k]
+		if w == "and" && k > j && k+1 < len(s.low) {
+			if _, _, ok := parseNumber(s.low, k+1); ok {
+				// "one adult and four minors": the first group ends here.
+				if k == j+1 && personNouns[s.low[j]] {
+					return "people", k
+				}
+				return "", 0
+			}
+		}
 		if demonyms[w] && strings.HasSuffix(w, "s") && k == j {
 			return "people", k + 1 // "killed 4 Iraqis"
 		}
@@ -281,13 +290,8 @@ func whatCounts(s *sentence, c *cand, noun string, i, ne int) string {
 		}
 		// "the killers of the six Jesuit priests", "the death of six
 		// Jesuits": the victims of a killing named by a noun.
-		if k := i - 1; k >= 1 {
-			if low[k] == "the" || low[k] == "his" || low[k] == "their" {
-				k--
-			}
-			if k >= 1 && low[k] == "of" && killerNouns[low[k-1]] {
-				return "killed"
-			}
+		if victimsOf(low, i) {
+			return "killed"
 		}
 		// The nearest verb decides: "killing four people and injuring 35".
 		best, bestD := "", 1<<30
@@ -407,6 +411,9 @@ func passiveFate(low []string, k int) string {
 		case abductVerbs[low[v]]:
 			return "abducted"
 		}
+		if k > 0 && (low[k-1] == "who" || low[k-1] == "that" || low[k-1] == "which") {
+			continue // a relative clause's own verb: "two policemen who were acting as bodyguards ... were wounded"
+		}
 		return ""
 	}
 	return ""
@@ -492,6 +499,9 @@ func breakdown(s *sentence, out []news.Figure, i, j int) (string, int) {
 func andAfter(s *sentence, out []news.Figure, i int) bool {
 	low := s.low
 	k := i - 1
+	if k >= 0 && low[k] == "other" {
+		k-- // "and the other two people"
+	}
 	if k >= 0 && (low[k] == "the" || low[k] == "their" || low[k] == "his" || low[k] == "her" || low[k] == "its") {
 		k--
 	}
@@ -522,6 +532,34 @@ func andAfter(s *sentence, out []news.Figure, i int) bool {
 	for a := k - 2; a >= 0 && a >= k-12; a-- {
 		if s.toks[a].end == prev.End {
 			return afterAside(low, a+1) == k || low[a+1] == "," && low[k-1] == ","
+		}
+	}
+	return false
+}
+
+// victimsOf reports whether the group at token i is named as the
+// victims of a killing noun: "the killers of the six Jesuit priests",
+// "the death of six Jesuits", "the assassination of the rector, five
+// other Jesuits, and two women".
+func victimsOf(low []string, i int) bool {
+	k := i - 1
+	for k >= 0 && (low[k] == "the" || low[k] == "his" || low[k] == "their" || low[k] == "her" || low[k] == "other") {
+		k--
+	}
+	if k >= 1 && low[k] == "of" {
+		return killerNouns[low[k-1]]
+	}
+	if k < 0 || low[k] != "," && low[k] != "and" {
+		return false
+	}
+	// A later member of a list: walk back over the members before it.
+	for k--; k >= 1 && k >= i-14; k-- {
+		w := low[k]
+		switch {
+		case w == "of":
+			return killerNouns[low[k-1]]
+		case w == "." || w == ";" || w == ":" || strings.HasSuffix(w, "ed") || killVerbs[w] || injureVerbs[w]:
+			return false
 		}
 	}
 	return false

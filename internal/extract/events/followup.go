@@ -9,9 +9,10 @@ import (
 // followUp reads a sentence that reports no event of its own for the
 // casualties of the violent event told just before it: "Two people were
 // injured." after "Guerrillas detonated a bomb at a bank". A figure is
-// added only for a kind the event has no figure of yet, so a follow-up
-// never overrides what the event's own sentence gave; the sentence becomes
-// part of the event's evidence.
+// added for a kind the event has no figure of yet, or for more victims
+// ("ten other people were also injured"); a follow-up never overrides what
+// the event's own sentence gave. The sentence becomes part of the event's
+// evidence.
 func (x *Extractor) followUp(a *news.Article, idx int, sp news.Span, abs []nlp.Token, sc *scratch, cands []*cand) {
 	d := recentViolent(cands, idx)
 	if d == nil || !mayCasualty(a.Text[sp.Start:sp.End]) {
@@ -28,8 +29,11 @@ func (x *Extractor) followUp(a *news.Article, idx int, sp news.Span, abs []nlp.T
 	}
 	findSources(s)
 	added := false
+	// "Ten other people were also injured": more victims, kept beside the
+	// event's own figure (its quantities keep the most conservative one).
+	more := anyWord(s.low, "other", "others", "more", "another", "also", "additional")
 	for _, f := range findFigures(s, hit{}, d) {
-		if (f.What != "killed" && f.What != "injured") || hasFigureOf(d.ev.Figures, f.What) {
+		if (f.What != "killed" && f.What != "injured") || hasFigureOf(d.ev.Figures, f.What) && !more {
 			continue
 		}
 		if len(s.sources) > 0 {

@@ -63,7 +63,7 @@ var triggerTable = []struct {
 	{cAttack, "", "attacked, attacking, assaulted, stabbed, opened fire on"},
 	{cAttack, "n", "shooting, shootings, gunfire, stabbing, stabbings, knife attack"},
 	{cAttack, "n", "attack, attacks, assault, assaults, offensive"},
-	{cKill, "", "killed, killing, kills, shot dead, massacred, massacre, executed, murdered, gunned down, assassinated, assassination, assassinate, tortured, torture, beat up, beaten, opened fire, murder, murders, murdered, riddled with bullets, shot and killed, shot to death, machinegunned, machine-gunned, shot, wounded, bodies"},
+	{cKill, "", "killed, killing, kills, shot dead, massacred, massacre, executed, murdered, gunned down, assassinated, assassination, assassinations, assassinate, killings, tortured, torture, beat up, beaten, opened fire, murder, murders, murdered, riddled with bullets, shot and killed, shot to death, machinegunned, machine-gunned, shot, wounded, bodies"},
 	{cIntercept, "", "shot down, shoot down, shooting down, downed, intercepted, intercept, interception"},
 	{cIntercept, "w", "defused, neutralised, neutralized, destroyed"},
 	{cClash, "", "clashed, clashes, clash, fighting, fought, battle, battles, firefight, firefights, gunfight, gunbattle, gun-battle, skirmish, skirmishes, gun battle, exchange of fire, exchanged fire, ambush, ambushed, repelled, repulsed, fended off, invaded"},
@@ -223,7 +223,7 @@ var (
 		"babies", "activists", "teachers", "followers", "supporters", "newsmen", "reporters", "agents")
 	// singular people nouns, for "a soldier was killed" (one).
 	personNouns = set("soldier", "civilian", "journalist", "prisoner", "man", "woman", "child", "policeman",
-		"officer", "person", "commander", "leader", "member", "worker", "student", "boy", "girl", "guard",
+		"officer", "person", "commander", "leader", "member", "worker", "student", "boy", "girl", "guard", "adult",
 		"fighter", "militant", "activist", "teenager", "resident", "farmer", "villager", "official")
 	projectileNouns = set("drones", "drone", "missiles", "missile", "rockets", "rocket", "shells", "shahed",
 		"shaheds", "uavs", "uav", "projectiles", "bombs", "mortars", "decoys", "decoy")

@@ -533,24 +533,40 @@ type mucTemplate struct {
 	doc, incident, instrument, humType, stage string
 	perps                                     []string
 	instruments, targets                      []string
-	counts                                    map[string]float64 // human target → number
-	effects                                   map[string]string  // human target → DEATH, INJURY ...
+	counts                                    map[string][]float64 // human target → numbers, in key order
+	effects                                   map[string][]string  // human target → DEATH, INJURY ..., in key order
 }
 
 // figures returns the template's gold numbers: the number of each human
 // target whose effect is death (killed) or injury (injured). Counts of one
 // are left out (they are named victims, seldom written as a number).
+//
+// Two groups may share a description ("16: PATROL", "30: PATROL" with
+// "DEATH: PATROL", "INJURY: PATROL"): counts and effects of one
+// description pair in key order. A description with one count and several
+// effects (5 people, some killed and some hurt) says neither figure, so it
+// is left out.
 func (t mucTemplate) figures() map[string][]float64 {
 	out := map[string][]float64{}
-	for desc, n := range t.counts {
-		if n < 2 {
-			continue
-		}
-		switch t.effects[desc] {
-		case "DEATH":
-			out["killed"] = append(out["killed"], n)
-		case "INJURY":
-			out["injured"] = append(out["injured"], n)
+	for desc, ns := range t.counts {
+		effs := t.effects[desc]
+		for i, n := range ns {
+			var eff string
+			switch {
+			case len(effs) == len(ns):
+				eff = effs[i]
+			case len(effs) == 1:
+				eff = effs[0]
+			}
+			if n < 2 {
+				continue
+			}
+			switch eff {
+			case "DEATH":
+				out["killed"] = append(out["killed"], n)
+			case "INJURY":
+				out["injured"] = append(out["injured"], n)
+			}
 		}
 	}
 	return out
@@ -817,17 +833,17 @@ func readMUCKeys(path string) ([]mucTemplate, error) {
 			if k, d, ok := slotPair(val); ok && cur != nil {
 				if n, err := strconv.ParseFloat(k, 64); err == nil {
 					if cur.counts == nil {
-						cur.counts = map[string]float64{}
+						cur.counts = map[string][]float64{}
 					}
-					cur.counts[d] = n
+					cur.counts[d] = append(cur.counts[d], n)
 				}
 			}
 		case "HUM TGT: EFFECT OF INCIDENT":
 			if k, d, ok := slotPair(val); ok && cur != nil {
 				if cur.effects == nil {
-					cur.effects = map[string]string{}
+					cur.effects = map[string][]string{}
 				}
-				cur.effects[d] = k
+				cur.effects[d] = append(cur.effects[d], k)
 			}
 		case "INCIDENT: INSTRUMENT ID":
 			if cur != nil {

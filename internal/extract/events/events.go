@@ -444,6 +444,13 @@ func findSources(s *sentence) {
 			if i+1 < n && s.low[i+1] == "to" {
 				e := i + 2
 				for e < n && s.low[e] != "," && s.low[e] != "." && s.low[e] != ";" {
+					if e > i+2 && s.low[e] != "one" {
+						// "according to radio reports 12 soldiers were
+						// injured": a count opens the claim.
+						if _, _, ok := parseNumber(s.low, e); ok {
+							break
+						}
+					}
 					e++
 				}
 				s.setSource(i, e, i+2, e)

@@ -648,10 +648,11 @@ func MUC(ctx context.Context, x *events.Extractor, dir string) (*Scores, error) 
 			for _, n := range ns {
 				// A count is scored once per document (several
 				// templates repeat the same victims) and only when the
-				// text writes it: a count the key's authors added up
-				// ("his bodyguard and driver": 2) is no number to
-				// extract.
-				if !slices.Contains(nums[t.doc][what], n) && writesNumber(docs[t.doc], n) {
+				// text writes it in a sentence that names the effect:
+				// a count the key's authors added up ("his bodyguard
+				// and driver": 2) is no number to extract, nor is the
+				// number of targets of which only some died.
+				if !slices.Contains(nums[t.doc][what], n) && writesCasualty(docs[t.doc], n, what) {
 					nums[t.doc][what] = append(nums[t.doc][what], n)
 				}
 			}
@@ -1038,16 +1039,54 @@ var spelledNumbers = map[float64][]string{2: {"TWO"}, 3: {"THREE"}, 4: {"FOUR"},
 	15: {"FIFTEEN"}, 16: {"SIXTEEN"}, 17: {"SEVENTEEN"}, 18: {"EIGHTEEN"}, 19: {"NINETEEN"}, 20: {"TWENTY"},
 	30: {"THIRTY"}, 40: {"FORTY"}, 50: {"FIFTY"}, 100: {"HUNDRED"}}
 
-// writesNumber reports whether text writes n as a word of its own: in
-// digits, with or without thousands separators, or spelled out.
-func writesNumber(text string, n float64) bool {
+// effectWords are, per figure kind, the word stems that say a number
+// counts the dead or the hurt.
+var effectWords = map[string][]string{
+	"killed":  {"KILL", "DEAD", "DIED", "DEATH", "MURDER", "ASSASSINAT", "MASSACR", "BODIES", "SLAIN", "SLAY", "EXECUT", "VICTIMS", "LIVES", "CORPSES"},
+	"injured": {"WOUND", "INJUR", "HURT"},
+}
+
+// writesCasualty reports whether text writes n in a sentence that says
+// what it counts (a death or an injury word): MUC-4's HUM TGT: NUMBER
+// counts the targets of an incident, and its effect may concern only some
+// of them ("the bus was transporting 24 members of the escort regiment"
+// with seven killed), so a count whose sentence names no such effect is
+// not a casualty figure the text gives.
+func writesCasualty(text string, n float64, what string) bool {
+	up := strings.ToUpper(text)
+	for _, a := range numberAt(up, n) {
+		start := strings.LastIndex(up[:a], ". ")
+		if k := strings.LastIndex(up[:a], ".\n"); k > start {
+			start = k
+		}
+		end := len(up)
+		if k := strings.Index(up[a:], ". "); k >= 0 {
+			end = a + k
+		}
+		if k := strings.Index(up[a:], ".\n"); k >= 0 && a+k < end {
+			end = a + k
+		}
+		sent := up[max(start, 0):end]
+		for _, w := range effectWords[what] {
+			if strings.Contains(sent, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// numberAt returns the offsets in the upper-cased text up where n is
+// written as a word of its own: in digits, with or without thousands
+// separators, or spelled out.
+func numberAt(up string, n float64) []int {
 	digits := strconv.FormatFloat(n, 'f', -1, 64)
 	forms := []string{digits}
 	if len(digits) > 3 {
 		forms = append(forms, digits[:len(digits)-3]+","+digits[len(digits)-3:])
 	}
 	forms = append(forms, spelledNumbers[n]...)
-	up := strings.ToUpper(text)
+	var out []int
 	for _, f := range forms {
 		for i := 0; ; {
 			k := strings.Index(up[i:], f)
@@ -1056,12 +1095,12 @@ func writesNumber(text string, n float64) bool {
 			}
 			a, b := i+k, i+k+len(f)
 			if (a == 0 || !numberByte(up, a-1)) && (b == len(up) || !numberByte(up, b)) {
-				return true
+				out = append(out, a)
 			}
 			i = b
 		}
 	}
-	return false
+	return out
 }
 
 // numberByte reports whether text[i] continues a word or number: a letter,

@@ -570,6 +570,9 @@ func subtype(s *sentence, h hit, weapon string) string {
 			}
 			return SubShelling
 		case cExplosive:
+			if h.t.class == cStrike && anyWord(s.low, "aircraft", "warplanes", "planes", "helicopters", "bombers", "jets") {
+				return SubAirDrone // "bomb strikes ... by Salvadoran aircraft"
+			}
 			return SubIED
 		case cAttack:
 			return SubGrenade

@@ -145,6 +145,14 @@ func mergeInto(dst, src *cand) {
 		if d.Place == nil {
 			d.Place = s.Place
 		}
+		// "The attack, carried out with rocket launchers": the weapon
+		// the reference names types an event told without one.
+		if d.Weapon == "" && s.Weapon != "" && weaponClass(s.Weapon) != cNone {
+			d.Weapon = s.Weapon
+			if (d.Subtype == SubAttack || d.Subtype == SubArmedClash && dst.class == cAttack) && violentSub(s.Subtype) {
+				d.Subtype, d.Type = s.Subtype, s.Type
+			}
+		}
 		d.Figures = append(d.Figures, s.Figures...)
 		addSources(dst, src)
 		return
@@ -249,4 +257,15 @@ func cleanAssoc(d *news.Event) {
 		out = append(out, r)
 	}
 	d.AssocActors = out
+}
+
+// violentSub reports whether sub is a sub-type of remote violence that a
+// weapon named later decides: shelling and air strikes. (A bomb or grenade
+// named after an attack is as often one used in it as the attack itself.)
+func violentSub(sub string) bool {
+	switch sub {
+	case SubShelling, SubAirDrone:
+		return true
+	}
+	return false
 }

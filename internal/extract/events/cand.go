@@ -63,12 +63,39 @@ func (x *Extractor) sentenceEvents(a *news.Article, s *sentence, pub time.Time, 
 	return cands
 }
 
+// setOnFire reads "set two schools and several houses on fire" (the
+// object between the verb and "on fire" or "ablaze") as one arson trigger.
+func setOnFire(s *sentence, i int) (hit, bool) {
+	switch s.low[i] {
+	case "set", "sets", "setting":
+	default:
+		return hit{}, false
+	}
+	for k := i + 2; k < len(s.low) && k <= i+8; k++ {
+		switch s.low[k] {
+		case "ablaze", "alight", "afire":
+			return hit{t: trig{class: cLoot, words: slices.Clone(s.low[i : k+1])}, s: i, e: k + 1}, true
+		case "fire":
+			if s.low[k-1] == "on" {
+				return hit{t: trig{class: cLoot, words: slices.Clone(s.low[i : k+1])}, s: i, e: k + 1}, true
+			}
+		case ".", ";", "to":
+			return hit{}, false
+		}
+	}
+	return hit{}, false
+}
+
 // findTriggers returns the trigger phrases of a sentence, longest first at
 // each token, weak triggers kept only with their context nouns.
 func findTriggers(s *sentence) []hit {
 	var hits []hit
 	for i := 0; i < len(s.low); i++ {
 		if s.inSource(i, i+1) && speechVerbs[s.low[i]] {
+			continue
+		}
+		if h, ok := setOnFire(s, i); ok {
+			hits = append(hits, h)
 			continue
 		}
 		for _, t := range triggers[s.low[i]] {

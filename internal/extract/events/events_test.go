@@ -402,6 +402,7 @@ func TestSubtypes(t *testing.T) {
 		{"During the siege, soldiers shot dead two militants in Beledweyne on Tuesday.", SubArmedClash},
 		{"Rebels blew up an oil pipeline near Arauca on Monday.", SubIED},
 		{"About 500 homes in the capital were destroyed by bomb strikes and missile bombardment by Salvadoran aircraft on Monday.", SubAirDrone},
+		{"In Anta the terrorists set two schools and several houses on fire on Monday.", SubLooting},
 		{"Guerrillas attacked a national police post in San Salvador on Monday. The attack, carried out with rocket launchers and rifles, began at 0600.", SubShelling},
 		{"The guerrillas held several ambassadors hostage in the embassy on Monday.", SubAbduction},
 		{"The M-19 stole 5,000 weapons from a military garrison in Bogota on Monday.", SubLooting},

@@ -252,8 +252,8 @@ func whatCounts(s *sentence, c *cand, noun string, i, ne int) string {
 	}
 	switch {
 	case exchangeNouns[noun]:
-		if noun == "bodies" && c.class == cKill {
-			return "killed" // "28 bodies were found"
+		if noun == "bodies" && violentClass(c.class) {
+			return "killed" // "28 bodies were found", "recovering 107 bodies" after a blast
 		}
 		if c.class == cExchange && hasWord(low, "received") {
 			return "received"

@@ -152,6 +152,12 @@ func contextOK(s *sentence, h hit) bool {
 				return false
 			}
 		}
+	case cExplosive:
+		if h.t.weak {
+			// "placed a charge of dynamite under a bus", "planted a bomb"
+			_, ok := s.window(h, thrownExplosives, 0, 5)
+			return ok
+		}
 	case cIntercept:
 		if w == "defused" {
 			_, ok := s.window(h, set("bomb", "bombs", "ied", "ieds", "device", "devices", "explosives", "mine", "mines", "landmine", "landmines"), 3, 6)

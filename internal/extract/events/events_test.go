@@ -159,6 +159,7 @@ func TestFigureParts(t *testing.T) {
 		{"They are suspected of the assassination of the rector Ignacio Ellacuria, five other Jesuits, and two women in San Salvador.", SubAttack, map[string]float64{"killed": 7}, nil},
 		{"A bomb exploded under a bus in Lima on Monday. According to radio reports 12 soldiers were injured in the attack.", SubIED, map[string]float64{"injured": 12}, nil},
 		{"An airliner exploded in midair near Bogota on Monday, and rescue teams recovered 107 bodies of the victims.", SubIED, map[string]float64{"killed": 107}, nil},
+		{"Officials said the death toll had risen to at least 63 from Saturday's bomb blast outside a girls' school in Kabul.", SubIED, map[string]float64{"killed": 63}, nil},
 	}
 	for _, tc := range tests {
 		ev := find(extractOne(t, tc.text), tc.sub)

@@ -147,6 +147,12 @@ func findFigures(s *sentence, h hit, c *cand) []news.Figure {
 			i = e - 1
 			continue
 		}
+		if noun == "" && afterToll(low, i) {
+			// "the death toll had risen to at least 63": the dead.
+			out = append(out, figure(s, "killed", n, i, j))
+			i = j - 1
+			continue
+		}
 		if noun == "" {
 			continue
 		}
@@ -559,6 +565,22 @@ func victimsOf(low []string, i int) bool {
 		case w == "of":
 			return killerNouns[low[k-1]]
 		case w == "." || w == ";" || w == ":" || strings.HasSuffix(w, "ed") || killVerbs[w] || injureVerbs[w]:
+			return false
+		}
+	}
+	return false
+}
+
+// afterToll reports whether the number at token i gives a death toll:
+// "the death toll rose to 12", "raised the death toll to more than 60",
+// "a death toll of 45".
+func afterToll(low []string, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		switch low[k] {
+		case "toll":
+			return true
+		case "to", "of", "at", "reached", "rose", "risen", "climbed", "jumped", "increased", "has", "had", "have", "stood", "stands", "is", "was", "now":
+		default:
 			return false
 		}
 	}

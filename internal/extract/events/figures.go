@@ -220,7 +220,7 @@ func countedNoun(s *sentence, j int) (string, int) {
 		}
 		return "", 0
 	}
-	for k := j; k < len(s.low) && k < j+5; k++ {
+	for k := j; k < len(s.low) && k < j+7; k++ {
 		w := s.low[k]
 		if w == "and" && k > j && k+1 < len(s.low) {
 			if _, _, ok := parseNumber(s.low, k+1); ok {
@@ -403,6 +403,9 @@ func passiveFate(low []string, k int) string {
 		v := k + 1
 		for v < len(low) && v < k+3 && (strings.HasSuffix(low[v], "ly") || low[v] == "also" || low[v] == "all") {
 			v++
+		}
+		if v+2 < len(low) && low[v] == "among" && (low[v+1] == "those" || low[v+1] == "the") {
+			v += 2 // "were among those killed", "were among the dead"
 		}
 		if v >= len(low) {
 			return ""

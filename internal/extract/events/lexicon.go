@@ -222,7 +222,7 @@ var (
 		"bodyguards", "escorts", "missionaries", "citizens", "employees", "officials", "maids", "seamen",
 		"sailors", "judges", "miners", "nationals", "tourists", "doctors", "nurses", "patients",
 		"brothers", "sons", "daughters", "sisters", "relatives", "wives", "minors", "infants", "babies",
-		"babies", "activists", "teachers", "followers", "supporters", "newsmen", "reporters", "agents")
+		"babies", "activists", "teachers", "followers", "supporters", "newsmen", "reporters", "agents", "personnel", "staff", "crew", "troopers")
 	// singular people nouns, for "a soldier was killed" (one).
 	personNouns = set("soldier", "civilian", "journalist", "prisoner", "man", "woman", "child", "policeman",
 		"officer", "person", "commander", "leader", "member", "worker", "student", "boy", "girl", "guard", "adult",

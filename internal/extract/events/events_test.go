@@ -160,6 +160,7 @@ func TestFigureParts(t *testing.T) {
 		{"A bomb exploded under a bus in Lima on Monday. According to radio reports 12 soldiers were injured in the attack.", SubIED, map[string]float64{"injured": 12}, nil},
 		{"An airliner exploded in midair near Bogota on Monday, and rescue teams recovered 107 bodies of the victims.", SubIED, map[string]float64{"killed": 107}, nil},
 		{"Officials said the death toll had risen to at least 63 from Saturday's bomb blast outside a girls' school in Kabul.", SubIED, map[string]float64{"killed": 63}, nil},
+		{"A suicide bomber detonated her explosive devices near a military convoy in Kalat, killing at least one security worker and injuring four others.", SubSuicide, map[string]float64{"killed": 1, "injured": 4}, nil},
 		{"The general said 18 off-duty military and paramilitary Frontier Corps personnel, three railway staff and five civilian passengers were among those killed in the attack on the train.", SubAttack, map[string]float64{"killed": 26}, nil},
 	}
 	for _, tc := range tests {

@@ -222,6 +222,12 @@ func countedNoun(s *sentence, j int) (string, int) {
 	}
 	for k := j; k < len(s.low) && k < j+7; k++ {
 		w := s.low[k]
+		if k > j && (killVerbs[w] || injureVerbs[w] || detainVerbs[w] || abductVerbs[w]) {
+			return "", 0 // "one security worker and injuring four others": the next clause
+		}
+		if personNouns[w] && k > j && k+1 < len(s.low) && s.low[k+1] == "and" {
+			return "people", k + 1 // "at least one security worker and ..."
+		}
 		if w == "and" && k > j && k+1 < len(s.low) {
 			if _, _, ok := parseNumber(s.low, k+1); ok {
 				// "one adult and four minors": the first group ends here.

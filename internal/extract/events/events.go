@@ -332,6 +332,9 @@ func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, abs []nlp.To
 		}
 	}
 	for _, m := range ms {
+		if s.upper && m.End-m.Start <= 3 && capsWords[strings.ToLower(text[m.Start:m.End])] {
+			continue // "IT IS PREDICTABLE": in capitals, "IS" is a word, not the Islamic State
+		}
 		ts, te := tokRange(ntoks, m.Start, m.End)
 		if ts < 0 {
 			continue
@@ -768,3 +771,8 @@ func grow[T any](b []T, n int) []T {
 	}
 	return make([]T, n)
 }
+
+// capsWords are short common words that text written in capitals makes
+// look like acronyms of actors ("IS", "US" in "LET US", "AN").
+var capsWords = set("is", "it", "as", "at", "on", "in", "an", "or", "he", "we", "me", "no", "so", "to", "do",
+	"be", "by", "up", "of", "if", "my", "am", "are", "was", "has", "had", "its", "his", "her", "our", "who", "all", "any", "and", "the", "for", "not", "but", "can", "may", "now", "new", "one", "two", "off", "out", "own", "way", "day", "war", "arm", "aid")

@@ -436,3 +436,24 @@ func TestSubtypes(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalsNoAcronyms: in wire copy written in capitals, short common
+// words are not actor acronyms ("IS" is not the Islamic State).
+func TestCapitalsNoAcronyms(t *testing.T) {
+	text := "IT IS KNOWN THAT GUERRILLAS ATTACKED A BUS NEAR SAN SALVADOR ON MONDAY, KILLING FOUR PEASANTS."
+	for _, ev := range extractOne(t, text) {
+		for _, a := range append([]*news.ActorRef{ev.Actor1, ev.Actor2}, refs(ev.AssocActors)...) {
+			if a != nil && strings.Contains(a.Name, "Islamic State") {
+				t.Errorf("%s: actor %q from the word IS", ev.Subtype, a.Name)
+			}
+		}
+	}
+}
+
+func refs(as []news.ActorRef) []*news.ActorRef {
+	out := make([]*news.ActorRef, len(as))
+	for i := range as {
+		out[i] = &as[i]
+	}
+	return out
+}

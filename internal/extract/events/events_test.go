@@ -368,6 +368,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Russia attacked Ukraine with 64 Shahed and decoy drones overnight, killing at least one person, the Ukrainian air force reported.")
 	f.Add("The Iraqi security officials said the new groups were behind attacks against US-led forces at Ain al-Asad air base this month, Erbil International Airport in April and against Saudi Arabia in January.")
 	f.Add("“We must reach 50% within six months,” he said. Those attacks, the, ,, killed")
+	f.Add("A bomb exploded in Bogota on Monday. Ten other people [not identified] were also injured; two -- both children -- died.")
+	f.Add("MURDERED 19 PEOPLE, INCLUDING 10 CHILDREN; EIGHT GUERRILLAS, FOUR SOLDIERS (FIVE OF WHOM), AND THE OTHER TWO. SET THEM ON")
+	f.Add("the killers of the six Jesuits, five of whom were Spaniards, and their two maids; the death toll had risen to at least 63")
 	x, _ := New(Options{})
 	f.Fuzz(func(t *testing.T, text string) {
 		a := &news.Article{Text: text, Published: thu}

@@ -486,8 +486,10 @@ func breakdown(s *sentence, out []news.Figure, i, j int) (string, int) {
 		// of the figure before: the list must go on or end after its first
 		// noun ("eight guerrillas, four soldiers"), not open a clause of
 		// its own ("; three civilians were hurt").
-		last := gap[len(gap)-1]
-		ok = len(gap) <= 10 && (last == ";" || last == ":" || last == "--" || last == "—" || last == "(")
+		if n := len(gap); n > 0 && n <= 10 {
+			last := gap[n-1]
+			ok = last == ";" || last == ":" || last == "--" || last == "—" || last == "("
+		}
 	}
 	if !ok {
 		return "", 0

@@ -42,13 +42,18 @@ type Options struct {
 	// Patterns only: do not run the learned tagger that adds the
 	// attributions the patterns miss.
 	NoTagger bool
+	// No cue detector: do not add the claims whose cue only the learned
+	// cue detector finds (stances such as "credited", "sees", "point
+	// out"). NoTagger implies it.
+	NoCueDetector bool
 }
 
 // Extractor finds attributions in article text. It is safe for concurrent
 // use.
 type Extractor struct {
 	opts  Options
-	model *model // nil: patterns only
+	model *model    // nil: patterns only
+	cues  *cueModel // nil: no cue detector
 }
 
 // New returns an Extractor.
@@ -60,6 +65,9 @@ func New(opts Options) *Extractor {
 	if !opts.NoTagger {
 		// A model that does not load leaves the patterns, which need none.
 		x.model, _ = loadModel()
+		if !opts.NoCueDetector {
+			x.cues, _ = loadCueModel()
+		}
 	}
 	return x
 }

@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -71,6 +72,12 @@ func TestPolNeAR(t *testing.T) {
 	x := New(Options{})
 	if m := testModel(t); m != nil {
 		x.model = m
+	}
+	if m := testCueModel(t); m != nil {
+		x.cues = m
+	}
+	if os.Getenv("ATTR_CUEMODEL") == "none" {
+		x.cues = nil
 	}
 	r, err := Evaluate(t.Context(), x, gold)
 	if err != nil {
@@ -222,4 +229,100 @@ func testModel(t *testing.T) *model {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// testCueModel reads the cue model file ATTR_CUEMODEL names, or returns
+// nil when it is unset; ATTR_CUEMODEL=none runs without a detector.
+func testCueModel(t *testing.T) *cueModel {
+	p := os.Getenv("ATTR_CUEMODEL")
+	if p == "" || p == "none" {
+		return nil
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := readCueModel(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestPolNeARCueDetector scores the cue detector's spans alone.
+func TestPolNeARCueDetector(t *testing.T) {
+	dir := os.Getenv("ATTR_POLNEAR")
+	if dir == "" {
+		t.Skip("ATTR_POLNEAR not set")
+	}
+	gold := loadGold(t, dir)
+	m := testCueModel(t)
+	if m == nil {
+		t.Skip("ATTR_CUEMODEL not set")
+	}
+	var ov, ex PRF
+	for _, g := range gold {
+		d := &doc{text: g.Text}
+		if !d.patterns() {
+			continue
+		}
+		var pred []news.Span
+		for _, r := range d.cueSpans(d.detectCues(m, d.ruleTags())) {
+			b := d.tokBytes(r)
+			pred = append(pred, news.Span{Start: b[0], End: b[1]})
+		}
+		ov.add(score(g.Text, pred, g.Cues, false))
+		ex.add(score(g.Text, pred, g.Cues, true))
+	}
+	fmt.Printf("cue detector exact P %.3f R %.3f F1 %.3f   overlap P %.3f R %.3f F1 %.3f\n", ex.P(), ex.R(), ex.F1(), ov.P(), ov.R(), ov.F1())
+}
+
+// TestCueCV cross-validates the cue detector on a PolNeAR split
+// (ATTR_CV=folds): each fold is scored by a model trained on the others.
+func TestCueCV(t *testing.T) {
+	dir := os.Getenv("ATTR_POLNEAR")
+	folds, _ := strconv.Atoi(os.Getenv("ATTR_CV"))
+	if dir == "" || folds < 2 {
+		t.Skip("ATTR_POLNEAR or ATTR_CV not set")
+	}
+	gold, err := LoadPolNeAR(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	epochs, _ := strconv.Atoi(os.Getenv("ATTR_EPOCHS"))
+	models, _ := strconv.Atoi(os.Getenv("ATTR_MODELS"))
+	var ov, ex PRF
+	for f := range folds {
+		var tr, te []GoldArticle
+		for i, g := range gold {
+			if i%folds == f {
+				te = append(te, g)
+			} else {
+				tr = append(tr, g)
+			}
+		}
+		var buf bytes.Buffer
+		if err := TrainCues(tr, TrainOptions{Epochs: epochs, Seed: 1, Models: models}, &buf); err != nil {
+			t.Fatal(err)
+		}
+		m, err := readCueModel(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range te {
+			d := &doc{text: g.Text}
+			if !d.patterns() {
+				continue
+			}
+			var pred []news.Span
+			for _, r := range d.cueSpans(d.detectCues(m, d.ruleTags())) {
+				b := d.tokBytes(r)
+				pred = append(pred, news.Span{Start: b[0], End: b[1]})
+			}
+			ov.add(score(g.Text, pred, g.Cues, false))
+			ex.add(score(g.Text, pred, g.Cues, true))
+		}
+	}
+	fmt.Printf("cue detector CV exact P %.3f R %.3f F1 %.3f   overlap P %.3f R %.3f F1 %.3f\n", ex.P(), ex.R(), ex.F1(), ov.P(), ov.R(), ov.F1())
 }

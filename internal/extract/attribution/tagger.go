@@ -173,7 +173,13 @@ func (d *doc) featureContext() featureCtx {
 	n := len(d.toks)
 	// the buffers of the document's previous article, zeroed
 	fc := featureCtx{cueLeft: zeroed(d.fc.cueLeft, n), cueRight: zeroed(d.fc.cueRight, n), rule: d.ruleTags(),
-		sentQuote: zeroed(d.fc.sentQuote, len(d.sents)), wh: zeroed(d.fc.wh, n), st: zeroed(d.fc.st, n), lex: zeroed(d.fc.lex, n)}
+		sentQuote: zeroed(d.fc.sentQuote, len(d.sents))}
+	if d.ccValid {
+		// the cue detector hashed every word already
+		fc.wh, fc.st, fc.lex = d.cc.wh, d.cc.st, d.cc.lex
+	} else {
+		fc.wh, fc.st, fc.lex = zeroed(d.fc.wh, n), zeroed(d.fc.st, n), zeroed(d.fc.lex, n)
+	}
 	d.fc = fc
 	for si, s := range d.sents {
 		if !d.needsScoring(fc.rule, s) {
@@ -181,9 +187,12 @@ func (d *doc) featureContext() featureCtx {
 		}
 		for i := s[0]; i < s[1]; i++ {
 			t := &d.toks[i]
+			fc.sentQuote[si] = fc.sentQuote[si] || t.qmark
+			if d.ccValid {
+				continue
+			}
 			fc.wh[i] = hstr(fnvOffset, t.low)
 			fc.lex[i] = featLex.get(fc.wh[i])
-			fc.sentQuote[si] = fc.sentQuote[si] || t.qmark
 			fc.st[i] = hstr(fnvOffset, stem(t.low))
 		}
 		last := -1
@@ -252,6 +261,7 @@ func init() {
 		}
 	}
 	featLex = newHashTable(m)
+	buildCueWordTab()
 }
 
 // hashTable maps 64-bit word hashes to small values by open addressing.
@@ -606,10 +616,14 @@ func (d *doc) fill(tags []uint8) {
 		}
 		return true
 	}
-	for _, c := range sp[SpanCue] {
+	// the tagger's cues, then the cue detector's
+	nTagged := len(sp[SpanCue])
+	cues := append(sp[SpanCue], d.detected...)
+	for ci, c := range cues {
 		if !free(c) {
 			continue
 		}
+		fromDetector := ci >= nTagged
 		si := d.toks[c[0]].sent
 		// source: nearest in the sentence, before the cue first
 		src := [2]int{c[0], c[0]}
@@ -655,7 +669,16 @@ func (d *doc) fill(tags []uint8) {
 				cont = r
 			}
 		}
-		if hadSrc := src[0] < src[1]; !d.plausible(&src, c) {
+		if fromDetector && src[0] >= src[1] {
+			src = d.subjectOf(c)
+		}
+		if fromDetector && cont[0] >= cont[1] {
+			cont = d.contentOf(c)
+		}
+		if fromDetector && !d.detectedPlausible(c, src, cont) {
+			continue
+		}
+		if hadSrc := src[0] < src[1]; !fromDetector && !d.plausible(&src, c) {
 			if !hadSrc {
 				continue
 			}

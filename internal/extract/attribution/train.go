@@ -13,6 +13,7 @@ import (
 type TrainOptions struct {
 	Epochs int   // passes over the data (default 8)
 	Seed   int64 // shuffling seed, for reproducible models
+	Models int   // cue detector: perceptrons averaged (default 1)
 	Log    io.Writer
 }
 

@@ -1,8 +1,11 @@
-// Command trainattrib trains sitrep's attribution tagger on the PolNeAR
-// training split and writes the model that package attribution embeds:
+// Command trainattrib trains sitrep's attribution tagger and cue detector
+// on the PolNeAR training split and writes the models that package
+// attribution embeds:
 //
 //	go run ./internal/extract/attribution/cmd/trainattrib \
 //	    --data ../shared/data --out internal/extract/attribution/model/tagger.bin.gz
+//	go run ./internal/extract/attribution/cmd/trainattrib \
+//	    --data ../shared/data --cue-out internal/extract/attribution/model/cue.bin.gz
 //
 // The model holds hashed feature weights only, no text of the corpus.
 package main
@@ -23,8 +26,11 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data", "data directory holding attribution/polnear/{train,dev}")
 	out := flag.String("out", "internal/extract/attribution/model/tagger.bin.gz", "model file to write")
+	cueOut := flag.String("cue-out", "", "train the cue detector instead of the tagger and write it here (e.g. internal/extract/attribution/model/cue.bin.gz)")
 	epochs := flag.Int("epochs", 8, "training passes")
 	seed := flag.Int64("seed", 1, "shuffling seed")
+	models := flag.Int("models", 4, "with --cue-out: perceptrons averaged")
+	cueEpochs := flag.Int("cue-epochs", 3, "with --cue-out: training passes")
 	holdout := flag.Int("holdout", 0, "leave out the last N training articles (to measure on them)")
 	minCount := flag.Int("min-count", 4, "with --lexicon: least times a word is a cue")
 	minShare := flag.Float64("min-share", 0.4, "with --lexicon: least share of a word's uses that are cues")
@@ -32,6 +38,13 @@ func main() {
 	flag.Parse()
 	if *lexicon {
 		if err := printLexicon(context.Background(), *data, *holdout, *minCount, *minShare); err != nil {
+			fmt.Fprintln(os.Stderr, "trainattrib:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if *cueOut != "" {
+		if err := runCues(context.Background(), *data, *cueOut, *cueEpochs, *seed, *holdout, *models); err != nil {
 			fmt.Fprintln(os.Stderr, "trainattrib:", err)
 			os.Exit(1)
 		}
@@ -53,6 +66,26 @@ func run(ctx context.Context, data, out string, epochs int, seed int64, holdout 
 	}
 	var buf bytes.Buffer
 	if err := attribution.Train(ctx, gold, attribution.TrainOptions{Epochs: epochs, Seed: seed, Log: os.Stderr}, &buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes) from %d articles\n", out, buf.Len(), len(gold))
+	return nil
+}
+
+// runCues trains the cue detector.
+func runCues(ctx context.Context, data, out string, epochs int, seed int64, holdout, models int) error {
+	gold, err := attribution.LoadPolNeAR(ctx, filepath.Join(data, "attribution", "polnear", "train"))
+	if err != nil {
+		return err
+	}
+	if holdout > 0 && holdout < len(gold) {
+		gold = gold[:len(gold)-holdout]
+	}
+	var buf bytes.Buffer
+	if err := attribution.TrainCues(gold, attribution.TrainOptions{Epochs: epochs, Seed: seed, Models: models, Log: os.Stderr}, &buf); err != nil {
 		return err
 	}
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {

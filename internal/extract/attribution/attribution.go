@@ -46,6 +46,11 @@ type Options struct {
 	// cue detector finds (stances such as "credited", "sees", "point
 	// out"). NoTagger implies it.
 	NoCueDetector bool
+	// BroadCues reads attribution as PolNeAR does, stances and acts
+	// included ("X favored Y", "X sided with Y", "X imposed Y"): the cue
+	// detector's cues replace the tagger's and stand without the checks
+	// that keep conflict reporting's acts out. Off in the pipeline.
+	BroadCues bool
 }
 
 // Extractor finds attributions in article text. It is safe for concurrent

@@ -69,7 +69,7 @@ func TestPolNeAR(t *testing.T) {
 		t.Skip("ATTR_POLNEAR not set")
 	}
 	gold := loadGold(t, dir)
-	x := New(Options{})
+	x := New(Options{BroadCues: os.Getenv("ATTR_BROAD") != ""})
 	if m := testModel(t); m != nil {
 		x.model = m
 	}

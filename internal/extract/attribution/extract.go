@@ -138,7 +138,7 @@ func (x *Extractor) Extract(text string, published time.Time) []news.Attribution
 		d.detected = d.appendCueSpans(d.detected[:0], d.detectCues(x.cues, d.ruleTags()))
 	}
 	if x.model != nil {
-		d.fill(d.tag(x.model))
+		d.fill(d.tag(x.model), x.opts.BroadCues && x.cues != nil)
 	}
 	d.sortPending()
 	d.resolve(x)

@@ -54,16 +54,35 @@ func clamp(i, n int) int { return max(0, min(i, n)) }
 // TestSpansValid checks every span of the seed articles against the text.
 func TestSpansValid(t *testing.T) {
 	a1, a2 := seedArticles(t)
-	x := New(Options{})
-	for _, text := range []string{a1, a2, strings.Repeat("“He said", 3)} {
-		for _, a := range x.Extract(text, time.Time{}) {
-			if a.Cue.Text != text[a.Cue.Start:a.Cue.End] || a.Content.Text != text[a.Content.Start:a.Content.End] {
-				t.Errorf("bad span in %+v", a)
-			}
-			if a.Source.Start > a.Source.End || a.Source.End > len(text) {
-				t.Errorf("bad source span %+v", a.Source)
+	for _, opts := range []Options{{}, {BroadCues: true}, {NoCueDetector: true}} {
+		x := New(opts)
+		for _, text := range []string{a1, a2, strings.Repeat("“He said", 3)} {
+			for _, a := range x.Extract(text, time.Time{}) {
+				if a.Cue.Text != text[a.Cue.Start:a.Cue.End] || a.Content.Text != text[a.Content.Start:a.Content.End] {
+					t.Errorf("%+v: bad span in %+v", opts, a)
+				}
+				if a.Source.Start > a.Source.End || a.Source.End > len(text) {
+					t.Errorf("%+v: bad source span %+v", opts, a.Source)
+				}
 			}
 		}
+	}
+}
+
+// TestCueDetectorLoads checks that the embedded cue model loads and finds
+// the cues of a plain sentence.
+func TestCueDetectorLoads(t *testing.T) {
+	m, err := loadCueModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc{text: "The minister said on Monday that the talks had failed."}
+	if !d.patterns() {
+		t.Fatal("no tokens")
+	}
+	spans := d.cueSpans(d.detectCues(m, d.ruleTags()))
+	if len(spans) != 1 || d.toks[spans[0][0]].low != "said" {
+		t.Errorf("cues %v, want one at \"said\"", spans)
 	}
 }
 

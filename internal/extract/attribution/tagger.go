@@ -590,7 +590,7 @@ func appendTagSpans(out [3][][2]int, tags []uint8) [3][][2]int {
 // did not: each tagged cue with the tagged source nearest it in its
 // sentence and the tagged content nearest it (after it first), or else the
 // rest of the sentence after the cue.
-func (d *doc) fill(tags []uint8) {
+func (d *doc) fill(tags []uint8, broad bool) {
 	sp := appendTagSpans([3][][2]int{d.spans[0][:0], d.spans[1][:0], d.spans[2][:0]}, tags)
 	sp[SpanContent] = d.mergeContent(sp[SpanContent])
 	d.spans = sp
@@ -619,6 +619,10 @@ func (d *doc) fill(tags []uint8) {
 	// the tagger's cues, then the cue detector's
 	nTagged := len(sp[SpanCue])
 	cues := append(sp[SpanCue], d.detected...)
+	if broad {
+		// the detector's cues only, unfiltered (Options.BroadCues)
+		nTagged, cues = 0, d.detected
+	}
 	for ci, c := range cues {
 		if !free(c) {
 			continue
@@ -675,7 +679,7 @@ func (d *doc) fill(tags []uint8) {
 		if fromDetector && cont[0] >= cont[1] {
 			cont = d.contentOf(c)
 		}
-		if fromDetector && !d.detectedPlausible(c, src, cont) {
+		if fromDetector && !broad && !d.detectedPlausible(c, src, cont) {
 			continue
 		}
 		if hadSrc := src[0] < src[1]; !fromDetector && !d.plausible(&src, c) {

@@ -352,28 +352,33 @@ func (t *hashTable16) get(h uint64) uint16 {
 	}
 }
 
-// cueContext computes cueCtx for d's tokens; rule is d.ruleTags().
-func (d *doc) cueContext(rule []uint8) cueCtx {
+// cueContext computes cueCtx for d's tokens; rule is d.ruleTags(). With
+// all false it skips the sentences whose every token the patterns read
+// (no claim can start there).
+func (d *doc) cueContext(rule []uint8, all bool) cueCtx {
 	n := len(d.toks)
 	cc := cueCtx{wh: zeroed(d.cc.wh, n), st: zeroed(d.cc.st, n), lex: zeroed(d.cc.lex, n),
 		rule: rule, right: zeroed(d.cc.right, n), sent: zeroed(d.cc.sent, len(d.sents)), code: zeroed(d.cc.code, n)}
 	d.cc = cc
 	d.ccValid = true
-	for i := range d.toks {
-		t := &d.toks[i]
-		h := hstr(fnvOffset, t.low)
-		cc.wh[i] = h
-		code := cueWordTab.get(h)
-		cc.code[i] = code & 0xff
-		cc.lex[i] = uint8(code >> 8)
-		st := stem(t.low)
-		if len(st) == len(t.low) {
-			cc.st[i] = h
-		} else {
-			cc.st[i] = hstr(fnvOffset, st)
-		}
-	}
 	for si, s := range d.sents {
+		if !all && !d.needsScoring(rule, s) {
+			continue
+		}
+		for i := s[0]; i < s[1]; i++ {
+			t := &d.toks[i]
+			h := hstr(fnvOffset, t.low)
+			cc.wh[i] = h
+			code := cueWordTab.get(h)
+			cc.code[i] = code & 0xff
+			cc.lex[i] = uint8(code >> 8)
+			st := stem(t.low)
+			if len(st) == len(t.low) {
+				cc.st[i] = h
+			} else {
+				cc.st[i] = hstr(fnvOffset, st)
+			}
+		}
 		f := uint8(0)
 		if s[1]-s[0] <= 40 && d.toks[s[0]].cap && d.titleCase(si) {
 			f |= 1 // headlines are short
@@ -582,19 +587,15 @@ func (d *doc) cueCandidate(cc *cueCtx, vocab *hashTable, i int, prevCue bool) bo
 	return prevCue && i > 0 && d.toks[i-1].sent == t.sent || vocab.get(cc.st[i]) != 0 || verbLike(t.low)
 }
 
-// detectCues labels d's tokens B/I/O (0, 1, 2) with m and keeps in
-// d.cueMargin each token's margin for being in a cue (best cue tag's score
-// minus O's, in model units).
-func (d *doc) detectCues(m *cueModel, rule []uint8) []uint8 {
-	cc := d.cueContext(rule)
+// detectCues labels d's tokens B/I/O (0, 1, 2) with m. With all false it scores only the tokens
+// the patterns left unread: a cue elsewhere could not be used.
+func (d *doc) detectCues(m *cueModel, rule []uint8, all bool) []uint8 {
+	cc := d.cueContext(rule, all)
 	tags := zeroed(d.cueTags, len(d.toks))
 	d.cueTags = tags
-	marg := zeroed(d.cueMargin, len(d.toks))
-	d.cueMargin = marg
 	var f [cueFeats]uint32
 	for i := range d.toks {
-		if !d.cueCandidate(&cc, &m.vocab, i, i > 0 && tags[i-1] != 0) {
-			marg[i] = -1 << 30
+		if !all && (rule[i] != 0 || cc.wh[i] == 0) || !d.cueCandidate(&cc, &m.vocab, i, i > 0 && tags[i-1] != 0) {
 			continue
 		}
 		n := d.cueFeatures(&f, &cc, i)
@@ -606,7 +607,6 @@ func (d *doc) detectCues(m *cueModel, rule []uint8) []uint8 {
 			s2 += int32(w[2])
 		}
 		best := max(s1, s2)
-		marg[i] = best - s0
 		switch {
 		case best <= s0:
 		case s1 >= s2:
@@ -711,7 +711,7 @@ func trainCueWeights(gold []GoldArticle, opts TrainOptions, vocabList []uint64) 
 			continue
 		}
 		rule := append([]uint8(nil), d.ruleTags()...)
-		cc := d.cueContext(rule)
+		cc := d.cueContext(rule, true)
 		d.cc = cueCtx{}
 		gt := goldTags(d, g)
 		ct := make([]uint8, len(gt))

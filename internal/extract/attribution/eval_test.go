@@ -268,7 +268,7 @@ func TestPolNeARCueDetector(t *testing.T) {
 			continue
 		}
 		var pred []news.Span
-		for _, r := range d.cueSpans(d.detectCues(m, d.ruleTags())) {
+		for _, r := range d.cueSpans(d.detectCues(m, d.ruleTags(), true)) {
 			b := d.tokBytes(r)
 			pred = append(pred, news.Span{Start: b[0], End: b[1]})
 		}
@@ -316,7 +316,7 @@ func TestCueCV(t *testing.T) {
 				continue
 			}
 			var pred []news.Span
-			for _, r := range d.cueSpans(d.detectCues(m, d.ruleTags())) {
+			for _, r := range d.cueSpans(d.detectCues(m, d.ruleTags(), true)) {
 				b := d.tokBytes(r)
 				pred = append(pred, news.Span{Start: b[0], End: b[1]})
 			}

@@ -41,21 +41,20 @@ type doc struct {
 	outlet string          // the outlet named as a source, for caveats
 
 	// buffers kept between articles (see docPool)
-	spare     []pending // resolve's output, swapped with out
-	nameWord  []bool
-	lowBuf    []byte
-	items     [][2]int   // resolve's split source lists
-	spoken    []spokenBy // resolve's claims by source and cue
-	srcBuf    []news.Source
-	spans     [3][][2]int // fill's tagged spans
-	fc        featureCtx
-	tags      []uint8
-	taken     []bool
-	cc        cueCtx
-	cueTags   []uint8
-	cueMargin []int32
-	detected  [][2]int // the cue detector's spans
-	ccValid   bool     // cc holds this article's word hashes (the tagger reuses them)
+	spare    []pending // resolve's output, swapped with out
+	nameWord []bool
+	lowBuf   []byte
+	items    [][2]int   // resolve's split source lists
+	spoken   []spokenBy // resolve's claims by source and cue
+	srcBuf   []news.Source
+	spans    [3][][2]int // fill's tagged spans
+	fc       featureCtx
+	tags     []uint8
+	taken    []bool
+	cc       cueCtx
+	cueTags  []uint8
+	detected [][2]int // the cue detector's spans
+	ccValid  bool     // cc holds this article's word hashes (the tagger reuses them)
 }
 
 // docPool recycles the per-article buffers: Extract runs concurrently and
@@ -83,7 +82,7 @@ func (d *doc) release() {
 		out: d.out[:0], ents: d.ents[:0], names: d.names, spare: d.spare[:0],
 		nameWord: d.nameWord[:0], lowBuf: d.lowBuf[:0], fc: d.fc,
 		items: d.items[:0], spoken: d.spoken[:0], srcBuf: d.srcBuf[:0], spans: d.spans, tags: d.tags[:0], taken: d.taken[:0],
-		cc: d.cc, cueTags: d.cueTags[:0], cueMargin: d.cueMargin[:0], detected: d.detected[:0],
+		cc: d.cc, cueTags: d.cueTags[:0], detected: d.detected[:0],
 	}
 	docPool.Put(d)
 }
@@ -135,7 +134,7 @@ func (x *Extractor) Extract(text string, published time.Time) []news.Attribution
 		return nil
 	}
 	if x.cues != nil {
-		d.detected = d.appendCueSpans(d.detected[:0], d.detectCues(x.cues, d.ruleTags()))
+		d.detected = d.appendCueSpans(d.detected[:0], d.detectCues(x.cues, d.ruleTags(), false))
 	}
 	if x.model != nil {
 		d.fill(d.tag(x.model), x.opts.BroadCues && x.cues != nil)

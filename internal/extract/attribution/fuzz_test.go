@@ -80,7 +80,7 @@ func TestCueDetectorLoads(t *testing.T) {
 	if !d.patterns() {
 		t.Fatal("no tokens")
 	}
-	spans := d.cueSpans(d.detectCues(m, d.ruleTags()))
+	spans := d.cueSpans(d.detectCues(m, d.ruleTags(), true))
 	if len(spans) != 1 || d.toks[spans[0][0]].low != "said" {
 		t.Errorf("cues %v, want one at \"said\"", spans)
 	}

@@ -611,6 +611,9 @@ func (d *doc) detectCues(m *cueModel, rule []uint8, all bool) []uint8 {
 		case best <= s0:
 		case s1 >= s2:
 			tags[i] = 1
+		case !all && i > 0 && rule[i-1] != 0:
+			// inside a span the patterns read, which scoring every token
+			// would have continued
 		default:
 			tags[i] = 2
 		}

@@ -854,8 +854,12 @@ func (d *doc) detectedPlausible(c, src, cont [2]int) bool {
 		return false // "keen"
 	case cont[1]-cont[0] == 1 && !d.toks[cont[0]].cap:
 		return false // "looks to drive the"
+	case !d.verbIn(c):
+		return false // "has since"
 	case src[0] >= src[1]:
-		return true
+		// no source: as for the tagger's cues, a lexicon word or a verb
+		// form where no subject can be missing
+		return d.plausible(&src, c)
 	case !d.hasLetters(src) || detAux[d.toks[src[1]-1].low]:
 		return false // "2022 ordered", "Ukraine is keen"
 	case !d.speakerLike(src) || !d.personLike(src) || d.clauseFragment(src):
@@ -910,8 +914,8 @@ func (d *doc) personLike(r [2]int) bool {
 		case c == leftRole || t.low == "who":
 			return true
 		}
-		if d.nameWord[k] && (k+1 < r[1] && d.nameWord[k+1] || d.names[t.low]) {
-			return true
+		if d.nameWord[k] && !orgHeads[t.low] && (k+1 < r[1] && d.nameWord[k+1] && !orgHeads[d.toks[k+1].low] || d.names[t.low]) {
+			return true // "Marco Rubio", not "Liberation Army" or "Taliban"
 		}
 	}
 	return false
@@ -930,6 +934,16 @@ func (d *doc) clauseFragment(r [2]int) bool {
 	switch d.toks[r[1]-1].low {
 	case "to", "not", "and", "or", "but", "the", "a", "an", "of", "in", "on", "at", "for", "with", "what":
 		return true
+	}
+	return false
+}
+
+// verbIn reports whether a word of c is a verb form or a lexicon cue.
+func (d *doc) verbIn(c [2]int) bool {
+	for k := c[0]; k < c[1]; k++ {
+		if w := d.toks[k].low; verbLike(w) || cueWords[w].class != 0 {
+			return true
+		}
 	}
 	return false
 }

@@ -412,6 +412,7 @@ func TestSubtypes(t *testing.T) {
 		{"In Anta the terrorists set two schools and several houses on fire on Monday.", SubLooting},
 		{"The terrorists placed a charge of dynamite under a bus in Lima on Monday.", SubIED},
 		{"Three strong explosions occurred last night in Medellin.", SubIED},
+		{"The army is responsible for the disappearance of the two citizens in Medellin on Monday.", SubAbduction},
 		{"Guerrillas attacked a national police post in San Salvador on Monday. The attack, carried out with rocket launchers and rifles, began at 0600.", SubShelling},
 		{"The guerrillas held several ambassadors hostage in the embassy on Monday.", SubAbduction},
 		{"The M-19 stole 5,000 weapons from a military garrison in Bogota on Monday.", SubLooting},

@@ -74,6 +74,7 @@ var triggerTable = []struct {
 	{cRecapture, "", "recaptured, retook, regained, liberated, regained control"},
 	{cWithdraw, "", "withdrew from, handed over control, ceded, pulled out of"},
 	{cAbduct, "", "abducted, kidnapped, kidnapping, kidnappings, abduction, abductions, taken hostage, took hostage, kidnap, abduct, hostage, hostages"},
+	{cAbduct, "n", "disappearance of, disappearances of, forced disappearance, forced disappearances, forcibly disappeared"},
 	{cSexual, "", "raped, rape, sexual violence, sexually assaulted, sexually abused"},
 	{cArrest, "", "arrested, arrests, detained, detaining, rounded up, taken into custody, apprehended"},
 	{cProtest, "", "hunger strike, general strike, open-ended strike, went on strike, on strike, blocked roads, blocked streets, blocked the, protest, protests, protested, protesting, protesters, protestors, demonstration, demonstrations, demonstrators, demonstrated, rally, rallies, rallied, marched, sit-in"},

@@ -633,7 +633,7 @@ func (d *doc) verbCue(si, i int, ci cueInfo) bool {
 	}
 	// "CONTENT, SOURCE said." or "“QUOTE,” SOURCE said."
 	b := src[0]
-	if b > s0 && (d.toks[b-1].low == "," || d.toks[b-1].qmark) && d.afterIsTrivial(c1, s1) {
+	if b > s0 && (d.toks[b-1].low == "," || d.toks[b-1].qmark) && d.afterIsTrivial(c1, s1) && !d.openingAdverbial(s0, b-1, c1, s1) {
 		cont = d.contentBefore(si, b)
 	} else if b == s0 && b > 0 && d.toks[b-1].qmark && isCloseQuote(d.toks[b-1].text) && d.toks[b-1].para == d.toks[b].para && d.toks[b-1].q >= 0 && c1+3 >= s1 {
 		r := d.quotes[d.toks[b-1].q]
@@ -908,6 +908,9 @@ func (d *doc) afterIsTrivial(c1, s1 int) bool {
 			continue
 		}
 		if t.low == "," {
+			if k == c1 && k+1 < s1 && d.toks[k+1].qmark && isOpenQuote(d.toks[k+1].text) {
+				return false // "Labott tweeted, “...”"
+			}
 			// "said Thursday, adding ..." – the rest is another clause
 			return true
 		}
@@ -915,6 +918,33 @@ func (d *doc) afterIsTrivial(c1, s1 int) bool {
 	}
 	return n <= 8
 }
+
+// openingAdverbial reports whether tokens s0..comma (the comma excluded)
+// are a phrase that opens the sentence ("In the interview", "On November
+// 19", "During their first debate") rather than a claim, and the cue
+// ending at c1 has words after it: "In the interview, Obama said the
+// changes cost jobs" reports what follows the cue.
+func (d *doc) openingAdverbial(s0, comma, c1, s1 int) bool {
+	if comma <= s0 || comma-s0 > 12 || !adverbialOpeners[d.toks[s0].low] {
+		return false
+	}
+	for k := s0; k < comma; k++ {
+		if t := &d.toks[k]; t.qmark || t.low == "that" || cueWords[t.low].class != 0 {
+			return false
+		}
+	}
+	for k := c1; k < s1; k++ {
+		if t := &d.toks[k]; !isTrailingPunct(t.low) && t.low != "," {
+			return true
+		}
+	}
+	return false
+}
+
+// adverbialOpeners begin the phrases openingAdverbial recognises.
+var adverbialOpeners = setOf(`in on at during after before since following amid despite when while
+	later earlier last this yesterday today monday tuesday wednesday thursday friday saturday
+	sunday asked speaking`)
 
 // contentAfter returns the byte range of the content that follows a cue
 // ending at token c1: a quotation (all of it, over sentences and

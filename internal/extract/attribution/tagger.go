@@ -682,6 +682,14 @@ func (d *doc) fill(tags []uint8, broad bool) {
 		if fromDetector && !broad && !d.detectedPlausible(c, src, cont) {
 			continue
 		}
+		if !fromDetector && !d.taggedSane(c, src) {
+			continue
+		}
+		if src[0] < src[1]-1 && src[1] == c[0] && aspectVerbs[d.toks[c[0]-1].low] && strings.HasSuffix(d.toks[c[0]].low, "ing") {
+			// "groups began issuing claims": the aspect verb joins the cue
+			src[1]--
+			c[0]--
+		}
 		if hadSrc := src[0] < src[1]; !fromDetector && !d.plausible(&src, c) {
 			if !hadSrc {
 				continue
@@ -770,3 +778,40 @@ func (d *doc) mergeContent(spans [][2]int) [][2]int {
 	}
 	return out
 }
+
+// aspectVerbs before a tagged -ing cue belong to the cue, not the source.
+var aspectVerbs = setOf(`began begin begins started start starts continued continue continues kept keep
+	keeps stopped resumed`)
+
+// taggedSane rejects the tagger's guesses that cannot be claims: a cue
+// of auxiliaries and pronouns only ("it", "has been"), or a source
+// with no word but function words and numbers ("which in 2022").
+func (d *doc) taggedSane(c, src [2]int) bool {
+	empty := true
+	for k := c[0]; k < c[1]; k++ {
+		w := d.toks[k].low
+		empty = empty && (detAux[w] || pronouns[w] > 0 || w == "been")
+	}
+	if empty {
+		return false
+	}
+	digits := false
+	for k := src[0]; k < src[1]; k++ {
+		w := d.toks[k].low
+		if w == "" {
+			continue
+		}
+		if w[0] >= '0' && w[0] <= '9' {
+			digits = true
+			continue
+		}
+		if !(w[0] >= 'a' && w[0] <= 'z' || w[0] >= 0x80) || determiners[w] || isBoundary(&d.toks[k]) || functionWords[w] {
+			continue
+		}
+		return true
+	}
+	return !digits
+}
+
+// functionWords are prepositions and conjunctions that name no one.
+var functionWords = setOf(`in on at by for of to with from into about and or but as than after before during since`)

@@ -578,6 +578,10 @@ func (d *doc) verbCue(si, i int, ci cueInfo) bool {
 		if a, ok := d.appositive(s0, before); ok {
 			src = a
 			apposed = true
+		} else if h, ok := d.interrupted(s0, before, c1, s1); ok {
+			// "Judicial Watch, in releasing the email, noted ...":
+			// the subject, an aside, then the cue and what it reports
+			src = h
 		} else {
 			inverted = true
 		}
@@ -925,7 +929,7 @@ func (d *doc) afterIsTrivial(c1, s1 int) bool {
 // ending at c1 has words after it: "In the interview, Obama said the
 // changes cost jobs" reports what follows the cue.
 func (d *doc) openingAdverbial(s0, comma, c1, s1 int) bool {
-	if comma <= s0 || comma-s0 > 12 || !adverbialOpeners[d.toks[s0].low] {
+	if comma <= s0 || comma-s0 > 12 || !adverbialOpeners[d.toks[s0].low] && d.toks[comma-1].low != "ago" {
 		return false
 	}
 	for k := s0; k < comma; k++ {
@@ -941,10 +945,60 @@ func (d *doc) openingAdverbial(s0, comma, c1, s1 int) bool {
 	return false
 }
 
+// interrupted recognises "SUBJECT, ASIDE, cue CONTENT" where the cue
+// ending at c1 reports a clause after it: the subject is the noun phrase
+// that opens the sentence (after an opening adverbial) up to the first of
+// the two commas; end is the token after the second comma. It returns the
+// subject's tokens.
+func (d *doc) interrupted(s0, end, c1, s1 int) ([2]int, bool) {
+	if d.toks[end-1].low != "," || d.afterIsTrivial(c1, s1) {
+		return [2]int{}, false
+	}
+	// the comma before the aside
+	b := end - 2
+	for b > s0 && d.toks[b].low != "," && !d.toks[b].qmark && end-b < 16 {
+		b--
+	}
+	if b <= s0 || d.toks[b].low != "," || b == end-2 {
+		return [2]int{}, false
+	}
+	h0 := d.npBack(s0, b)
+	if h0 >= b || b-h0 > 8 {
+		return [2]int{}, false
+	}
+	if h0 > s0 && d.toks[h0-1].low != "," {
+		return [2]int{}, false // the phrase does not open its clause
+	}
+	for k := h0; k < b; k++ {
+		if t := &d.toks[k]; t.q >= 0 || cueWords[t.low].class != 0 {
+			return [2]int{}, false
+		}
+	}
+	if !d.speakerLikeToks([2]int{h0, b}) {
+		return [2]int{}, false
+	}
+	return [2]int{h0, b}, true
+}
+
+// speakerLikeToks reports whether the phrase r holds a pronoun, a role,
+// organisation, outlet or document noun, or a capitalised word other than
+// a determiner or clause opener.
+func (d *doc) speakerLikeToks(r [2]int) bool {
+	for k := r[0]; k < r[1]; k++ {
+		t := &d.toks[k]
+		if pronouns[t.low] > 0 || roleNouns[t.low] || orgHeads[t.low] || outletHeads[t.low] || documentHeads[t.low] ||
+			t.cap && !determiners[t.low] && !clauseOpeners[t.low] && !adverbialOpeners[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
 // adverbialOpeners begin the phrases openingAdverbial recognises.
 var adverbialOpeners = setOf(`in on at during after before since following amid despite when while
 	later earlier last this yesterday today monday tuesday wednesday thursday friday saturday
-	sunday asked speaking`)
+	sunday asked speaking every each so early regarding instead even however meanwhile still also
+	now then thus separately additionally moreover for`)
 
 // contentAfter returns the byte range of the content that follows a cue
 // ending at token c1: a quotation (all of it, over sentences and

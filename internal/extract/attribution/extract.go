@@ -483,12 +483,23 @@ func (d *doc) inDocument(si int) {
 // skipAuxBack returns the first token of the cue when auxiliaries and
 // adverbs precede the verb at i.
 func (d *doc) skipAuxBack(s0, i int) int {
-	for i > s0 && cueAux[d.toks[i-1].low] && d.toks[i-1].q < 0 {
+	for i > s0 && (cueAux[d.toks[i-1].low] || mannerAdverb(&d.toks[i-1])) && d.toks[i-1].q < 0 {
 		i--
 	}
 	// "did not", "has not" belong to refusals, handled elsewhere.
 	return i
 }
+
+// mannerAdverb reports whether t is a lower-case adverb in -ly that can
+// stand before a cue verb ("forcefully rejected", "publicly said").
+func mannerAdverb(t *tok) bool {
+	n := len(t.low)
+	return !t.cap && n > 5 && t.low[n-2:] == "ly" && !notAdverbs[t.low]
+}
+
+// notAdverbs end in -ly but are not adverbs of manner.
+var notAdverbs = setOf(`family only early daily weekly monthly yearly italy july assembly ally rally
+	reply supply apply holy likely unlikely elderly friendly deadly`)
 
 // npBack returns the start of the noun phrase ending just before end,
 // scanning back to a boundary; the phrase is trimmed of clause openers.
@@ -951,12 +962,20 @@ func (d *doc) openingAdverbial(s0, comma, c1, s1 int) bool {
 // the two commas; end is the token after the second comma. It returns the
 // subject's tokens.
 func (d *doc) interrupted(s0, end, c1, s1 int) ([2]int, bool) {
-	if d.toks[end-1].low != "," || d.afterIsTrivial(c1, s1) {
+	if d.toks[end-1].low != "," {
+		return [2]int{}, false
+	}
+	// at least two words after the cue before a comma: a clause it reports
+	n := 0
+	for k := c1; k < s1 && d.toks[k].low != "," && !isTrailingPunct(d.toks[k].low); k++ {
+		n++
+	}
+	if n < 2 {
 		return [2]int{}, false
 	}
 	// the comma before the aside
 	b := end - 2
-	for b > s0 && d.toks[b].low != "," && !d.toks[b].qmark && end-b < 16 {
+	for b > s0 && d.toks[b].low != "," && !d.toks[b].qmark && end-b < 24 {
 		b--
 	}
 	if b <= s0 || d.toks[b].low != "," || b == end-2 {
@@ -1026,6 +1045,25 @@ func (d *doc) contentAfter(si, c1 int) [2]int {
 		}
 	}
 	if k >= s1 {
+		if k > c1 && d.toks[k-1].low == ":" && si+1 < len(d.sents) {
+			// "Hewitt writes:" and the next paragraph
+			n0 := d.sents[si+1][0]
+			if d.toks[n0].q >= 0 {
+				r := d.quotes[d.toks[n0].q]
+				d.quotes[d.toks[n0].q].used = true
+				return [2]int{d.toks[r.t0].start, d.toks[r.t1].end}
+			}
+			e := n0
+			for e < len(d.toks) && d.toks[e].para == d.toks[n0].para {
+				e++
+			}
+			for e > n0 && isTrailingPunct(d.toks[e-1].low) {
+				e--
+			}
+			if e > n0 {
+				return [2]int{d.toks[n0].start, d.toks[e-1].end}
+			}
+		}
 		return [2]int{0, 0}
 	}
 	if t := &d.toks[k]; t.qmark && t.q >= 0 {

@@ -13,7 +13,7 @@ import (
 type TrainOptions struct {
 	Epochs int   // passes over the data (default 8)
 	Seed   int64 // shuffling seed, for reproducible models
-	Models int   // cue detector: perceptrons averaged (default 1)
+	Models int   // perceptrons averaged, trained with seeds Seed, Seed+1, ... (default 1)
 	Log    io.Writer
 }
 
@@ -25,19 +25,43 @@ func Train(ctx context.Context, gold []GoldArticle, opts TrainOptions, out io.Wr
 	if opts.Epochs <= 0 {
 		opts.Epochs = 8
 	}
-	type item struct {
-		d    *doc
-		fc   featureCtx
-		gold []uint8
-	}
-	items := make([]item, 0, len(gold))
+	items := make([]taggerItem, 0, len(gold))
 	for _, g := range gold {
 		d := &doc{text: g.Text}
 		if !d.patterns() {
 			continue
 		}
-		items = append(items, item{d: d, fc: d.featureContext(), gold: goldTags(d, g)})
+		items = append(items, taggerItem{d: d, fc: d.featureContext(), gold: goldTags(d, g)})
 	}
+	var sum []float32
+	for m := range max(opts.Models, 1) {
+		o := opts
+		o.Seed += int64(m)
+		avg, err := trainTagger(ctx, items, o)
+		if err != nil {
+			return err
+		}
+		if sum == nil {
+			sum = avg
+			continue
+		}
+		for k, v := range avg {
+			sum[k] += v
+		}
+	}
+	return writeModel(out, sum)
+}
+
+// taggerItem is one training article for the tagger.
+type taggerItem struct {
+	d    *doc
+	fc   featureCtx
+	gold []uint8
+}
+
+// trainTagger runs one averaged perceptron over items and returns its
+// averaged weights.
+func trainTagger(ctx context.Context, items []taggerItem, opts TrainOptions) ([]float32, error) {
 	w := make([]float32, nBuckets*nTags)
 	total := make([]float32, nBuckets*nTags) // sum of weights over time, for averaging
 	stamp := make([]int32, nBuckets*nTags)   // when each weight last changed
@@ -55,7 +79,7 @@ func Train(ctx context.Context, gold []GoldArticle, opts TrainOptions, out io.Wr
 		errs, n := 0, 0
 		for _, it := range items {
 			if err := ctx.Err(); err != nil {
-				return err
+				return nil, err
 			}
 			d := it.d
 			p1, hist := uint8(tagO), uint8(0)
@@ -98,7 +122,7 @@ func Train(ctx context.Context, gold []GoldArticle, opts TrainOptions, out io.Wr
 		t := total[k] + float32(step-stamp[k])*w[k]
 		avg[k] = t / float32(step)
 	}
-	return writeModel(out, avg)
+	return avg, nil
 }
 
 // goldTags labels d's tokens from g's spans; a token belongs to a span when

@@ -30,6 +30,7 @@ func main() {
 	epochs := flag.Int("epochs", 8, "training passes")
 	seed := flag.Int64("seed", 1, "shuffling seed")
 	models := flag.Int("models", 4, "with --cue-out: perceptrons averaged")
+	taggerModels := flag.Int("tagger-models", 4, "tagger perceptrons averaged")
 	cueEpochs := flag.Int("cue-epochs", 3, "with --cue-out: training passes")
 	holdout := flag.Int("holdout", 0, "leave out the last N training articles (to measure on them)")
 	minCount := flag.Int("min-count", 4, "with --lexicon: least times a word is a cue")
@@ -50,13 +51,13 @@ func main() {
 		}
 		return
 	}
-	if err := run(context.Background(), *data, *out, *epochs, *seed, *holdout); err != nil {
+	if err := run(context.Background(), *data, *out, *epochs, *seed, *holdout, *taggerModels); err != nil {
 		fmt.Fprintln(os.Stderr, "trainattrib:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, data, out string, epochs int, seed int64, holdout int) error {
+func run(ctx context.Context, data, out string, epochs int, seed int64, holdout, models int) error {
 	gold, err := attribution.LoadPolNeAR(ctx, filepath.Join(data, "attribution", "polnear", "train"))
 	if err != nil {
 		return err
@@ -65,7 +66,7 @@ func run(ctx context.Context, data, out string, epochs int, seed int64, holdout 
 		gold = gold[:len(gold)-holdout]
 	}
 	var buf bytes.Buffer
-	if err := attribution.Train(ctx, gold, attribution.TrainOptions{Epochs: epochs, Seed: seed, Log: os.Stderr}, &buf); err != nil {
+	if err := attribution.Train(ctx, gold, attribution.TrainOptions{Epochs: epochs, Seed: seed, Models: models, Log: os.Stderr}, &buf); err != nil {
 		return err
 	}
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {

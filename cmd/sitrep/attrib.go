@@ -11,9 +11,11 @@ import (
 
 // evalAttribCmd scores attribution extraction on PolNeAR.
 type evalAttribCmd struct {
-	Data     string `help:"Shared data directory holding attribution/polnear/{train,dev}." default:"../shared/data" type:"path"`
-	Split    string `help:"PolNeAR split to score (dev, train)." default:"dev" enum:"dev,train"`
-	Patterns bool   `help:"Score the patterns alone, without the learned tagger."`
+	Data        string `help:"Shared data directory holding attribution/polnear/{train,dev}." default:"../shared/data" type:"path"`
+	Split       string `help:"PolNeAR split to score (dev, train)." default:"dev" enum:"dev,train"`
+	Patterns    bool   `help:"Score the patterns alone, without the learned tagger."`
+	CueDetector bool   `help:"Add the claims only the learned cue detector finds (off in the pipeline)."`
+	Broad       bool   `help:"Read attribution as PolNeAR does, stances and acts included (off in the pipeline)."`
 }
 
 func (c *evalAttribCmd) Run(g *Globals) error {
@@ -26,7 +28,7 @@ func (c *evalAttribCmd) Run(g *Globals) error {
 	if err != nil {
 		return fmt.Errorf("eval attribution: %w", err)
 	}
-	x := attribution.New(attribution.Options{NoTagger: c.Patterns})
+	x := attribution.New(attribution.Options{NoTagger: c.Patterns, CueDetector: c.CueDetector, BroadCues: c.Broad})
 	r, err := attribution.Evaluate(g.Context(), x, gold)
 	if err != nil {
 		return fmt.Errorf("eval attribution: %w", err)

@@ -54,7 +54,7 @@ func clamp(i, n int) int { return max(0, min(i, n)) }
 // TestSpansValid checks every span of the seed articles against the text.
 func TestSpansValid(t *testing.T) {
 	a1, a2 := seedArticles(t)
-	for _, opts := range []Options{{}, {BroadCues: true}, {NoCueDetector: true}} {
+	for _, opts := range []Options{{}, {BroadCues: true}, {CueDetector: true}} {
 		x := New(opts)
 		for _, text := range []string{a1, a2, strings.Repeat("“He said", 3)} {
 			for _, a := range x.Extract(text, time.Time{}) {

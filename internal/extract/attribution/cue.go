@@ -2,17 +2,13 @@ package attribution
 
 import (
 	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
-	"math"
 	"math/rand"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // The cue detector labels tokens as the beginning of a cue, inside one,
@@ -41,88 +37,51 @@ var embeddedCueModel []byte
 type cueModel struct {
 	w     []int16
 	scale float32
-	vocab hashTable // stems that begin cues in training often enough to be scored
+	vocab hashTable[uint8] // stems that begin cues in training often enough to be scored
 }
 
-var (
-	cueModelOnce sync.Once
-	cueModelVal  *cueModel
-	cueModelErr  error
-)
+var cueModelOnce onceModel[cueModel]
 
 // loadCueModel decodes the embedded cue model once.
 func loadCueModel() (*cueModel, error) {
-	cueModelOnce.Do(func() {
-		if len(embeddedCueModel) == 0 {
-			cueModelErr = errors.New("attribution: no embedded cue model")
-			return
-		}
-		cueModelVal, cueModelErr = readCueModel(bytes.NewReader(embeddedCueModel))
-	})
-	return cueModelVal, cueModelErr
+	return cueModelOnce.get(embeddedCueModel, "cue model", readCueModel)
 }
 
-// readCueModel reads gzip of magic, bits and tags (uint32 each), scale
-// (float32), entry count (uint32), then entries of bucket (uint32) and
-// cueTags int16 weights, then the vocabulary's size (uint32) and its
-// stem hashes (uint64), little endian.
+// readCueModel reads the cue detector's weights (see readWeights), then
+// the vocabulary's size (uint32) and its stem hashes (uint64), little
+// endian.
 func readCueModel(r io.Reader) (*cueModel, error) {
-	zr, err := gzip.NewReader(r)
+	const what = "attribution cue model"
+	m := &cueModel{}
+	var err error
+	m.w, m.scale, err = readWeights(r, what, cueMagic, cueHashBits, cueTags, cueStride, func(zr io.Reader) error {
+		var nv uint32
+		if err := binary.Read(zr, binary.LittleEndian, &nv); err != nil {
+			return fmt.Errorf("%s: vocabulary: %w", what, err)
+		}
+		if nv > 1<<20 {
+			return fmt.Errorf("%s: vocabulary of %d", what, nv)
+		}
+		hs := make([]uint64, nv)
+		if err := binary.Read(zr, binary.LittleEndian, hs); err != nil {
+			return fmt.Errorf("%s: vocabulary: %w", what, err)
+		}
+		m.vocab = newHashSet(hs)
+		return nil
+	})
 	if err != nil {
-		return nil, fmt.Errorf("attribution cue model: %w", err)
+		return nil, err
 	}
-	defer zr.Close()
-	var hdr struct {
-		Magic      [8]byte
-		Bits, Tags uint32
-		Scale      float32
-		N          uint32
-	}
-	if err := binary.Read(zr, binary.LittleEndian, &hdr); err != nil {
-		return nil, fmt.Errorf("attribution cue model: header: %w", err)
-	}
-	if string(hdr.Magic[:]) != cueMagic || hdr.Bits != cueHashBits || hdr.Tags != cueTags {
-		return nil, fmt.Errorf("attribution cue model: unknown format %q bits %d tags %d", hdr.Magic[:], hdr.Bits, hdr.Tags)
-	}
-	if hdr.N > cueBuckets {
-		return nil, fmt.Errorf("attribution cue model: %d entries", hdr.N)
-	}
-	m := &cueModel{w: make([]int16, cueBuckets*cueStride), scale: hdr.Scale}
-	var e struct {
-		B uint32
-		W [cueTags]int16
-	}
-	for i := uint32(0); i < hdr.N; i++ {
-		if err := binary.Read(zr, binary.LittleEndian, &e); err != nil {
-			return nil, fmt.Errorf("attribution cue model: entry %d: %w", i, err)
-		}
-		if e.B >= cueBuckets {
-			return nil, fmt.Errorf("attribution cue model: entry %d: bucket %d", i, e.B)
-		}
-		copy(m.w[int(e.B)*cueStride:], e.W[:])
-	}
-	var nv uint32
-	if err := binary.Read(zr, binary.LittleEndian, &nv); err != nil {
-		return nil, fmt.Errorf("attribution cue model: vocabulary: %w", err)
-	}
-	if nv > 1<<20 {
-		return nil, fmt.Errorf("attribution cue model: vocabulary of %d", nv)
-	}
-	hs := make([]uint64, nv)
-	if err := binary.Read(zr, binary.LittleEndian, hs); err != nil {
-		return nil, fmt.Errorf("attribution cue model: vocabulary: %w", err)
-	}
-	m.vocab = newHashSet(hs)
 	return m, nil
 }
 
 // newHashSet returns a hashTable holding 1 for each of hs.
-func newHashSet(hs []uint64) hashTable {
+func newHashSet(hs []uint64) hashTable[uint8] {
 	n := 64
 	for n < 4*len(hs) {
 		n *= 2
 	}
-	t := hashTable{keys: make([]uint64, n), vals: make([]uint8, n), mask: uint64(n - 1)}
+	t := hashTable[uint8]{keys: make([]uint64, n), vals: make([]uint8, n), mask: uint64(n - 1)}
 	for _, h := range hs {
 		k := h & t.mask
 		for t.keys[k] != 0 && t.keys[k] != h {
@@ -136,58 +95,10 @@ func newHashSet(hs []uint64) hashTable {
 // writeCueModel writes weights (cueBuckets × cueTags) and the vocabulary
 // in readCueModel's format, the weights quantised to int16.
 func writeCueModel(w io.Writer, weights []float32, vocab []uint64) error {
-	maxAbs := float32(0)
-	for _, v := range weights {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
-	type entry struct {
-		B uint32
-		W [cueTags]int16
-	}
-	var entries []entry
-	for b := 0; b < cueBuckets; b++ {
-		var e entry
-		nz := false
-		for t := 0; t < cueTags; t++ {
-			q := int16(math.Round(float64(weights[b*cueTags+t] / scale)))
-			e.W[t] = q
-			if q != 0 {
-				nz = true
-			}
-		}
-		if nz {
-			e.B = uint32(b)
-			entries = append(entries, e)
-		}
-	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	hdr := struct {
-		Magic      [8]byte
-		Bits, Tags uint32
-		Scale      float32
-		N          uint32
-	}{Bits: cueHashBits, Tags: cueTags, Scale: scale, N: uint32(len(entries))}
-	copy(hdr.Magic[:], cueMagic)
-	if err := binary.Write(zw, binary.LittleEndian, hdr); err != nil {
-		return err
-	}
-	if err := binary.Write(zw, binary.LittleEndian, entries); err != nil {
-		return err
-	}
-	if err := binary.Write(zw, binary.LittleEndian, uint32(len(vocab))); err != nil {
-		return err
-	}
-	if err := binary.Write(zw, binary.LittleEndian, vocab); err != nil {
-		return err
-	}
-	return zw.Close()
+	var extra bytes.Buffer
+	binary.Write(&extra, binary.LittleEndian, uint32(len(vocab))) // a bytes.Buffer does not fail
+	binary.Write(&extra, binary.LittleEndian, vocab)
+	return writeWeights(w, cueMagic, cueHashBits, cueTags, weights, extra.Bytes())
 }
 
 // cueCtx holds the per-article facts the detector's features read.
@@ -245,9 +156,9 @@ const (
 
 // cueWordTab maps a word's hash to its code: one probe per token. It is
 // built by tagger.go's init, after the lexicons' own init functions.
-var cueWordTab hashTable16
+var cueWordTab hashTable[uint16]
 
-func buildCueWordTab() {
+func buildCueWordTab(lex map[string]uint8) {
 	m := map[string]uint16{}
 	set := func(words string, v uint16) {
 		for _, w := range strings.Fields(words) {
@@ -294,62 +205,11 @@ func buildCueWordTab() {
 	for w := range cueAux {
 		m[w] |= cwAux
 	}
-	// featLex's value in the high byte, so that one probe gives both
-	for w, c := range cueWords {
-		m[w] |= uint16(c.class) << 8
+	// featLex's value (lex) in the high byte, so that one probe gives both
+	for w, v := range lex {
+		m[w] |= uint16(v) << 8
 	}
-	for w, n := range pronouns {
-		if n > 0 {
-			m[w] |= 1 << 11
-		}
-	}
-	for w := range roleNouns {
-		if m[w]>>11&3 == 0 {
-			m[w] |= 2 << 11
-		}
-	}
-	for w := range orgHeads {
-		if m[w]>>11&3 == 0 {
-			m[w] |= 3 << 11
-		}
-	}
-	cueWordTab = newHashTable16(m)
-}
-
-// hashTable16 is hashTable with 16-bit values.
-type hashTable16 struct {
-	keys []uint64
-	vals []uint16
-	mask uint64
-}
-
-func newHashTable16(m map[string]uint16) hashTable16 {
-	n := 64
-	for n < 4*len(m) {
-		n *= 2
-	}
-	t := hashTable16{keys: make([]uint64, n), vals: make([]uint16, n), mask: uint64(n - 1)}
-	for w, v := range m {
-		h := hstr(fnvOffset, w)
-		k := h & t.mask
-		for t.keys[k] != 0 {
-			k = (k + 1) & t.mask
-		}
-		t.keys[k], t.vals[k] = h, v
-	}
-	return t
-}
-
-// get returns the value stored for hash h, or 0.
-func (t *hashTable16) get(h uint64) uint16 {
-	for k := h & t.mask; ; k = (k + 1) & t.mask {
-		switch t.keys[k] {
-		case h:
-			return t.vals[k]
-		case 0:
-			return 0
-		}
-	}
+	cueWordTab = newHashTable(m)
 }
 
 // cueContext computes cueCtx for d's tokens; rule is d.ruleTags(). With
@@ -576,7 +436,7 @@ func (d *doc) cueFeatures(f *[cueFeats]uint32, cc *cueCtx, i int) int {
 // cueCandidate reports whether token i may be (part of) a cue, and so is
 // scored: a colon, a word whose stem begins cues in training (vocab), a
 // verb form, or any word right after a cue token (prevCue).
-func (d *doc) cueCandidate(cc *cueCtx, vocab *hashTable, i int, prevCue bool) bool {
+func (d *doc) cueCandidate(cc *cueCtx, vocab *hashTable[uint8], i int, prevCue bool) bool {
 	t := &d.toks[i]
 	if t.low == "" {
 		return false
@@ -728,16 +588,7 @@ func trainCueWeights(gold []GoldArticle, opts TrainOptions, vocabList []uint64) 
 		}
 		items = append(items, item{d: d, cc: cc, gold: ct})
 	}
-	w := make([]float32, cueBuckets*cueTags)
-	total := make([]float32, cueBuckets*cueTags)
-	stamp := make([]int32, cueBuckets*cueTags)
-	step := int32(1)
-	upd := func(b uint32, t uint8, v float32) {
-		k := int(b)*cueTags + int(t)
-		total[k] += float32(step-stamp[k]) * w[k]
-		stamp[k] = step
-		w[k] += v
-	}
+	p := newAveraged(cueBuckets, cueTags)
 	rng := rand.New(rand.NewSource(opts.Seed))
 	var f [cueFeats]uint32
 	for ep := 0; ep < opts.Epochs; ep++ {
@@ -751,11 +602,7 @@ func trainCueWeights(gold []GoldArticle, opts TrainOptions, vocabList []uint64) 
 				}
 				k := d.cueFeatures(&f, &it.cc, i)
 				var sc [cueTags]float32
-				for _, b := range f[:k] {
-					for t := 0; t < cueTags; t++ {
-						sc[t] += w[int(b)*cueTags+t]
-					}
-				}
+				p.score(f[:k], sc[:])
 				pred := uint8(0)
 				for t := uint8(1); t < cueTags; t++ {
 					if sc[t] > sc[pred] {
@@ -764,25 +611,18 @@ func trainCueWeights(gold []GoldArticle, opts TrainOptions, vocabList []uint64) 
 				}
 				g := it.gold[i]
 				if pred != g {
-					for _, b := range f[:k] {
-						upd(b, g, 1)
-						upd(b, pred, -1)
-					}
+					p.update(f[:k], g, pred)
 					errs++
 				}
 				n++
-				step++
+				p.step++
 			}
 		}
 		if opts.Log != nil {
 			fmt.Fprintf(opts.Log, "cue epoch %d: token error %.4f\n", ep+1, float64(errs)/float64(max(n, 1)))
 		}
 	}
-	avg := make([]float32, len(w))
-	for k := range w {
-		avg[k] = (total[k] + float32(step-stamp[k])*w[k]) / float32(step)
-	}
-	return avg
+	return p.average()
 }
 
 // subjectOf finds the source of a detected cue c: the noun phrase before

@@ -262,19 +262,7 @@ func TestPolNeARCueDetector(t *testing.T) {
 		t.Skip("ATTR_CUEMODEL not set")
 	}
 	var ov, ex PRF
-	for _, g := range gold {
-		d := &doc{text: g.Text}
-		if !d.patterns() {
-			continue
-		}
-		var pred []news.Span
-		for _, r := range d.cueSpans(d.detectCues(m, d.ruleTags(), true)) {
-			b := d.tokBytes(r)
-			pred = append(pred, news.Span{Start: b[0], End: b[1]})
-		}
-		ov.add(score(g.Text, pred, g.Cues, false))
-		ex.add(score(g.Text, pred, g.Cues, true))
-	}
+	scoreDetector(m, gold, &ov, &ex)
 	fmt.Printf("cue detector exact P %.3f R %.3f F1 %.3f   overlap P %.3f R %.3f F1 %.3f\n", ex.P(), ex.R(), ex.F1(), ov.P(), ov.R(), ov.F1())
 }
 
@@ -310,19 +298,25 @@ func TestCueCV(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, g := range te {
-			d := &doc{text: g.Text}
-			if !d.patterns() {
-				continue
-			}
-			var pred []news.Span
-			for _, r := range d.cueSpans(d.detectCues(m, d.ruleTags(), true)) {
-				b := d.tokBytes(r)
-				pred = append(pred, news.Span{Start: b[0], End: b[1]})
-			}
-			ov.add(score(g.Text, pred, g.Cues, false))
-			ex.add(score(g.Text, pred, g.Cues, true))
-		}
+		scoreDetector(m, te, &ov, &ex)
 	}
 	fmt.Printf("cue detector CV exact P %.3f R %.3f F1 %.3f   overlap P %.3f R %.3f F1 %.3f\n", ex.P(), ex.R(), ex.F1(), ov.P(), ov.R(), ov.F1())
+}
+
+// scoreDetector adds the overlap and exact scores of the cue detector's
+// own spans on gold to ov and ex.
+func scoreDetector(m *cueModel, gold []GoldArticle, ov, ex *PRF) {
+	for _, g := range gold {
+		d := &doc{text: g.Text}
+		if !d.patterns() {
+			continue
+		}
+		var pred []news.Span
+		for _, r := range d.cueSpans(d.detectCues(m, d.ruleTags(), true)) {
+			b := d.tokBytes(r)
+			pred = append(pred, news.Span{Start: b[0], End: b[1]})
+		}
+		ov.add(score(g.Text, pred, g.Cues, false))
+		ex.add(score(g.Text, pred, g.Cues, true))
+	}
 }

@@ -1,16 +1,9 @@
 package attribution
 
 import (
-	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"encoding/binary"
-	"errors"
-	"fmt"
 	"io"
-	"math"
 	"strings"
-	"sync"
 )
 
 // The tagger labels every token of an article as part of a source, a cue, a
@@ -51,113 +44,25 @@ type model struct {
 	scale float32
 }
 
-var (
-	modelOnce sync.Once
-	modelVal  *model
-	modelErr  error
-)
+var modelOnce onceModel[model]
 
 // loadModel decodes the embedded tagger model once.
 func loadModel() (*model, error) {
-	modelOnce.Do(func() {
-		if len(embeddedModel) == 0 {
-			modelErr = errors.New("attribution: no embedded tagger model")
-			return
-		}
-		modelVal, modelErr = readModel(bytes.NewReader(embeddedModel))
-	})
-	return modelVal, modelErr
+	return modelOnce.get(embeddedModel, "tagger model", readModel)
 }
 
-// readModel reads the tagger's file format: gzip of magic, bits and tags
-// (uint32 each), scale (float32), entry count (uint32), then entries of
-// bucket (uint32) and nTags int16 weights, all little endian.
+// readModel reads the tagger's weights (see readWeights for the format).
 func readModel(r io.Reader) (*model, error) {
-	zr, err := gzip.NewReader(r)
+	w, scale, err := readWeights(r, "attribution model", modelMagic, hashBits, nTags, stride, nil)
 	if err != nil {
-		return nil, fmt.Errorf("attribution model: %w", err)
+		return nil, err
 	}
-	defer zr.Close()
-	var hdr struct {
-		Magic      [8]byte
-		Bits, Tags uint32
-		Scale      float32
-		N          uint32
-	}
-	if err := binary.Read(zr, binary.LittleEndian, &hdr); err != nil {
-		return nil, fmt.Errorf("attribution model: header: %w", err)
-	}
-	if string(hdr.Magic[:]) != modelMagic || hdr.Bits != hashBits || hdr.Tags != nTags {
-		return nil, fmt.Errorf("attribution model: unknown format %q bits %d tags %d", hdr.Magic[:], hdr.Bits, hdr.Tags)
-	}
-	if hdr.N > nBuckets {
-		return nil, fmt.Errorf("attribution model: %d entries", hdr.N)
-	}
-	m := &model{w: make([]int16, nBuckets*stride), scale: hdr.Scale}
-	var e struct {
-		B uint32
-		W [nTags]int16
-	}
-	for i := uint32(0); i < hdr.N; i++ {
-		if err := binary.Read(zr, binary.LittleEndian, &e); err != nil {
-			return nil, fmt.Errorf("attribution model: entry %d: %w", i, err)
-		}
-		if e.B >= nBuckets {
-			return nil, fmt.Errorf("attribution model: entry %d: bucket %d", i, e.B)
-		}
-		copy(m.w[int(e.B)*stride:], e.W[:])
-	}
-	return m, nil
+	return &model{w: w, scale: scale}, nil
 }
 
 // writeModel writes weights in readModel's format, quantised to int16.
 func writeModel(w io.Writer, weights []float32) error {
-	maxAbs := float32(0)
-	for _, v := range weights {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
-	type entry struct {
-		B uint32
-		W [nTags]int16
-	}
-	var entries []entry
-	for b := 0; b < nBuckets; b++ {
-		var e entry
-		nz := false
-		for t := 0; t < nTags; t++ {
-			q := int16(math.Round(float64(weights[b*nTags+t] / scale)))
-			e.W[t] = q
-			if q != 0 {
-				nz = true
-			}
-		}
-		if nz {
-			e.B = uint32(b)
-			entries = append(entries, e)
-		}
-	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	hdr := struct {
-		Magic      [8]byte
-		Bits, Tags uint32
-		Scale      float32
-		N          uint32
-	}{Bits: hashBits, Tags: nTags, Scale: scale, N: uint32(len(entries))}
-	copy(hdr.Magic[:], modelMagic)
-	if err := binary.Write(zw, binary.LittleEndian, hdr); err != nil {
-		return err
-	}
-	if err := binary.Write(zw, binary.LittleEndian, entries); err != nil {
-		return err
-	}
-	return zw.Close()
+	return writeWeights(w, modelMagic, hashBits, nTags, weights, nil)
 }
 
 // featureCtx holds per-document facts the features use.
@@ -238,9 +143,18 @@ func (d *doc) needsScoring(rule []uint8, s [2]int) bool {
 // or organisation head (next 2 bits), keyed by the word's hash, which the
 // features compute anyway: one probe of a small table per token. It is
 // built in init, after the lexicons' own init functions.
-var featLex hashTable
+var featLex hashTable[uint8]
 
 func init() {
+	m := lexBits()
+	featLex = newHashTable(m)
+	buildCueWordTab(m)
+}
+
+// lexBits gives every word of the lexicons its cue class (low 3 bits) and
+// whether it is a pronoun (1), a role noun (2) or an organisation head (3)
+// in the next 2 bits.
+func lexBits() map[string]uint8 {
 	m := map[string]uint8{}
 	for w, c := range cueWords {
 		m[w] |= uint8(c.class)
@@ -260,23 +174,22 @@ func init() {
 			m[w] |= 3 << 3
 		}
 	}
-	featLex = newHashTable(m)
-	buildCueWordTab()
+	return m
 }
 
 // hashTable maps 64-bit word hashes to small values by open addressing.
-type hashTable struct {
+type hashTable[V uint8 | uint16] struct {
 	keys []uint64
-	vals []uint8
+	vals []V
 	mask uint64
 }
 
-func newHashTable(m map[string]uint8) hashTable {
+func newHashTable[V uint8 | uint16](m map[string]V) hashTable[V] {
 	n := 64
 	for n < 4*len(m) {
 		n *= 2
 	}
-	t := hashTable{keys: make([]uint64, n), vals: make([]uint8, n), mask: uint64(n - 1)}
+	t := hashTable[V]{keys: make([]uint64, n), vals: make([]V, n), mask: uint64(n - 1)}
 	for w, v := range m {
 		h := hstr(fnvOffset, w)
 		k := h & t.mask
@@ -289,7 +202,7 @@ func newHashTable(m map[string]uint8) hashTable {
 }
 
 // get returns the value stored for hash h, or 0.
-func (t *hashTable) get(h uint64) uint8 {
+func (t *hashTable[V]) get(h uint64) V {
 	for k := h & t.mask; ; k = (k + 1) & t.mask {
 		switch t.keys[k] {
 		case h:

@@ -62,16 +62,7 @@ type taggerItem struct {
 // trainTagger runs one averaged perceptron over items and returns its
 // averaged weights.
 func trainTagger(ctx context.Context, items []taggerItem, opts TrainOptions) ([]float32, error) {
-	w := make([]float32, nBuckets*nTags)
-	total := make([]float32, nBuckets*nTags) // sum of weights over time, for averaging
-	stamp := make([]int32, nBuckets*nTags)   // when each weight last changed
-	step := int32(1)
-	upd := func(b uint32, t uint8, v float32) {
-		k := int(b)*nTags + int(t)
-		total[k] += float32(step-stamp[k]) * w[k]
-		stamp[k] = step
-		w[k] += v
-	}
+	p := newAveraged(nBuckets, nTags)
 	rng := rand.New(rand.NewSource(opts.Seed))
 	var f [maxFeats]uint32
 	for ep := 0; ep < opts.Epochs; ep++ {
@@ -93,22 +84,15 @@ func trainTagger(ctx context.Context, items []taggerItem, opts TrainOptions) ([]
 				}
 				k := d.features(&f, &it.fc, i, p1, hist)
 				var sc [nTags]float32
-				for _, b := range f[:k] {
-					for t := 0; t < nTags; t++ {
-						sc[t] += w[int(b)*nTags+t]
-					}
-				}
+				p.score(f[:k], sc[:])
 				pred := legalBest(sc[:], p1)
 				g := it.gold[i]
 				if pred != g {
-					for _, b := range f[:k] {
-						upd(b, g, 1)
-						upd(b, pred, -1)
-					}
+					p.update(f[:k], g, pred)
 					errs++
 				}
 				n++
-				step++
+				p.step++
 				p1, hist = pred, hist|histBit(pred)
 			}
 		}
@@ -116,13 +100,7 @@ func trainTagger(ctx context.Context, items []taggerItem, opts TrainOptions) ([]
 			fmt.Fprintf(opts.Log, "epoch %d: token error %.4f\n", ep+1, float64(errs)/float64(max(n, 1)))
 		}
 	}
-	// averaged weights
-	avg := make([]float32, len(w))
-	for k := range w {
-		t := total[k] + float32(step-stamp[k])*w[k]
-		avg[k] = t / float32(step)
-	}
-	return avg, nil
+	return p.average(), nil
 }
 
 // goldTags labels d's tokens from g's spans; a token belongs to a span when

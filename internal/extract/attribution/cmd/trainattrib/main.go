@@ -15,6 +15,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -57,27 +58,23 @@ func main() {
 	}
 }
 
+// run trains the tagger.
 func run(ctx context.Context, data, out string, epochs int, seed int64, holdout, models int) error {
-	gold, err := attribution.LoadPolNeAR(ctx, filepath.Join(data, "attribution", "polnear", "train"))
-	if err != nil {
-		return err
-	}
-	if holdout > 0 && holdout < len(gold) {
-		gold = gold[:len(gold)-holdout]
-	}
-	var buf bytes.Buffer
-	if err := attribution.Train(ctx, gold, attribution.TrainOptions{Epochs: epochs, Seed: seed, Models: models, Log: os.Stderr}, &buf); err != nil {
-		return err
-	}
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes) from %d articles\n", out, buf.Len(), len(gold))
-	return nil
+	return trainTo(ctx, data, out, holdout, func(gold []attribution.GoldArticle, w io.Writer) error {
+		return attribution.Train(ctx, gold, attribution.TrainOptions{Epochs: epochs, Seed: seed, Models: models, Log: os.Stderr}, w)
+	})
 }
 
 // runCues trains the cue detector.
 func runCues(ctx context.Context, data, out string, epochs int, seed int64, holdout, models int) error {
+	return trainTo(ctx, data, out, holdout, func(gold []attribution.GoldArticle, w io.Writer) error {
+		return attribution.TrainCues(gold, attribution.TrainOptions{Epochs: epochs, Seed: seed, Models: models, Log: os.Stderr}, w)
+	})
+}
+
+// trainTo reads PolNeAR's training split less its last holdout articles,
+// trains a model on it with train and writes the model to out.
+func trainTo(ctx context.Context, data, out string, holdout int, train func([]attribution.GoldArticle, io.Writer) error) error {
 	gold, err := attribution.LoadPolNeAR(ctx, filepath.Join(data, "attribution", "polnear", "train"))
 	if err != nil {
 		return err
@@ -86,7 +83,7 @@ func runCues(ctx context.Context, data, out string, epochs int, seed int64, hold
 		gold = gold[:len(gold)-holdout]
 	}
 	var buf bytes.Buffer
-	if err := attribution.TrainCues(gold, attribution.TrainOptions{Epochs: epochs, Seed: seed, Models: models, Log: os.Stderr}, &buf); err != nil {
+	if err := train(gold, &buf); err != nil {
 		return err
 	}
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {

@@ -366,16 +366,7 @@ func (d *doc) cueFeatures(f *[cueFeats]uint32, cc *cueCtx, i int) int {
 			}
 		}
 	}
-	q := uint64(0)
-	if t.q >= 0 {
-		q = 1
-	}
-	if t.qmark {
-		q += 2
-		if isOpenQuote(t.text) {
-			q += 4
-		}
-	}
+	q := quoteState(t)
 	sh0 := uint64(shape(t.text))
 	lx := uint64(cc.lex[i])
 	r0 := uint64(cc.rule[i])

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -214,27 +215,14 @@ func loadGold(t *testing.T, dir string) []GoldArticle {
 
 // testModel reads the model file ATTR_MODEL names (e.g. one trained with
 // trainattrib --holdout), or returns nil when it is unset.
-func testModel(t *testing.T) *model {
-	p := os.Getenv("ATTR_MODEL")
-	if p == "" {
-		return nil
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	m, err := readModel(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
+func testModel(t *testing.T) *model { return testModelFile(t, "ATTR_MODEL", readModel) }
 
 // testCueModel reads the cue model file ATTR_CUEMODEL names, or returns
 // nil when it is unset; ATTR_CUEMODEL=none runs without a detector.
-func testCueModel(t *testing.T) *cueModel {
-	p := os.Getenv("ATTR_CUEMODEL")
+func testCueModel(t *testing.T) *cueModel { return testModelFile(t, "ATTR_CUEMODEL", readCueModel) }
+
+func testModelFile[T any](t *testing.T, env string, read func(io.Reader) (*T, error)) *T {
+	p := os.Getenv(env)
 	if p == "" || p == "none" {
 		return nil
 	}
@@ -243,7 +231,7 @@ func testCueModel(t *testing.T) *cueModel {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	m, err := readCueModel(f)
+	m, err := read(f)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -320,16 +320,7 @@ func (d *doc) features(f *[maxFeats]uint32, fc *featureCtx, i int, p1, hist uint
 	if i+3 < s1 {
 		wp3 = fc.wh[i+3]
 	}
-	q := uint64(0)
-	if t.q >= 0 {
-		q = 1
-	}
-	if t.qmark {
-		q += 2
-		if isOpenQuote(t.text) {
-			q += 4
-		}
-	}
+	q := quoteState(t)
 	cls := uint64(fc.lex[i] & 7)
 	pr := uint64(fc.lex[i] >> 3)
 	P1 := uint64(p1)
@@ -728,3 +719,19 @@ func (d *doc) taggedSane(c, src [2]int) bool {
 
 // functionWords are prepositions and conjunctions that name no one.
 var functionWords = setOf(`in on at by for of to with from into about and or but as than after before during since`)
+
+// quoteState codes a token's place in quotation for the features: inside
+// a quotation (1), a quotation mark (2), an opening one (4).
+func quoteState(t *tok) uint64 {
+	q := uint64(0)
+	if t.q >= 0 {
+		q = 1
+	}
+	if t.qmark {
+		q += 2
+		if isOpenQuote(t.text) {
+			q += 4
+		}
+	}
+	return q
+}

@@ -466,7 +466,7 @@ func breakdown(s *sentence, out []news.Figure, i, j int) (string, int) {
 		return "", 0
 	}
 	low := s.low
-	if j+1 < len(low) && low[j] == "of" && (low[j+1] == "whom" || low[j+1] == "them") && i > 0 && low[i-1] == "," && s.toks[i-2].end == prev.End {
+	if j+1 < len(low) && low[j] == "of" && (low[j+1] == "whom" || low[j+1] == "them") && i > 1 && low[i-1] == "," && s.toks[i-2].end == prev.End {
 		return what, j + 2 // "six Jesuits, five of whom were Spaniards"
 	}
 	p := i - 1

@@ -72,7 +72,11 @@ type Article struct {
 	// is mainly about.
 	Focus []string `json:"focus,omitempty"`
 
-	Sentences    []Span        `json:"-"`
+	Sentences []Span `json:"-"`
+	// Tokens are the article's word tokens as the nlp stage found them,
+	// in order, each inside one of Sentences, so that later stages need
+	// not tokenise the text again. Kept in memory only, never stored.
+	Tokens       []Span        `json:"-"`
 	Entities     []Entity      `json:"entities"`
 	Events       []Event       `json:"events"`
 	Attributions []Attribution `json:"attributions"`

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"sync"
 	"time"
 
 	"github.com/sitrep-osint/sitrep/news"
@@ -30,7 +31,9 @@ func (r *Registry) Find(text string) []Match {
 // FindAt is Find for a text of a given date, which decides between people
 // who share a name.
 func (r *Registry) FindAt(text string, at time.Time) []Match {
-	toks := tokenize(text)
+	tb := findPool.Get().(*findBuf)
+	toks, buf := tokenizeInto(tb.toks[:0], tb.buf[:0], text)
+	defer tb.put(toks, buf)
 	r.tries()
 	var out []Match
 	for i := 0; i < len(toks); {
@@ -55,6 +58,26 @@ func (r *Registry) FindAt(text string, at time.Time) []Match {
 		i = end
 	}
 	return out
+}
+
+// findBuf holds FindAt's token and normal-form buffers between calls: the
+// actors and events stages find actors in every article.
+type findBuf struct {
+	toks []token
+	buf  []byte
+}
+
+var findPool = sync.Pool{New: func() any { return new(findBuf) }}
+
+// put returns the buffers to the pool, emptied so that they hold no text;
+// very long texts' buffers are let go.
+func (tb *findBuf) put(toks []token, buf []byte) {
+	if cap(toks) > 1<<16 || cap(buf) > 1<<20 {
+		return
+	}
+	clear(toks)
+	tb.toks, tb.buf = toks[:0], buf[:0]
+	findPool.Put(tb)
 }
 
 // matchAt returns the longest alias match starting at token i.

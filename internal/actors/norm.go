@@ -103,10 +103,16 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // periods inside abbreviations ("U.S.") are dropped; everything else
 // separates words.
 func tokenize(s string) []token {
+	toks, _ := tokenizeInto(make([]token, 0, len(s)/6+1), make([]byte, 0, len(s)), s)
+	return toks
+}
+
+// tokenizeInto is tokenize appending to toks, with buf as room for the
+// normal forms (both may be reused buffers, emptied); it returns the
+// tokens and buf as grown, to be reused.
+func tokenizeInto(toks []token, buf []byte, s string) ([]token, []byte) {
 	// Normal forms go into one buffer, turned into one string at the end,
 	// so that a text costs a few allocations rather than one per word.
-	toks := make([]token, 0, len(s)/6+1)
-	buf := make([]byte, 0, len(s))
 	start, nstart := -1, 0
 	upper, hasLetter, cap := true, false, false
 	gap, abbrev := false, false
@@ -199,7 +205,7 @@ func tokenize(s string) []token {
 			toks[i].Norm = all[toks[i].ns:toks[i].ne]
 		}
 	}
-	return toks
+	return toks, buf[:0]
 }
 
 // abbrevPeriod reports whether the period at i continues an abbreviation

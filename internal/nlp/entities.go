@@ -84,8 +84,16 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	}()
 	sents := tb.tokenizeSentences(a.Text)
 	a.Sentences = make([]news.Span, len(sents))
+	n := 0
 	for i, st := range sents {
 		a.Sentences[i] = news.Span{Start: st[0].Start, End: st[len(st)-1].End}
+		n += len(st)
+	}
+	a.Tokens = make([]news.Span, 0, n)
+	for _, st := range sents {
+		for _, t := range st {
+			a.Tokens = append(a.Tokens, news.Span{Start: t.Start, End: t.End})
+		}
 	}
 	a.Entities = s.m.entities(a.Text, sents)
 	return nil

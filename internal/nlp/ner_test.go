@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -187,6 +188,16 @@ func TestStage(t *testing.T) {
 	}
 	if len(a.Sentences) != 3 {
 		t.Errorf("got %d sentences, want 3", len(a.Sentences))
+	}
+	// the tokens later stages read instead of tokenising again
+	var want []news.Span
+	for _, s := range TokenizeSentences(a.Text) {
+		for _, tk := range s {
+			want = append(want, news.Span{Start: tk.Start, End: tk.End})
+		}
+	}
+	if !slices.Equal(a.Tokens, want) {
+		t.Errorf("Tokens %v, want %v", a.Tokens, want)
 	}
 	found := map[string]string{}
 	for _, e := range a.Entities {

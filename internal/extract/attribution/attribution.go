@@ -97,7 +97,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("attribution: %w", err)
 	}
-	a.Attributions = s.x.Extract(a.Text, a.Published)
+	a.Attributions = s.x.extract(a.Text, a.Published, a.Sentences, a.Tokens)
 	if a.Attributions == nil {
 		a.Attributions = []news.Attribution{}
 	}

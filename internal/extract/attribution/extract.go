@@ -29,16 +29,19 @@ type region struct {
 
 // doc is one article being read.
 type doc struct {
-	text   string
-	toks   []tok
-	sents  [][2]int // token range [from, to) of each sentence
-	quotes []region
-	used   []bool // token already part of an attribution's cue or source
-	out    []pending
-	ents   []entity
-	pubAt  time.Time
-	names  map[string]bool // surnames seen in full names
-	outlet string          // the outlet named as a source, for caveats
+	text string
+	// the nlp stage's sentences and tokens, when it ran: read instead of
+	// tokenising the text again
+	givenSents, givenToks []news.Span
+	toks                  []tok
+	sents                 [][2]int // token range [from, to) of each sentence
+	quotes                []region
+	used                  []bool // token already part of an attribution's cue or source
+	out                   []pending
+	ents                  []entity
+	pubAt                 time.Time
+	names                 map[string]bool // surnames seen in full names
+	outlet                string          // the outlet named as a source, for caveats
 
 	// buffers kept between articles (see docPool)
 	spare    []pending // resolve's output, swapped with out
@@ -113,6 +116,12 @@ type pending struct {
 // Extract returns the attributions in text, in text order. published dates
 // the article, for resolving dated roles.
 func (x *Extractor) Extract(text string, published time.Time) []news.Attribution {
+	return x.extract(text, published, nil, nil)
+}
+
+// extract is Extract reading the nlp stage's sentences and tokens of text
+// when they are given (sents and toks both set).
+func (x *Extractor) extract(text string, published time.Time, sents, toks []news.Span) []news.Attribution {
 	orig := text
 	if !utf8.ValidString(text) {
 		// Read a copy with each invalid byte blanked, so that offsets
@@ -126,10 +135,14 @@ func (x *Extractor) Extract(text string, published time.Time) []news.Attribution
 			i += n
 		}
 		text = string(b)
+		sents, toks = nil, nil // tokens of the blanked copy may differ
 	}
 	d := docPool.Get().(*doc)
 	defer d.release()
 	d.text, d.pubAt = text, published
+	if len(sents) > 0 && len(toks) > 0 {
+		d.givenSents, d.givenToks = sents, toks
+	}
 	if !d.patterns() {
 		return nil
 	}
@@ -210,42 +223,83 @@ func (d *doc) tokBytes(r [2]int) [2]int {
 	return [2]int{d.toks[r[0]].start, d.toks[r[1]-1].end}
 }
 
+// givenValid reports whether the given sentences and tokens fit the text:
+// in order, inside it, every token inside its sentence.
+func (d *doc) givenValid() bool {
+	prev, k := 0, 0
+	for _, sp := range d.givenSents {
+		if sp.Start < prev || sp.End > len(d.text) || sp.Start >= sp.End {
+			return false
+		}
+		for ; k < len(d.givenToks) && d.givenToks[k].Start < sp.End; k++ {
+			t := d.givenToks[k]
+			if t.Start < sp.Start || t.End > sp.End || t.Start >= t.End {
+				return false
+			}
+		}
+		prev = sp.End
+	}
+	return k == len(d.givenToks)
+}
+
+// addTok appends the token text at [start, end) of sentence si; para is
+// the paragraph of the token before, and addTok returns this one's.
+func (d *doc) addTok(text string, start, end, si, para int) int {
+	if k := len(d.toks); k > 0 && strings.Count(d.text[d.toks[k-1].end:start], "\n") >= 2 {
+		para++
+	}
+	r, _ := utf8.DecodeRuneInString(text)
+	low := text
+	switch lowerKind(text) {
+	case lowerASCII:
+		low = "" // set below, from the article's lowered words
+		d.lowBuf = appendLowerASCII(d.lowBuf, text)
+	case lowerOther:
+		low = lower(text)
+	}
+	d.toks = append(d.toks, tok{
+		text: text, low: low, start: start, end: end,
+		sent: si, para: para, q: -1, cap: unicode.IsUpper(r),
+	})
+	return para
+}
+
 // nounForms are cue words that are more often nouns.
 var nounForms = setOf(`reports claims comments notes states estimates accounts charges
 	promises pledges threats warns posts tweets statements remarks`)
 
 func (d *doc) load() {
-	sents := nlp.TokenizeSentences(d.text)
-	n := 0
-	for _, s := range sents {
-		n += len(s)
-	}
-	if cap(d.toks) < n {
-		d.toks = make([]tok, 0, n)
-	}
 	d.toks = d.toks[:0]
 	para := 0
-	for si, s := range sents {
-		from := len(d.toks)
-		for _, t := range s {
-			if k := len(d.toks); k > 0 && strings.Count(d.text[d.toks[k-1].end:t.Start], "\n") >= 2 {
-				para++
-			}
-			r, _ := utf8.DecodeRuneInString(t.Text)
-			low := t.Text
-			switch lowerKind(t.Text) {
-			case lowerASCII:
-				low = "" // set below, from the article's lowered words
-				d.lowBuf = appendLowerASCII(d.lowBuf, t.Text)
-			case lowerOther:
-				low = lower(t.Text)
-			}
-			d.toks = append(d.toks, tok{
-				text: t.Text, low: low, start: t.Start, end: t.End,
-				sent: si, para: para, q: -1, cap: unicode.IsUpper(r),
-			})
+	if d.givenToks != nil && d.givenValid() {
+		if cap(d.toks) < len(d.givenToks) {
+			d.toks = make([]tok, 0, len(d.givenToks))
 		}
-		d.sents = append(d.sents, [2]int{from, len(d.toks)})
+		k := 0
+		for si, sp := range d.givenSents {
+			from := len(d.toks)
+			for ; k < len(d.givenToks) && d.givenToks[k].End <= sp.End; k++ {
+				t := d.givenToks[k]
+				para = d.addTok(d.text[t.Start:t.End], t.Start, t.End, si, para)
+			}
+			d.sents = append(d.sents, [2]int{from, len(d.toks)})
+		}
+	} else {
+		sents := nlp.TokenizeSentences(d.text)
+		n := 0
+		for _, s := range sents {
+			n += len(s)
+		}
+		if cap(d.toks) < n {
+			d.toks = make([]tok, 0, n)
+		}
+		for si, s := range sents {
+			from := len(d.toks)
+			for _, t := range s {
+				para = d.addTok(t.Text, t.Start, t.End, si, para)
+			}
+			d.sents = append(d.sents, [2]int{from, len(d.toks)})
+		}
 	}
 	// the ASCII words with upper-case letters, lowered into one string
 	if len(d.lowBuf) > 0 {

@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sitrep-osint/sitrep/internal/extract/timex"
 	"github.com/sitrep-osint/sitrep/internal/nlp"
@@ -194,6 +195,8 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 	defer sc.release()
 	sc.claims = claims(a.Attributions)
 	idx := 0
+	given := toks == nil && tokensFit(a)
+	k := 0 // the first of a.Tokens not yet passed
 	for i, sp := range spans {
 		if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 			continue
@@ -205,15 +208,34 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		if toks != nil {
 			ts = toks[i]
 		} else {
+			if given {
+				// the nlp stage's tokens of this sentence
+				for k < len(a.Tokens) && a.Tokens[k].Start < sp.Start {
+					k++
+				}
+				sc.given = sc.given[:0]
+				for ; k < len(a.Tokens) && a.Tokens[k].End <= sp.End; k++ {
+					t := a.Tokens[k]
+					sc.given = append(sc.given, nlp.Token{Text: a.Text[t.Start:t.End], Start: t.Start, End: t.End})
+				}
+			}
 			if !mayTrigger(a.Text[sp.Start:sp.End]) {
-				x.followUp(a, idx, sp, nil, sc, cands)
+				var abs []nlp.Token
+				if given && len(sc.given) > 0 {
+					abs = sc.given
+				}
+				x.followUp(a, idx, sp, abs, sc, cands)
 				idx++
 				continue
 			}
-			ts = nlp.Tokenize(a.Text[sp.Start:sp.End])
-			for k := range ts {
-				ts[k].Start += sp.Start
-				ts[k].End += sp.Start
+			if given && len(sc.given) > 0 {
+				ts = sc.given
+			} else {
+				ts = nlp.Tokenize(a.Text[sp.Start:sp.End])
+				for k := range ts {
+					ts[k].Start += sp.Start
+					ts[k].End += sp.Start
+				}
 			}
 		}
 		// A "sentence" of hundreds of words (a page without full stops)
@@ -268,6 +290,22 @@ func (s *sentence) fill(abs []nlp.Token, sc *scratch) ([]nlp.Token, bool) {
 		}
 	}
 	return ntoks, hasTrig
+}
+
+// tokensFit reports whether a.Tokens can stand for the tokens of
+// a.Sentences: in order and inside the text.
+func tokensFit(a *news.Article) bool {
+	if len(a.Tokens) == 0 || len(a.Sentences) == 0 || !utf8.ValidString(a.Text) {
+		return false
+	}
+	prev := 0
+	for _, t := range a.Tokens {
+		if t.Start < prev || t.End > len(a.Text) || t.Start >= t.End {
+			return false
+		}
+		prev = t.End
+	}
+	return true
 }
 
 // prepare tokenises a sentence and finds its actors, persons and dates.
@@ -735,6 +773,7 @@ func pieces(ts []nlp.Token) [][]nlp.Token {
 type scratch struct {
 	s      sentence
 	ntoks  []nlp.Token
+	given  []nlp.Token        // a sentence's tokens from a.Tokens, article offsets
 	claims []news.Attribution // claims(a.Attributions), found once per article
 }
 
@@ -752,8 +791,9 @@ func (sc *scratch) release() {
 	clear(s.times[:cap(s.times)])
 	clear(s.sources[:cap(s.sources)])
 	clear(sc.ntoks[:cap(sc.ntoks)])
+	clear(sc.given[:cap(sc.given)])
 	*s = sentence{toks: s.toks[:0], low: s.low[:0], actors: s.actors[:0], times: s.times[:0], sources: s.sources[:0]}
-	sc.ntoks, sc.claims = sc.ntoks[:0], nil
+	sc.ntoks, sc.given, sc.claims = sc.ntoks[:0], sc.given[:0], nil
 	scratchPool.Put(sc)
 }
 

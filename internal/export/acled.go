@@ -6,6 +6,7 @@ package export
 import (
 	"encoding/csv"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"sort"
 	"strconv"
@@ -42,7 +43,7 @@ var ACLEDColumns = []string{
 type ACLEDWriter struct {
 	w       *csv.Writer
 	country Country
-	seq     map[string]int // per-country running number for event_id_cnty
+	seq     map[string]int // per-country running number for events without an ID
 	header  bool
 }
 
@@ -78,6 +79,19 @@ func (x *ACLEDWriter) Flush() error {
 	return x.w.Error()
 }
 
+// eventIDCnty is the ACLED event_id_cnty of a stored event: the country's
+// alpha-3 code and a number derived from the event's ID, so that an event
+// keeps its identifier from one export to the next and analysts can join
+// exports on it. It is "" for an event without an ID (not stored).
+func eventIDCnty(prefix, eventID string) string {
+	if eventID == "" {
+		return ""
+	}
+	h := fnv.New64a()
+	h.Write([]byte(eventID))
+	return prefix + strconv.FormatUint(h.Sum64()%1_000_000_000, 10)
+}
+
 func (x *ACLEDWriter) row(r Record) []string {
 	e := r.Event
 	// The country is where the event happened; an event without a resolved
@@ -96,8 +110,11 @@ func (x *ACLEDWriter) row(r Record) []string {
 	if prefix == "" {
 		prefix = "XXX"
 	}
-	x.seq[prefix]++
-	id := fmt.Sprintf("%s%d", prefix, x.seq[prefix])
+	id := eventIDCnty(prefix, e.ID)
+	if id == "" {
+		x.seq[prefix]++
+		id = fmt.Sprintf("%s%d", prefix, x.seq[prefix])
+	}
 
 	date, year, precision := "", "", ""
 	if e.Date != nil && e.Date.Value != "" {

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"regexp"
 	"testing"
 	"time"
 
@@ -60,7 +61,7 @@ func TestACLEDRow(t *testing.T) {
 		return ""
 	}
 	want := map[string]string{
-		"event_id_cnty": "UKR1", "event_date": "2025-07-17", "year": "2025", "time_precision": "1",
+		"event_date": "2025-07-17", "year": "2025", "time_precision": "1",
 		"disorder_type": "Political violence", "sub_event_type": "Air/drone strike",
 		"actor1": "Military Forces of Russia", "inter1": "1", "inter2": "7", "interaction": "17",
 		"civilian_targeting": "Civilian targeting", "iso": "804", "country": "Ukraine",
@@ -75,6 +76,12 @@ func TestACLEDRow(t *testing.T) {
 	}
 	if n := get(1, "notes"); n == "" || !bytes.Contains([]byte(n), []byte("[sources: the Ukrainian air force]")) {
 		t.Errorf("notes lack the source: %q", n)
+	}
+	if id := get(1, "event_id_cnty"); !regexp.MustCompile(`^UKR[0-9]+$`).MatchString(id) {
+		t.Errorf("event_id_cnty %q, want UKR and a number", id)
+	}
+	if id := get(2, "event_id_cnty"); id != "XXX1" {
+		t.Errorf("event_id_cnty of an event with no ID nor country %q, want XXX1", id)
 	}
 	if get(2, "event_date") != "2025-07-01" || get(2, "time_precision") != "3" || get(2, "country") != "" || get(2, "fatalities") != "0" {
 		t.Errorf("month-precision row wrong: %v", rows[2])
@@ -97,5 +104,43 @@ func TestCountryCodes(t *testing.T) {
 	}
 	if _, _, _, ok := CountryCodes("XX"); ok {
 		t.Error("XX is no country")
+	}
+}
+
+// TestEventIDStable: an event keeps its event_id_cnty from one export to
+// the next, whatever else the export holds, and two events do not share one.
+func TestEventIDStable(t *testing.T) {
+	ev := func(id string) Record {
+		return Record{Event: news.Event{ID: id, Type: "Battles", Subtype: "Armed clash",
+			Place: &news.Place{Name: "Pokrovsk", Country: "UA"}, Modality: news.ModReported}}
+	}
+	export := func(recs ...Record) map[string]string {
+		var buf bytes.Buffer
+		w := NewACLED(&buf, CountryCodes)
+		for _, r := range recs {
+			if err := w.Write(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(&buf).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{} // event ID → event_id_cnty (the first column)
+		for i, row := range rows[1:] {
+			out[recs[i].Event.ID] = row[0]
+		}
+		return out
+	}
+	first := export(ev("a1-0"), ev("a1-1"), ev("b7-2"))
+	second := export(ev("b7-2"), ev("c3-0"), ev("a1-1"))
+	if first["a1-1"] != second["a1-1"] || first["b7-2"] != second["b7-2"] {
+		t.Errorf("IDs changed between exports: %v, %v", first, second)
+	}
+	if first["a1-0"] == first["a1-1"] || first["a1-1"] == first["b7-2"] {
+		t.Errorf("two events share an ID: %v", first)
 	}
 }

@@ -204,6 +204,12 @@ func contextOK(s *sentence, h hit) bool {
 	case cBase:
 		_, ok := s.window(h, baseNouns, 0, 5)
 		return ok
+	case cLoot:
+		if h.t.weak {
+			// "sacked two pharmacies", "by burning 11 buses"
+			_, ok := s.window(h, propertyNouns, 0, 6)
+			return ok
+		}
 	case cArms:
 		if _, ok := s.window(h, exchangeNouns, 0, 8); ok {
 			return false

@@ -320,6 +320,8 @@ func TestNothingInvented(t *testing.T) {
 		"Bosnia needs this situation defused immediately.",
 		"The United States hopes a ceasefire between Russia and Ukraine can be reached soon.",
 		"What began as a plea for reform was met with staggering brutality.",
+		"The coach was sacked on Monday after the club's third defeat.",
+		"Residents complained of a burning smell near the factory on Tuesday.",
 		"",
 	} {
 		if evs := extractOne(t, text); len(evs) != 0 {
@@ -413,6 +415,8 @@ func TestSubtypes(t *testing.T) {
 		{"The terrorists placed a charge of dynamite under a bus in Lima on Monday.", SubIED},
 		{"Three strong explosions occurred last night in Medellin.", SubIED},
 		{"The army is responsible for the disappearance of the two citizens in Medellin on Monday.", SubAbduction},
+		{"Government sources in Tonacatepeque said that the guerrillas sacked two pharmacies and several stores on Monday.", SubLooting},
+		{"Shining Path began celebrating its anniversary in Lima last week by burning 11 state transport company buses.", SubLooting},
 		{"Guerrillas attacked a national police post in San Salvador on Monday. The attack, carried out with rocket launchers and rifles, began at 0600.", SubShelling},
 		{"The guerrillas held several ambassadors hostage in the embassy on Monday.", SubAbduction},
 		{"The M-19 stole 5,000 weapons from a military garrison in Bogota on Monday.", SubLooting},

@@ -85,6 +85,8 @@ var triggerTable = []struct {
 	{cGroup, "w", "formed, forming, form, founded, created, create, creating, split, splitting, splinter, merged, recruited, recruiting, recruit, recruitment, disbanded, pledged allegiance, hand picked, handpicked, hand-picked"},
 	{cBase, "w", "established, set up, opened, built, building"},
 	{cLoot, "", "looted, looting, ransacked, plundered, razed, burned down, vandalized, vandalised, set fire to, demolished, bulldozed, confiscated, torched, arson, set ablaze, burned, robbed, robbery, stole, stolen, set on fire, sets on fire"},
+	{cLoot, "n", "burning of, burnings of, torching of, looting of, sacking of"},
+	{cLoot, "w", "sacked, sacking, burning"},
 	{cArms, "w s=delivered", "delivered, arrived, received"},
 	{cArms, "w s=in delivery", "delivery, deliveries, deliver, supplied, supply, supplies, send, sent, sending, provide, provided, providing, transfer, transfers, transferred, transferring, shipment, shipments, shipped"},
 	{cArms, "w s=pledged", "pledged, pledge, promised, commitments, committed, package, donate, donated, agreed to send, funding, fund"},
@@ -213,6 +215,12 @@ var (
 
 // Counted nouns, by what a figure with them counts.
 var (
+	// propertyNouns are what arson and looting befall, for the verbs that
+	// need them ("sacked two pharmacies", not "the minister was sacked").
+	propertyNouns = set("pharmacies", "pharmacy", "stores", "store", "shops", "shop", "houses", "house", "homes",
+		"home", "buildings", "building", "offices", "office", "buses", "bus", "vehicles", "vehicle", "cars", "car",
+		"trucks", "truck", "warehouses", "warehouse", "churches", "church", "mosques", "mosque", "schools", "school",
+		"markets", "market", "banks", "bank", "village", "villages", "town", "crops", "fields", "farms", "property")
 	peopleNouns = set("people", "person", "persons", "civilians", "civilian", "soldiers", "soldier", "troops",
 		"men", "women", "children", "residents", "servicemen", "militants", "fighters", "policemen",
 		"police", "officers", "officer", "villagers", "workers", "members", "protesters", "demonstrators",

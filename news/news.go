@@ -266,6 +266,11 @@ type Event struct {
 	Modality   string             `json:"modality"`
 	Sources    []Source           `json:"sources"`
 	Evidence   TextSpan           `json:"evidence"`
+	// Mentions are the article's other sentences that tell of the event
+	// (a later "the explosion", a casualty count told on its own), in
+	// text order, so that every figure and source can be shown with its
+	// sentence.
+	Mentions []TextSpan `json:"mentions,omitempty"`
 	// Roles holds roles beyond actor1/actor2 (supplier, recipient, funder,
 	// trainer, trainee, chair, participant), by role name.
 	Roles map[string][]ActorRef `json:"roles,omitempty"`

@@ -1129,6 +1129,7 @@ func (c *cand) finish(a *news.Article, cl []news.Attribution) news.Event {
 		}
 	}
 	ev.Corroboration = Corroboration(ev.Sources)
+	ev.Mentions = otherMentions(a.Text, ev.Evidence, c.spans)
 	if ev.AssocActors == nil {
 		ev.AssocActors = []news.ActorRef{}
 	}
@@ -1153,6 +1154,23 @@ func (c *cand) finish(a *news.Article, cl []news.Attribution) news.Event {
 	}
 	ev.ID = news.ContentID(a.ID + "\x00" + ev.Subtype + "\x00" + itoa(ev.Evidence.Start) + "\x00" + dateKey(ev.Date) + placeKey(ev.Place))
 	return ev
+}
+
+// otherMentions returns the sentences spans cover other than the evidence's,
+// each once, in text order.
+func otherMentions(text string, evidence news.TextSpan, spans []news.Span) []news.TextSpan {
+	var out []news.TextSpan
+	for _, sp := range spans {
+		if sp.Start < evidence.End && evidence.Start < sp.End || sp.Start < 0 || sp.End > len(text) || sp.Start >= sp.End {
+			continue
+		}
+		if slices.ContainsFunc(out, func(m news.TextSpan) bool { return m.Start == sp.Start }) {
+			continue
+		}
+		out = append(out, news.TextSpan{Text: text[sp.Start:sp.End], Start: sp.Start, End: sp.End})
+	}
+	slices.SortFunc(out, func(a, b news.TextSpan) int { return a.Start - b.Start })
+	return out
 }
 
 func itoa(n int) string {

@@ -465,3 +465,16 @@ func refs(as []news.ActorRef) []*news.ActorRef {
 	}
 	return out
 }
+
+// TestMentions: an event lists the article's other sentences that tell
+// of it, in text order, without its evidence sentence.
+func TestMentions(t *testing.T) {
+	text := "A bomb exploded at the police station in Bogota on Monday. The mayor condemned it. Two people were injured."
+	ev := find(extractOne(t, text), SubIED)
+	if ev == nil {
+		t.Fatal("no IED event")
+	}
+	if len(ev.Mentions) != 1 || ev.Mentions[0].Text != "Two people were injured." || text[ev.Mentions[0].Start:ev.Mentions[0].End] != ev.Mentions[0].Text {
+		t.Errorf("mentions %+v, want the casualty sentence", ev.Mentions)
+	}
+}

@@ -426,6 +426,20 @@ func Plover(ctx context.Context, x *events.Extractor, path string) (*Scores, err
 	return sc, ctx.Err()
 }
 
+// tells reports whether event e is told in sentence sp: its evidence or
+// one of its other mentions.
+func tells(e news.Event, sp news.Span) bool {
+	if e.Evidence.Start < sp.End && sp.Start < e.Evidence.End {
+		return true
+	}
+	for _, m := range e.Mentions {
+		if m.Start < sp.End && sp.Start < m.End {
+			return true
+		}
+	}
+	return false
+}
+
 func actorText(a *news.ActorRef) string {
 	if a == nil {
 		return ""
@@ -947,7 +961,7 @@ func WikiEvents(ctx context.Context, x *events.Extractor, path string) (*Scores,
 			sp := spans[m.Trigger.Sent]
 			var in []news.Event
 			for _, e := range evs {
-				if e.Evidence.Start < sp.End && sp.Start < e.Evidence.End {
+				if tells(e, sp) {
 					in = append(in, e)
 				}
 			}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sitrep-osint/sitrep/internal/nlp"
 	"github.com/sitrep-osint/sitrep/news"
 )
 
@@ -376,13 +377,27 @@ func FuzzExtract(f *testing.F) {
 	x, _ := New(Options{})
 	f.Fuzz(func(t *testing.T, text string) {
 		a := &news.Article{Text: text, Published: thu}
-		for _, ev := range x.Extract(a) {
+		evs := x.Extract(a)
+		// as in the pipeline: the nlp stage's sentences and tokens given
+		for _, s := range nlp.TokenizeSentences(text) {
+			a.Sentences = append(a.Sentences, news.Span{Start: s[0].Start, End: s[len(s)-1].End})
+			for _, tk := range s {
+				a.Tokens = append(a.Tokens, news.Span{Start: tk.Start, End: tk.End})
+			}
+		}
+		evs = append(evs, x.Extract(a)...)
+		for _, ev := range evs {
 			if ev.Evidence.Start < 0 || ev.Evidence.End > len(text) || text[ev.Evidence.Start:ev.Evidence.End] != ev.Evidence.Text {
 				t.Fatalf("bad evidence %+v", ev.Evidence)
 			}
 			for _, fg := range ev.Figures {
 				if fg.Start < 0 || fg.End > len(text) || text[fg.Start:fg.End] != fg.Text {
 					t.Fatalf("bad figure %+v", fg)
+				}
+			}
+			for _, m := range ev.Mentions {
+				if m.Start < 0 || m.End > len(text) || text[m.Start:m.End] != m.Text {
+					t.Fatalf("bad mention %+v", m)
 				}
 			}
 			if ev.Place != nil && (ev.Place.Start < 0 || ev.Place.End > len(text) || text[ev.Place.Start:ev.Place.End] != ev.Place.Name) {

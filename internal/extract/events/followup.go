@@ -11,8 +11,8 @@ import (
 // injured." after "Guerrillas detonated a bomb at a bank". A figure is
 // added for a kind the event has no figure of yet, or for more victims
 // ("ten other people were also injured"); a follow-up never overrides what
-// the event's own sentence gave. The sentence becomes part of the event's
-// evidence.
+// the event's own sentence gave. The sentence becomes one of the event's
+// mentions.
 func (x *Extractor) followUp(a *news.Article, idx int, sp news.Span, abs []nlp.Token, sc *scratch, cands []*cand) {
 	d := recentViolent(cands, idx)
 	if d == nil || !mayCasualty(a.Text[sp.Start:sp.End]) {

@@ -215,6 +215,9 @@ func match(sent string, ts []tok, i int) (int, int, bool) {
 			return i - 1, i + 1, true
 		}
 		return i, i + 1, true
+	case t.low == "the" && (next(1) == "previous" || next(1) == "prior") && (next(2) == "day" || next(2) == "night"):
+		// "the previous day's blasts": the day before publication
+		return i, i + 2, true
 	case t.low == "this" && dayParts[next(1)] && next(1) != "night":
 		return i, i + 1, true
 	case t.low == "earlier" && next(1) == "today":

@@ -134,7 +134,7 @@ func resolve(s, prep string, pub time.Time, future bool) (news.TimeRef, bool) {
 	switch s {
 	case "overnight", "today", "this morning", "this afternoon", "this evening", "earlier today", "tonight", "earlier on":
 		return day(pubDay), true
-	case "last night", "late last night", "yesterday", "the day before":
+	case "last night", "late last night", "yesterday", "the day before", "the previous day", "the prior day", "the previous night", "the prior night":
 		return day(pubDay.AddDate(0, 0, -1)), true
 	case "tomorrow":
 		return day(pubDay.AddDate(0, 0, 1)), true

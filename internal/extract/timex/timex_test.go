@@ -24,6 +24,7 @@ func TestResolve(t *testing.T) {
 		{"last night", thu, false, "2025-07-16", news.DateDay, ""},
 		{"late Wednesday", thu, false, "2025-07-16", news.DateDay, ""},
 		{"yesterday", thu, false, "2025-07-16", news.DateDay, ""},
+		{"the previous day", thu, false, "2025-07-16", news.DateDay, ""},
 		{"Thursday", thu, false, "2025-07-17", news.DateDay, ""},
 		{"on Monday", thu, false, "2025-07-14", news.DateDay, ""},
 		{"on Monday", thu, true, "2025-07-21", news.DateDay, ""},
@@ -119,6 +120,7 @@ func TestFind(t *testing.T) {
 			[]string{"late Wednesday", "within the first six months"}},
 		{"It may rain. Deliveries worth $2019 million.", nil},
 		{"The talks took place on July 16, 2025 in Istanbul.", []string{"on July 16, 2025"}},
+		{"Officials raised the death toll from the previous day's multiple blasts.", []string{"from the previous day"}},
 		{"Nothing to see here.", nil},
 	}
 	for _, tc := range tests {

@@ -19,6 +19,7 @@ type cand struct {
 	anaphor bool   // "those attacks", "the assault": refers to an earlier event
 	anaName string // "Erbil" in "the Erbil attack": which earlier event
 	defArms bool   // "the systems", "the delivery": arms named before
+	bare    bool   // an agent in another clause was left out: keep the event without it
 	dropped bool
 	srcs    []news.Source
 	spans   []news.Span // the sentences that mention the event
@@ -533,7 +534,7 @@ func build(a *news.Article, s *sentence, h hit, g seg, pub time.Time) *cand {
 	}
 	// Nothing about who, where, when or how many: a mention in passing
 	// ("the dangers of kidnapping", "no room for further negotiations").
-	if !c.anaphor && (h.t.weak || h.t.noun) && ev.Actor1 == nil && ev.Actor2 == nil && ev.Place == nil && ev.Date == nil && len(ev.Figures) == 0 && len(ev.Roles) == 0 {
+	if !c.anaphor && !c.bare && (h.t.weak || h.t.noun) && ev.Actor1 == nil && ev.Actor2 == nil && ev.Place == nil && ev.Date == nil && len(ev.Figures) == 0 && len(ev.Roles) == 0 {
 		return nil
 	}
 	namedVictim := h.e+1 < len(s.low) && s.low[h.e] == "of" && capWord(s.toks[h.e+1].text)

@@ -289,6 +289,22 @@ func TestRoles(t *testing.T) {
 	}
 }
 
+// TestNounAgentClause: an attack told by a noun takes no agent from
+// another clause, and stays an event.
+func TestNounAgentClause(t *testing.T) {
+	text := "The Taliban leader on Sunday praised the withdrawal of U.S. and NATO troops, as officials in Kabul raised the death toll to more than 60 from the previous day's multiple blasts outside a girls' school."
+	ev := find(extractOne(t, text), SubIED)
+	if ev == nil {
+		t.Fatal("no IED event")
+	}
+	if ev.Actor1 != nil {
+		t.Errorf("actor1 %q from another clause", ev.Actor1.Name)
+	}
+	if ev.Date == nil || ev.Date.Value != "2025-07-16" || ev.Quantities["killed"] != 60 {
+		t.Errorf("date %+v, quantities %v; want the day before publication, 60 killed", ev.Date, ev.Quantities)
+	}
+}
+
 func name(a *news.ActorRef) string {
 	if a == nil {
 		return ""

@@ -250,6 +250,13 @@ func assignActors(s *sentence, h hit, g seg, c *cand) {
 		if a1 == nil {
 			a1 = last(before, actorLike)
 		}
+		if a1 != nil && h.t.noun && violentClass(c.class) && !nounPhraseAgent(s, *a1, h) {
+			// An attack told by a noun takes no agent from another
+			// clause ("praised the withdrawal of U.S. troops, as officials
+			// raised the toll from the previous day's blasts"); the event
+			// stays, its actor unknown.
+			a1, c.bare = nil, true
+		}
 		// "Jordan and Britain have agreed": the first of a coordination
 		// acts; in agreements, meetings and clashes the next is the other
 		// party.
@@ -675,3 +682,21 @@ func subjectPhrase(s *sentence, trig int, noun bool) string {
 var subjectStop = set("demonstrated", "staged", "began", "begun", "continued", "were", "was", "have", "has",
 	"had", "marched", "rallied", "held", "started", "blocked", "took", "gathered", "protested", "are", "is",
 	"from", "in", "on", "at", "throughout", "who", "went", "stopped", "launched")
+
+// nounPhraseAgent reports whether actor at, before the noun trigger h, may
+// be its agent: no clause opened by a subordinating word stands between
+// (", as officials raised the toll from the previous day's blasts").
+func nounPhraseAgent(s *sentence, at actorAt, h hit) bool {
+	for k := at.e; k+1 < h.s; k++ {
+		if s.low[k] == ";" {
+			return false
+		}
+		if s.low[k] == "," {
+			switch s.low[k+1] {
+			case "as", "while", "when", "after", "before", "since":
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -87,6 +87,26 @@ func setOnFire(s *sentence, i int) (hit, bool) {
 	return hit{}, false
 }
 
+// backgroundClause reports whether the trigger is the verb of a clause
+// that recalls an earlier event as a time mark: "than before Russia
+// invaded Ukraine", "since Hamas attacked Israel". Such an event is
+// background, kept as historical, not today's news.
+func backgroundClause(s *sentence, h hit) bool {
+	if h.t.noun || !strings.HasSuffix(s.low[h.s], "ed") {
+		return false
+	}
+	for k := h.s - 1; k >= 0 && k >= h.s-5; k-- {
+		switch w := s.low[k]; {
+		case w == "before" || w == "since":
+			return k < h.s-1 // a subject stands between
+		case w == "the" || w == "its" || w == "their" || s.isCapitalised(k) && !s.upper:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // findTriggers returns the trigger phrases of a sentence, longest first at
 // each token, weak triggers kept only with their context nouns.
 func findTriggers(s *sentence) []hit {
@@ -1022,7 +1042,7 @@ func modality(s *sentence, h hit, c *cand, future bool) string {
 			return news.ModPossible
 		}
 	}
-	if c.historical() {
+	if c.historical() || backgroundClause(s, h) {
 		return news.ModHistorical
 	}
 	for k := 0; k < len(low); k++ {

@@ -245,6 +245,8 @@ func TestModality(t *testing.T) {
 		{"Russia did not attack Kyiv with drones overnight.", SubAirDrone, news.ModNegated},
 		{"Moscow denied that its drones struck the hospital on Monday.", SubAirDrone, news.ModDenied},
 		{"He was killed last year by a US drone strike.", SubAirDrone, news.ModHistorical},
+		{"China's presence in Russia remains several times smaller than that of Europe before Russia invaded Ukraine.", SubArmedClash, news.ModHistorical},
+		{"Rebels attacked the base before dawn on Monday.", SubArmedClash, news.ModReported},
 		{"Russian air defenses shot down 122 Ukrainian drones overnight, the Russian defence ministry said.", SubDisrupted, news.ModClaimed},
 	}
 	for _, tc := range tests {

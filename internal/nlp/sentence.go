@@ -122,7 +122,9 @@ func appendSentenceBounds(bounds []int, text string, toks []Token) []int {
 		case termTitle:
 			continue
 		case termAbbr:
-			if !sentenceOpener(next.Text) {
+			if !sentenceOpener(next.Text) && !(toks[j].Text == "X." && j > 0 && (toks[j-1].Text == "on" || toks[j-1].Text == "via")) {
+				// "X." after "on" is the platform ending a sentence
+				// ("posted on X. Militants ..."), not an initial
 				continue
 			}
 		}

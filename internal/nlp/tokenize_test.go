@@ -80,6 +80,8 @@ func TestSentences(t *testing.T) {
 		{"Caption line\nBody starts here.", []string{"Caption line", "Body starts here."}},
 		{"e.g. this one stays. Done", []string{"e.g. this one stays.", "Done"}},
 		{"Talks began on Jan. 5 in Geneva.", []string{"Talks began on Jan. 5 in Geneva."}},
+		{"He said in a statement posted on X. Militants attacked a train.", []string{"He said in a statement posted on X.", "Militants attacked a train."}},
+		{"The report was written by J. Smith in Kabul.", []string{"The report was written by J. Smith in Kabul."}},
 		{"", nil},
 	}
 	for _, tt := range tests {

@@ -932,6 +932,16 @@ func statusRank(st string) int {
 
 // isFuture reports whether the trigger's clause is about the future.
 func isFuture(s *sentence, h hit) bool {
+	// "hopes to resolve the pause in aid during talks Tuesday": the
+	// clause looks ahead.
+	for k := max(0, h.s-12); k+1 < h.s; k++ {
+		switch s.low[k] {
+		case "hopes", "hope", "hoped", "expects", "expect":
+			if s.low[k+1] == "to" {
+				return true
+			}
+		}
+	}
 	for k := max(0, h.s-6); k < h.s; k++ {
 		switch s.low[k] {
 		case "will", "'ll", "shall", "would", "plans", "planned", "plan", "scheduled", "aims", "intends", "expected":

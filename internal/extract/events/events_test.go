@@ -308,6 +308,25 @@ func TestNounAgentClause(t *testing.T) {
 	}
 }
 
+// TestReducedPassive: "schoolgirls kidnapped in Zamfara" names no
+// kidnapper, least of all the main clause's subject.
+func TestReducedPassive(t *testing.T) {
+	text := "Many Nigerians are expressing relief after more than 270 schoolgirls kidnapped in northwestern Zamfara state were freed by their captors Tuesday."
+	ev := find(extractOne(t, text), SubAbduction)
+	if ev == nil {
+		t.Fatal("no abduction")
+	}
+	if ev.Actor1 != nil {
+		t.Errorf("actor1 %q, want none", ev.Actor1.Name)
+	}
+	if ev.Quantities["abducted"] != 270 {
+		t.Errorf("quantities %v", ev.Quantities)
+	}
+	if ev := find(extractOne(t, "Gunmen kidnapped 20 students in Kaduna on Friday."), SubAbduction); ev == nil || ev.Actor1 == nil {
+		t.Errorf("active voice lost its actor: %+v", ev)
+	}
+}
+
 func name(a *news.ActorRef) string {
 	if a == nil {
 		return ""

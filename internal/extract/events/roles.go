@@ -72,7 +72,7 @@ func assignActors(s *sentence, h hit, g seg, c *cand) {
 		return !at.possessor && !(afterLocPrep(s, at.s) && at.ref.Kind == news.KindState)
 	}
 	named := func(at actorAt) bool { return actorLike(at) && !at.generic }
-	passive := h.s > 0 && (low[h.s-1] == "was" || low[h.s-1] == "were" || low[h.s-1] == "been" || low[h.s-1] == "be" || low[h.s-1] == "being")
+	passive := h.s > 0 && (low[h.s-1] == "was" || low[h.s-1] == "were" || low[h.s-1] == "been" || low[h.s-1] == "be" || low[h.s-1] == "being") || reducedPassive(s, h)
 	var a1, a2 *actorAt
 	// "was killed last year by a US drone strike": agent after "by",
 	// victim before the passive verb.
@@ -699,4 +699,34 @@ func nounPhraseAgent(s *sentence, at actorAt, h hit) bool {
 		}
 	}
 	return true
+}
+
+// reducedPassive reports whether the trigger is a past participle after
+// the noun it describes, with no auxiliary: "270 schoolgirls kidnapped in
+// Zamfara state were freed". Its agent can only follow "by"; the subject
+// of the sentence's main clause ("Many Nigerians are expressing relief")
+// is not.
+func reducedPassive(s *sentence, h hit) bool {
+	switch h.t.class {
+	case cAbduct, cKill, cAttack, cArrest, cSexual:
+	default:
+		return false // "Quad leaders agreed at a summit" acts
+	}
+	if h.t.noun || h.s == 0 || h.e >= len(s.low) || !strings.HasSuffix(s.low[h.s], "ed") {
+		return false
+	}
+	prev := s.low[h.s-1]
+	if !isAlpha(prev) || !strings.HasSuffix(prev, "s") || s.isCapitalised(h.s-1) && !s.upper {
+		return false
+	}
+	for _, at := range s.actors {
+		if at.e > h.s-3 && at.s < h.s && !at.generic {
+			return false // "the rebels attacked in force", "Quad leaders": an actor acts
+		}
+	}
+	switch s.low[h.e] {
+	case "in", "on", "at", "from", "by", "during", "last", "near", "outside", "earlier", "this":
+		return true
+	}
+	return false
 }

@@ -932,14 +932,20 @@ func statusRank(st string) int {
 
 // isFuture reports whether the trigger's clause is about the future.
 func isFuture(s *sentence, h hit) bool {
-	// "hopes to resolve the pause in aid during talks Tuesday": the
-	// clause looks ahead.
-	for k := max(0, h.s-12); k+1 < h.s; k++ {
+	// "hopes to resolve the pause in aid during talks Tuesday", "will join
+	// the national security adviser for the Jeddah talks": the clause
+	// looks ahead.
+ahead:
+	for k := h.s - 1; k >= 0 && k >= h.s-12; k-- {
 		switch s.low[k] {
 		case "hopes", "hope", "hoped", "expects", "expect":
 			if s.low[k+1] == "to" {
 				return true
 			}
+		case "will", "'ll", "shall":
+			return true
+		case "that", "said", "says", ";", ".", "after", "since", "because":
+			break ahead
 		}
 	}
 	for k := max(0, h.s-6); k < h.s; k++ {

@@ -248,6 +248,8 @@ func TestModality(t *testing.T) {
 		{"China's presence in Russia remains several times smaller than that of Europe before Russia invaded Ukraine.", SubArmedClash, news.ModHistorical},
 		{"Rebels attacked the base before dawn on Monday.", SubArmedClash, news.ModReported},
 		{"Rubio said the United States hopes to resolve the pause in aid to Ukraine during talks Tuesday with Ukrainian officials in Jeddah.", SubMeeting, news.ModPlanned},
+		{"On Tuesday, Rubio will join national security adviser Mike Waltz for the Jeddah talks with Ukrainian officials.", SubMeeting, news.ModPlanned},
+		{"Russia said it plans to strike Ukrainian airfields with drones.", SubAirDrone, news.ModPlanned},
 		{"Russian air defenses shot down 122 Ukrainian drones overnight, the Russian defence ministry said.", SubDisrupted, news.ModClaimed},
 	}
 	for _, tc := range tests {

@@ -1084,6 +1084,12 @@ func (c *cand) historical() bool {
 	end := d.Value
 	if d.End != "" {
 		end = d.End
+		// A count over a long past period ("since 2009", "in the last
+		// 15 months") sums many events: background, not one event of
+		// now. (A planned span, "2027-2028", is no such count.)
+		if months(end)-months(d.Value) >= 2 && months(end) <= c.pub.Year()*12+int(c.pub.Month())-1 {
+			return true
+		}
 	}
 	y := c.pub.Year()
 	endYear := atoi4(end)
@@ -1100,6 +1106,20 @@ func (c *cand) historical() bool {
 		}
 	}
 	return false
+}
+
+// months counts the months from year 0 to a date value (YYYY, YYYY-MM or
+// YYYY-MM-DD; a bare year counts as its January), 0 when it has no year.
+func months(v string) int {
+	y := atoi4(v)
+	if y == 0 {
+		return 0
+	}
+	m := 1
+	if len(v) >= 7 && v[4] == '-' && v[5] >= '0' && v[5] <= '9' && v[6] >= '0' && v[6] <= '9' {
+		m = int(v[5]-'0')*10 + int(v[6]-'0')
+	}
+	return y*12 + m - 1
 }
 
 func atoi4(s string) int {

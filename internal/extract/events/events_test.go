@@ -245,7 +245,7 @@ func TestModality(t *testing.T) {
 		{"Russia did not attack Kyiv with drones overnight.", SubAirDrone, news.ModNegated},
 		{"Moscow denied that its drones struck the hospital on Monday.", SubAirDrone, news.ModDenied},
 		{"He was killed last year by a US drone strike.", SubAirDrone, news.ModHistorical},
-		{"Since 2009, hundreds of people have been killed in suicide attacks in the province.", SubSuicide, news.ModHistorical},
+		{"Since 2009, hundreds of people have been killed in car bombings in the province.", SubIED, news.ModHistorical},
 		{"China's presence in Russia remains several times smaller than that of Europe before Russia invaded Ukraine.", SubArmedClash, news.ModHistorical},
 		{"Rebels attacked the base before dawn on Monday.", SubArmedClash, news.ModReported},
 		{"Rubio said the United States hopes to resolve the pause in aid to Ukraine during talks Tuesday with Ukrainian officials in Jeddah.", SubMeeting, news.ModPlanned},

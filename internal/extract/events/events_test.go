@@ -330,6 +330,17 @@ func TestReducedPassive(t *testing.T) {
 	}
 }
 
+// TestPassiveVictim: the victims of "were killed" are its subject, not a
+// person named earlier in the sentence.
+func TestPassiveVictim(t *testing.T) {
+	text := "U.N. Secretary-General Antonio Guterres strongly condemned the continuing brutality of the Myanmar military, as at least eight anti-coup demonstrators were killed Friday in the town of Aungban."
+	for _, ev := range extractOne(t, text) {
+		if ev.Actor2 != nil && strings.Contains(ev.Actor2.Name, "Guterres") {
+			t.Errorf("%s: victim %q", ev.Subtype, ev.Actor2.Name)
+		}
+	}
+}
+
 func name(a *news.ActorRef) string {
 	if a == nil {
 		return ""

@@ -95,7 +95,12 @@ func assignActors(s *sentence, h hit, g seg, c *cand) {
 					victims = append(victims, at)
 				}
 			}
-			a2 = last(victims, func(at actorAt) bool { return at.person && !at.possessor })
+			// The subject right before the passive ("eight anti-coup
+			// demonstrators were killed"), else a person named before it.
+			a2 = last(victims, func(at actorAt) bool { return k-at.e <= 2 && !at.possessor })
+			if a2 == nil {
+				a2 = last(victims, func(at actorAt) bool { return at.person && !at.possessor })
+			}
 			if a2 == nil {
 				a2 = last(victims, actorLike)
 			}

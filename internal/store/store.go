@@ -102,7 +102,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.db.SetMaxOpenConns(4)
 		s.db.SetMaxIdleConns(4)
 	}
-	if err := s.db.PingContext(ctx); err != nil {
+	if err := s.ping(ctx); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("open %s: %w", s.dialect(), err)
 	}
@@ -116,6 +116,29 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	}
 	return s, nil
 }
+
+// ping opens the first connection. On a new SQLite file, commands started
+// at once race to switch it to WAL mode, and SQLite answers the losers
+// SQLITE_BUSY at once rather than through the busy timeout: they wait
+// and try again, for as long as the busy timeout would have.
+func (s *Store) ping(ctx context.Context) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err := s.db.PingContext(ctx)
+		var coded interface{ Code() int }
+		if err == nil || s.pg || !errors.As(err, &coded) || coded.Code()&0xff != sqliteBusy || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// sqliteBusy is SQLite's primary result code SQLITE_BUSY.
+const sqliteBusy = 5
 
 func (s *Store) dialect() string {
 	if s.pg {

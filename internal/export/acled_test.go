@@ -17,8 +17,6 @@ func TestACLEDRow(t *testing.T) {
 		}
 		return "", "", 0, false
 	}
-	var buf bytes.Buffer
-	w := NewACLED(&buf, ua)
 	recs := []Record{{
 		ArticleID: "a1", Source: "Asharq Al-Awsat", URL: "https://example.org/a1",
 		Published: time.Date(2025, 7, 17, 0, 0, 0, 0, time.UTC),
@@ -36,18 +34,7 @@ func TestACLEDRow(t *testing.T) {
 	}, {
 		Event: news.Event{Type: "Strategic developments", Subtype: "Meeting", Date: &news.TimeRef{Value: "2025-07", Precision: news.DateMonth}, Modality: news.ModPlanned},
 	}}
-	for _, r := range recs {
-		if err := w.Write(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(&buf).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := exportRows(t, ua, recs)
 	if len(rows) != 3 || len(rows[0]) != len(ACLEDColumns) {
 		t.Fatalf("want header and 2 rows of %d columns, got %d rows", len(ACLEDColumns), len(rows))
 	}
@@ -115,20 +102,7 @@ func TestEventIDStable(t *testing.T) {
 			Place: &news.Place{Name: "Pokrovsk", Country: "UA"}, Modality: news.ModReported}}
 	}
 	export := func(recs ...Record) map[string]string {
-		var buf bytes.Buffer
-		w := NewACLED(&buf, CountryCodes)
-		for _, r := range recs {
-			if err := w.Write(r); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := w.Flush(); err != nil {
-			t.Fatal(err)
-		}
-		rows, err := csv.NewReader(&buf).ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
+		rows := exportRows(t, CountryCodes, recs)
 		out := map[string]string{} // event ID → event_id_cnty (the first column)
 		for i, row := range rows[1:] {
 			out[recs[i].Event.ID] = row[0]
@@ -143,4 +117,24 @@ func TestEventIDStable(t *testing.T) {
 	if first["a1-0"] == first["a1-1"] || first["a1-1"] == first["b7-2"] {
 		t.Errorf("two events share an ID: %v", first)
 	}
+}
+
+// exportRows writes recs as ACLED CSV and reads the rows back, header first.
+func exportRows(t *testing.T, country Country, recs []Record) [][]string {
+	t.Helper()
+	var buf bytes.Buffer
+	w := NewACLED(&buf, country)
+	for _, r := range recs {
+		if err := w.Write(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }

@@ -2,11 +2,11 @@ package attribution
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"encoding/binary"
 	"fmt"
 	"io"
-	"math/rand"
 	"slices"
 	"strings"
 )
@@ -377,17 +377,7 @@ func (d *doc) cueFeatures(f *[cueFeats]uint32, cc *cueCtx, i int) int {
 	}
 	hsuf := hstr(fnvOffset, suf)
 	sf := uint64(cc.sent[si])
-	pos := uint64(0)
-	switch {
-	case i == s0:
-		pos = 1
-	case d.toks[i-1].low == ",":
-		pos = 2
-	case i+1 == s1:
-		pos = 3
-	case i+1 < s1 && d.toks[i+1].low == ",":
-		pos = 4
-	}
+	pos := d.clausePos(i, s0, s1, true)
 	hs := [cueFeats]uint64{
 		mix(1, 0, 0),
 		mix(2, w0, 0),
@@ -580,39 +570,29 @@ func trainCueWeights(gold []GoldArticle, opts TrainOptions, vocabList []uint64) 
 		items = append(items, item{d: d, cc: cc, gold: ct})
 	}
 	p := newAveraged(cueBuckets, cueTags)
-	rng := rand.New(rand.NewSource(opts.Seed))
 	var f [cueFeats]uint32
-	for ep := 0; ep < opts.Epochs; ep++ {
-		rng.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
-		errs, n := 0, 0
-		for _, it := range items {
-			d := it.d
-			for i := range d.toks {
-				if !d.cueCandidate(&it.cc, &vocab, i, i > 0 && it.gold[i-1] != 0) {
-					continue
-				}
-				k := d.cueFeatures(&f, &it.cc, i)
-				var sc [cueTags]float32
-				p.score(f[:k], sc[:])
-				pred := uint8(0)
-				for t := uint8(1); t < cueTags; t++ {
-					if sc[t] > sc[pred] {
-						pred = t
-					}
-				}
-				g := it.gold[i]
-				if pred != g {
-					p.update(f[:k], g, pred)
-					errs++
-				}
-				n++
-				p.step++
+	epochs(context.Background(), items, opts, "cue ", func(it item) (errs, n int) {
+		d := it.d
+		for i := range d.toks {
+			if !d.cueCandidate(&it.cc, &vocab, i, i > 0 && it.gold[i-1] != 0) {
+				continue
 			}
+			k := d.cueFeatures(&f, &it.cc, i)
+			var sc [cueTags]float32
+			p.score(f[:k], sc[:])
+			pred := uint8(0)
+			for t := uint8(1); t < cueTags; t++ {
+				if sc[t] > sc[pred] {
+					pred = t
+				}
+			}
+			if p.learn(f[:k], it.gold[i], pred) {
+				errs++
+			}
+			n++
 		}
-		if opts.Log != nil {
-			fmt.Fprintf(opts.Log, "cue epoch %d: token error %.4f\n", ep+1, float64(errs)/float64(max(n, 1)))
-		}
-	}
+		return errs, n
+	}) // a background context is never done
 	return p.average()
 }
 

@@ -325,15 +325,7 @@ func (d *doc) features(f *[maxFeats]uint32, fc *featureCtx, i int, p1, hist uint
 	pr := uint64(fc.lex[i] >> 3)
 	P1 := uint64(p1)
 	cl, cr := uint64(fc.cueLeft[i]), uint64(fc.cueRight[i])
-	pos := uint64(0)
-	switch {
-	case i == s0:
-		pos = 1
-	case d.toks[i-1].low == ",":
-		pos = 2
-	case i+1 == s1:
-		pos = 3
-	}
+	pos := d.clausePos(i, s0, s1, false)
 	r := uint64(fc.rule[i])
 	rp, rn := uint64(0), uint64(0)
 	if i > 0 {
@@ -719,6 +711,23 @@ func (d *doc) taggedSane(c, src [2]int) bool {
 
 // functionWords are prepositions and conjunctions that name no one.
 var functionWords = setOf(`in on at by for of to with from into about and or but as than after before during since`)
+
+// clausePos codes where token i stands in its sentence [s0, s1) for the
+// features: first (1), after a comma (2), last (3) and, with beforeComma,
+// before a comma (4); 0 elsewhere.
+func (d *doc) clausePos(i, s0, s1 int, beforeComma bool) uint64 {
+	switch {
+	case i == s0:
+		return 1
+	case d.toks[i-1].low == ",":
+		return 2
+	case i+1 == s1:
+		return 3
+	case beforeComma && i+1 < s1 && d.toks[i+1].low == ",":
+		return 4
+	}
+	return 0
+}
 
 // quoteState codes a token's place in quotation for the features: inside
 // a quotation (1), a quotation mark (2), an opening one (4).

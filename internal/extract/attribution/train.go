@@ -63,44 +63,56 @@ type taggerItem struct {
 // averaged weights.
 func trainTagger(ctx context.Context, items []taggerItem, opts TrainOptions) ([]float32, error) {
 	p := newAveraged(nBuckets, nTags)
-	rng := rand.New(rand.NewSource(opts.Seed))
 	var f [maxFeats]uint32
+	err := epochs(ctx, items, opts, "", func(it taggerItem) (errs, n int) {
+		d := it.d
+		p1, hist := uint8(tagO), uint8(0)
+		for i := range d.toks {
+			if i > 0 && d.toks[i].sent != d.toks[i-1].sent {
+				hist = 0
+			}
+			if r, ok := d.forced(&it.fc, i); ok {
+				p1, hist = r, hist|histBit(r)
+				continue
+			}
+			k := d.features(&f, &it.fc, i, p1, hist)
+			var sc [nTags]float32
+			p.score(f[:k], sc[:])
+			pred := legalBest(sc[:], p1)
+			if p.learn(f[:k], it.gold[i], pred) {
+				errs++
+			}
+			n++
+			p1, hist = pred, hist|histBit(pred)
+		}
+		return errs, n
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p.average(), nil
+}
+
+// epochs runs opts.Epochs passes of pass over items, shuffled with
+// opts.Seed before each pass, and logs each pass's token error (label
+// names the model).
+func epochs[T any](ctx context.Context, items []T, opts TrainOptions, label string, pass func(T) (errs, n int)) error {
+	rng := rand.New(rand.NewSource(opts.Seed))
 	for ep := 0; ep < opts.Epochs; ep++ {
 		rng.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
 		errs, n := 0, 0
 		for _, it := range items {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return err
 			}
-			d := it.d
-			p1, hist := uint8(tagO), uint8(0)
-			for i := range d.toks {
-				if i > 0 && d.toks[i].sent != d.toks[i-1].sent {
-					hist = 0
-				}
-				if r, ok := d.forced(&it.fc, i); ok {
-					p1, hist = r, hist|histBit(r)
-					continue
-				}
-				k := d.features(&f, &it.fc, i, p1, hist)
-				var sc [nTags]float32
-				p.score(f[:k], sc[:])
-				pred := legalBest(sc[:], p1)
-				g := it.gold[i]
-				if pred != g {
-					p.update(f[:k], g, pred)
-					errs++
-				}
-				n++
-				p.step++
-				p1, hist = pred, hist|histBit(pred)
-			}
+			e, m := pass(it)
+			errs, n = errs+e, n+m
 		}
 		if opts.Log != nil {
-			fmt.Fprintf(opts.Log, "epoch %d: token error %.4f\n", ep+1, float64(errs)/float64(max(n, 1)))
+			fmt.Fprintf(opts.Log, "%sepoch %d: token error %.4f\n", label, ep+1, float64(errs)/float64(max(n, 1)))
 		}
 	}
-	return p.average(), nil
+	return nil
 }
 
 // goldTags labels d's tokens from g's spans; a token belongs to a span when

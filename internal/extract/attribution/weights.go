@@ -162,12 +162,19 @@ func (p *averaged) score(f []uint32, sc []float32) {
 	}
 }
 
-// update moves the weights of features f towards gold and away from pred.
-func (p *averaged) update(f []uint32, gold, pred uint8) {
-	for _, b := range f {
-		p.add(b, gold, 1)
-		p.add(b, pred, -1)
+// learn counts one scored token: when pred is not gold it moves the
+// weights of features f towards gold and away from pred, and reports the
+// error.
+func (p *averaged) learn(f []uint32, gold, pred uint8) bool {
+	wrong := pred != gold
+	if wrong {
+		for _, b := range f {
+			p.add(b, gold, 1)
+			p.add(b, pred, -1)
+		}
 	}
+	p.step++
+	return wrong
 }
 
 func (p *averaged) add(b uint32, t uint8, v float32) {

@@ -60,8 +60,8 @@ func (r *Registry) FindAt(text string, at time.Time) []Match {
 	return out
 }
 
-// findBuf holds FindAt's token and normal-form buffers between calls: the
-// actors and events stages find actors in every article.
+// findBuf holds the token and normal-form buffers of FindAt and Resolve
+// between calls: the actors and events stages run them on every article.
 type findBuf struct {
 	toks []token
 	buf  []byte

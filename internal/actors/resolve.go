@@ -47,7 +47,10 @@ func isDigits(s string) bool {
 // Case, articles, possessives and typographic apostrophes do not matter,
 // except that short acronyms ("US", "IS") must be upper case.
 func (r *Registry) Resolve(mention string, entType string, at time.Time) (*Actor, bool) {
-	toks := trimArticles(tokenize(mention))
+	tb := findPool.Get().(*findBuf)
+	all, buf := tokenizeInto(tb.toks[:0], tb.buf[:0], mention)
+	defer tb.put(all, buf)
+	toks := trimArticles(all)
 	if len(toks) == 0 {
 		return nil, false
 	}

@@ -107,6 +107,57 @@ func backgroundClause(s *sentence, h hit) bool {
 	return false
 }
 
+// verbalAttack reports whether "attacked" is criticism: its object is
+// blamed "for" doing something ("attacked the newspaper for refusing to
+// support his tariff plans"), with no weapon in the sentence.
+func verbalAttack(s *sentence, h hit) bool {
+	if h.t.noun || s.low[h.s] != "attacked" && s.low[h.s] != "attacks" && s.low[h.s] != "attacking" {
+		return false
+	}
+	for k := h.e; k+1 < len(s.low) && k < h.e+12; k++ {
+		switch s.low[k] {
+		case "with", "using", ",", ";", ".":
+			return false
+		case "for", "over":
+			nx := s.low[k+1]
+			if strings.HasSuffix(nx, "ing") || nx == "his" || nx == "her" || nx == "their" || nx == "its" {
+				return findWeapon(s) == ""
+			}
+		}
+	}
+	return false
+}
+
+// animals are killed for meat, in culls and by disease, not in conflict.
+var animals = set("dogs", "cats", "cattle", "cows", "pigs", "chickens", "birds", "animals", "sheep", "goats", "livestock", "poultry", "fish", "elephants", "rhinos")
+
+// animalVictims reports whether a killing's victims are animals and only
+// animals: "dogs are killed", "killed 300 cattle" (but not "killed 300
+// cattle and two herders").
+func animalVictims(s *sentence, h hit) bool {
+	low := s.low
+	k := h.s - 1
+	for k >= 0 && (low[k] == "are" || low[k] == "were" || low[k] == "is" || low[k] == "was" || low[k] == "been" || low[k] == "being") {
+		k--
+	}
+	animal := k >= 0 && k < h.s-1 && animals[low[k]]
+	if j := h.e; !animal && j < len(low) {
+		if _, e, ok := parseNumber(low, j); ok {
+			j = e
+		}
+		animal = j < len(low) && animals[low[j]]
+	}
+	if !animal {
+		return false
+	}
+	for k := max(0, h.s-6); k < min(len(low), h.e+8); k++ {
+		if peopleNouns[low[k]] || personNouns[low[k]] {
+			return false
+		}
+	}
+	return true
+}
+
 // findTriggers returns the trigger phrases of a sentence, longest first at
 // each token, weak triggers kept only with their context nouns.
 func findTriggers(s *sentence) []hit {
@@ -192,7 +243,13 @@ func contextOK(s *sentence, h hit) bool {
 		if h.s > 0 && low[h.s-1] == "to" && !planBefore(low, h.s-1) {
 			return false // "trained them to ... publicize attacks"
 		}
+		if verbalAttack(s, h) {
+			return false // "Trump also attacked The Wall Street Journal for refusing to support his plans"
+		}
 	case cKill:
+		if animalVictims(s, h) {
+			return false // "millions of dogs are killed for their meat"
+		}
 		if w == "bodies" {
 			// "28 bodies were found": people killed, by whom unknown;
 			// not "the bodies of 19 soldiers" handed over.

@@ -389,6 +389,8 @@ func TestNothingInvented(t *testing.T) {
 		"What began as a plea for reform was met with staggering brutality.",
 		"The coach was sacked on Monday after the club's third defeat.",
 		"Residents complained of a burning smell near the factory on Tuesday.",
+		"The coalition believes millions of dogs are killed for their meat annually.",
+		"Trump also attacked The Wall Street Journal newspaper for refusing to support his tariff plans.",
 		"",
 	} {
 		if evs := extractOne(t, text); len(evs) != 0 {
@@ -493,6 +495,8 @@ func TestSubtypes(t *testing.T) {
 		{"Rebels blew up an oil pipeline near Arauca on Monday.", SubIED},
 		{"About 500 homes in the capital were destroyed by bomb strikes and missile bombardment by Salvadoran aircraft on Monday.", SubAirDrone},
 		{"In Anta the terrorists set two schools and several houses on fire on Monday.", SubLooting},
+		{"Gunmen killed 300 cattle and two herders in Benue state on Monday.", SubAttack},
+		{"Rebels attacked the town for hours with mortars on Monday.", SubShelling},
 		{"The terrorists placed a charge of dynamite under a bus in Lima on Monday.", SubIED},
 		{"Three strong explosions occurred last night in Medellin.", SubIED},
 		{"The army is responsible for the disappearance of the two citizens in Medellin on Monday.", SubAbduction},

@@ -289,6 +289,9 @@ func contextOK(s *sentence, h hit) bool {
 			return ok
 		}
 	case cArms:
+		if w == "order" && h.s > 0 && low[h.s-1] == "in" {
+			return false // "in order to prevent"
+		}
 		if _, ok := s.window(h, exchangeNouns, 0, 8); ok {
 			return false
 		}

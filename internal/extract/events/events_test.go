@@ -391,6 +391,8 @@ func TestNothingInvented(t *testing.T) {
 		"Residents complained of a burning smell near the factory on Tuesday.",
 		"The coalition believes millions of dogs are killed for their meat annually.",
 		"Trump also attacked The Wall Street Journal newspaper for refusing to support his tariff plans.",
+		"Tencent Games issued a limited play order for minors during the holiday.",
+		"The United States will exert maximum pressure on Iran in order to prevent it from acquiring nuclear weapons.",
 		"",
 	} {
 		if evs := extractOne(t, text); len(evs) != 0 {

@@ -175,7 +175,7 @@ var weaponHeads = map[string]class{
 var armsNouns = set("weapons", "weapon", "arms", "weaponry", "systems", "patriot", "patriots", "ammunition",
 	"munitions", "missiles", "missile", "tanks", "jets", "f-16", "f-16s", "drones", "howitzers", "shells",
 	"equipment", "air defense", "air defence", "military aid", "military support", "military assistance", "security assistance", "himars", "atacms", "artillery",
-	"interceptors", "launchers", "rockets", "order")
+	"interceptors", "launchers", "rockets")
 
 // groupNouns make a forming or splitting trigger a group change.
 var groupNouns = set("group", "groups", "faction", "factions", "militia", "militias", "cells", "cell",

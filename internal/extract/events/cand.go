@@ -158,6 +158,17 @@ func animalVictims(s *sentence, h hit) bool {
 	return true
 }
 
+// opinionNouns are what one agrees with in speech, not in a deal.
+var opinionNouns = set("remark", "remarks", "view", "views", "assessment", "comment", "comments", "statement", "that", "him", "her")
+
+func isQuoteTok(w string) bool {
+	switch w {
+	case "\"", "”", "“", "'", "’":
+		return true
+	}
+	return false
+}
+
 // findTriggers returns the trigger phrases of a sentence, longest first at
 // each token, weak triggers kept only with their context nouns.
 func findTriggers(s *sentence) []hit {
@@ -367,7 +378,19 @@ func contextOK(s *sentence, h hit) bool {
 			_, ok := s.window(h, set("agreement", "deal", "accord", "ceasefire", "truce", "memorandum", "treaty"), 0, 6)
 			return ok
 		}
-		if w == "agreed" {
+		if w == "agreed" || w == "agrees" {
+			// "“the danger is not passed yet,” agreed Polat Sayim", "he
+			// agreed with Biden's recent remark": speech, not a deal
+			for k := max(0, h.s-2); k < h.s; k++ {
+				if isQuoteTok(low[k]) {
+					return false
+				}
+			}
+			if h.e < len(low) && low[h.e] == "with" {
+				if _, ok := s.window(hit{s: h.e, e: h.e + 1}, opinionNouns, 0, 6); ok {
+					return false
+				}
+			}
 			return !(h.e < len(low) && low[h.e] == "to" && h.e+1 < len(low) && low[h.e+1] == "send")
 		}
 	case cClash:

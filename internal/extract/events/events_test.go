@@ -392,6 +392,8 @@ func TestNothingInvented(t *testing.T) {
 		"The coalition believes millions of dogs are killed for their meat annually.",
 		"Trump also attacked The Wall Street Journal newspaper for refusing to support his tariff plans.",
 		"Tencent Games issued a limited play order for minors during the holiday.",
+		"For the eight Uyghurs still in Thai custody, “the danger is not passed yet,” agreed Polat Sayim.",
+		"He agreed with President Joe Biden's recent remark that the U.S. is on the move again.",
 		"The United States will exert maximum pressure on Iran in order to prevent it from acquiring nuclear weapons.",
 		"",
 	} {

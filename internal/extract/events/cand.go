@@ -158,6 +158,10 @@ func animalVictims(s *sentence, h hit) bool {
 	return true
 }
 
+// reactionNouns are what a proposal "met with": no meeting.
+var reactionNouns = set("opposition", "resistance", "criticism", "skepticism", "scepticism", "silence", "approval",
+	"applause", "protests", "anger", "outrage", "derision", "disbelief", "suspicion", "success", "mixed", "little", "some", "strong", "fierce")
+
 // opinionNouns are what one agrees with in speech, not in a deal.
 var opinionNouns = set("remark", "remarks", "view", "views", "assessment", "comment", "comments", "statement", "that", "him", "her")
 
@@ -342,6 +346,9 @@ func contextOK(s *sentence, h hit) bool {
 				return false // "was met with staggering brutality"
 			}
 			n := low[h.e]
+			if n == "with" && h.e+1 < len(low) && reactionNouns[low[h.e+1]] {
+				return false // "the application met with opposition"
+			}
 			return n == "with" || n == "on" || n == "in" || n == "at" || capWord(s.toks[h.e].text)
 		}
 		if w == "talks" && h.s > 0 && (low[h.s-1] == "peace" || low[h.s-1] == "direct") {

@@ -1289,7 +1289,7 @@ func (c *cand) finish(a *news.Article, cl []news.Attribution) news.Event {
 				// "pro-Iranian militia commanders" are not Iran's voice.
 				continue
 			}
-			if src.Actor.Country == ev.Actor1.Country {
+			if sameSide(src.Actor, ev.Actor1) {
 				own = true
 			} else if ev.Actor2 != nil && src.Actor.Country == ev.Actor2.Country {
 				other = true
@@ -1318,6 +1318,25 @@ func otherMentions(text string, evidence news.TextSpan, spans []news.Span) []new
 	}
 	slices.SortFunc(out, func(a, b news.TextSpan) int { return a.Start - b.Start })
 	return out
+}
+
+// sameSide reports whether source actor src speaks for actor a: the same
+// actor, or both the state's side (government, forces, the state, an
+// office holder) of one country. Somalia's security forces do not speak
+// for al-Shabaab, though both are Somali.
+func sameSide(src, a *news.ActorRef) bool {
+	if src.Name == a.Name {
+		return true
+	}
+	return src.Country == a.Country && stateSide(src.Kind) && stateSide(a.Kind)
+}
+
+func stateSide(kind string) bool {
+	switch kind {
+	case news.KindStateForces, news.KindGovernment, news.KindState, news.KindPerson, news.KindExternal:
+		return true
+	}
+	return false
 }
 
 func itoa(n int) string {

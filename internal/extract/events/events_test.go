@@ -568,3 +568,22 @@ func TestMentions(t *testing.T) {
 		t.Errorf("mentions %+v, want the casualty sentence", ev.Mentions)
 	}
 }
+
+func TestSameSide(t *testing.T) {
+	ru := &news.ActorRef{Name: "Military Forces of Russia", Kind: news.KindStateForces, Country: "RU"}
+	tests := []struct {
+		src, a *news.ActorRef
+		want   bool
+	}{
+		{&news.ActorRef{Name: "Ministry of Defence of Russia", Kind: news.KindGovernment, Country: "RU"}, ru, true},
+		{&news.ActorRef{Name: "Vladimir Putin", Kind: news.KindPerson, Country: "RU"}, ru, true},
+		{&news.ActorRef{Name: "Security Forces of Somalia", Kind: news.KindStateForces, Country: "SO"}, &news.ActorRef{Name: "Al-Shabaab", Kind: news.KindRebels, Country: "SO"}, false},
+		{&news.ActorRef{Name: "Al-Shabaab", Kind: news.KindRebels, Country: "SO"}, &news.ActorRef{Name: "Al-Shabaab", Kind: news.KindRebels, Country: "SO"}, true},
+		{&news.ActorRef{Name: "Government of Ukraine", Kind: news.KindGovernment, Country: "UA"}, ru, false},
+	}
+	for _, tc := range tests {
+		if got := sameSide(tc.src, tc.a); got != tc.want {
+			t.Errorf("sameSide(%s, %s) = %v, want %v", tc.src.Name, tc.a.Name, got, tc.want)
+		}
+	}
+}

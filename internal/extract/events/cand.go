@@ -165,6 +165,7 @@ var reactionNouns = set("opposition", "resistance", "criticism", "skepticism", "
 // opinionNouns are what one agrees with in speech, not in a deal.
 var opinionNouns = set("remark", "remarks", "view", "views", "assessment", "comment", "comments", "statement", "that", "him", "her")
 
+// isQuoteTok reports whether token w is a quotation mark.
 func isQuoteTok(w string) bool {
 	switch w {
 	case "\"", "”", "“", "'", "’":

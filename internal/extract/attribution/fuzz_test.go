@@ -33,6 +33,9 @@ func FuzzExtract(f *testing.F) {
 	x := New(Options{})
 	f.Fuzz(func(t *testing.T, text string) {
 		attrs := x.Extract(text, time.Time{})
+		// as in the pipeline: the nlp stage's sentences and tokens given
+		sents, toks := spansOf(nlp.TokenizeSentences(text))
+		attrs = append(attrs, x.extract(text, time.Time{}, sents, toks)...)
 		for _, a := range attrs {
 			for _, sp := range []news.TextSpan{a.Cue, a.Content, {Text: text[clamp(a.Source.Start, len(text)):clamp(a.Source.End, len(text))], Start: a.Source.Start, End: a.Source.End}} {
 				if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {

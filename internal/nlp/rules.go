@@ -327,6 +327,11 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 			covered[k] = true
 		}
 	}
+	// add keeps a rule's span and covers its tokens.
+	add := func(sp span) {
+		spans = append(spans, sp)
+		mark(sp)
+	}
 	// free reports whether no token in [s, e) is covered yet.
 	free := func(s, e int) bool {
 		for k := s; k < e; k++ {
@@ -471,9 +476,7 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 		}
 		if e := r.facilityAfter(toks, lw, j); e > j && isCapitalised(toks[i].Text) {
 			if free(j, e) {
-				sp := span{i, e, news.EntFacility}
-				spans = append(spans, sp)
-				mark(sp)
+				add(span{i, e, news.EntFacility})
 			}
 			i = e - 1
 			continue
@@ -494,9 +497,7 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 			continue
 		}
 		if free(i, e) {
-			sp := span{i, e, news.EntNORP}
-			spans = append(spans, sp)
-			mark(sp)
+			add(span{i, e, news.EntNORP})
 			i = e - 1
 		}
 	}
@@ -521,9 +522,7 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 			lw[e+1] == "with" && lw[e+2] == "explosives" {
 			e += 3
 		}
-		sp := span{i, e, news.EntWeapon}
-		spans = append(spans, sp)
-		mark(sp)
+		add(span{i, e, news.EntWeapon})
 		i = e - 1
 	}
 	// dates, then quantities
@@ -532,9 +531,7 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 			continue
 		}
 		if e := r.date(toks, lw, covered, i); e > i {
-			sp := span{i, e, news.EntDate}
-			spans = append(spans, sp)
-			mark(sp)
+			add(span{i, e, news.EntDate})
 			i = e - 1
 		}
 	}
@@ -546,9 +543,7 @@ func (r *ruleSet) apply(m *Model, text string, toks []Token, tags []int, out []n
 			continue // no quantity starts here
 		}
 		if e := r.quantity(toks, lw, covered, typeAt, i); e > i {
-			sp := span{i, e, news.EntQuantity}
-			spans = append(spans, sp)
-			mark(sp)
+			add(span{i, e, news.EntQuantity})
 			i = e - 1
 		}
 	}

@@ -91,9 +91,12 @@ func TestCueDetectorLoads(t *testing.T) {
 
 // BenchmarkExtract measures Extract on the seed articles (about 4 KB each
 // once cleaned), reporting articles per second.
-func BenchmarkExtract(b *testing.B) {
+func BenchmarkExtract(b *testing.B) { benchSeed(b, New(Options{})) }
+
+// benchSeed runs x on the seed articles in turn, reporting bytes, CPU time
+// and articles per second.
+func benchSeed(b *testing.B, x *Extractor) {
 	a1, a2 := seedArticles(b)
-	x := New(Options{})
 	b.SetBytes(int64(len(a1)+len(a2)) / 2)
 	b.ReportAllocs()
 	reportCPU(b, func(i int) {
@@ -153,20 +156,7 @@ func TestStage(t *testing.T) {
 }
 
 // BenchmarkExtractPatterns measures the patterns alone, without the tagger.
-func BenchmarkExtractPatterns(b *testing.B) {
-	a1, a2 := seedArticles(b)
-	x := New(Options{NoTagger: true})
-	b.SetBytes(int64(len(a1)+len(a2)) / 2)
-	b.ReportAllocs()
-	reportCPU(b, func(i int) {
-		if i%2 == 0 {
-			x.Extract(a1, time.Time{})
-		} else {
-			x.Extract(a2, time.Time{})
-		}
-	})
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
-}
+func BenchmarkExtractPatterns(b *testing.B) { benchSeed(b, New(Options{NoTagger: true})) }
 
 // BenchmarkTokenize measures the tokenizer and sentence splitter of
 // internal/nlp on the same articles: the share of Extract that reading the

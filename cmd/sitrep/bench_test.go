@@ -1,17 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"log/slog"
 	"testing"
-	"time"
-
-	"github.com/sitrep-osint/sitrep/internal/cputime"
 
 	"github.com/sitrep-osint/sitrep/internal/clean"
+	"github.com/sitrep-osint/sitrep/internal/cputime"
 	"github.com/sitrep-osint/sitrep/internal/demo"
 	"github.com/sitrep-osint/sitrep/internal/pipeline"
 	"github.com/sitrep-osint/sitrep/news"
@@ -20,17 +16,13 @@ import (
 // benchDocs are the bundled VOA stories (median 4 KB) as raw documents.
 func benchDocs(b *testing.B) []news.Document {
 	b.Helper()
+	stories, err := demo.Stories()
+	if err != nil {
+		b.Fatal(err)
+	}
 	var docs []news.Document
-	for _, line := range bytes.Split(demo.VOAStories, []byte("\n")) {
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		var s struct{ ID, Title, Text, Published string }
-		if err := json.Unmarshal(line, &s); err != nil {
-			b.Fatal(err)
-		}
-		pub, _ := time.Parse("2006-01-02 15:04:05Z", s.Published)
-		docs = append(docs, news.Document{Origin: s.ID, Format: news.FormatText, Body: []byte(s.Text), ID: s.ID, Title: s.Title, Published: pub})
+	for _, s := range stories {
+		docs = append(docs, news.Document{Origin: s.ID, Format: news.FormatText, Body: []byte(s.Text), ID: s.ID, Title: s.Title, Published: s.Published})
 	}
 	return docs
 }

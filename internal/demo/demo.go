@@ -4,7 +4,13 @@
 // domain. `sitrep demo` ingests them into a fresh database.
 package demo
 
-import _ "embed"
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"time"
+)
 
 // Name is how the bundled corpus is named in origins and error messages.
 const Name = "demo:voa_stories.jsonl"
@@ -14,3 +20,29 @@ const Name = "demo:voa_stories.jsonl"
 //
 //go:embed voa_stories.jsonl
 var VOAStories []byte
+
+// Story is one story of the corpus.
+type Story struct {
+	ID, URL, Title, Text string
+	Published            time.Time
+}
+
+// Stories decodes the corpus, in file order.
+func Stories() ([]Story, error) {
+	var out []Story
+	for i, line := range bytes.Split(VOAStories, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var s struct{ ID, URL, Title, Text, Published string }
+		if err := json.Unmarshal(line, &s); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", Name, i+1, err)
+		}
+		pub, err := time.Parse("2006-01-02 15:04:05Z", s.Published)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", Name, i+1, err)
+		}
+		out = append(out, Story{ID: s.ID, URL: s.URL, Title: s.Title, Text: s.Text, Published: pub})
+	}
+	return out, nil
+}

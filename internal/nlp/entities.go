@@ -46,6 +46,25 @@ func (m *Model) entities(text string, sents [][]Token) []news.Entity {
 	return out
 }
 
+// Spans returns the byte ranges of tokenised sentences and of their
+// tokens, in order: what the nlp stage leaves in news.Article's Sentences
+// and Tokens for later stages.
+func Spans(sents [][]Token) (sentences, tokens []news.Span) {
+	sentences = make([]news.Span, len(sents))
+	n := 0
+	for i, st := range sents {
+		sentences[i] = news.Span{Start: st[0].Start, End: st[len(st)-1].End}
+		n += len(st)
+	}
+	tokens = make([]news.Span, 0, n)
+	for _, st := range sents {
+		for _, t := range st {
+			tokens = append(tokens, news.Span{Start: t.Start, End: t.End})
+		}
+	}
+	return sentences, tokens
+}
+
 // Stage is the pipeline stage that splits an article into sentences and
 // finds its entities. It is safe for concurrent use.
 type Stage struct {
@@ -83,18 +102,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		}
 	}()
 	sents := tb.tokenizeSentences(a.Text)
-	a.Sentences = make([]news.Span, len(sents))
-	n := 0
-	for i, st := range sents {
-		a.Sentences[i] = news.Span{Start: st[0].Start, End: st[len(st)-1].End}
-		n += len(st)
-	}
-	a.Tokens = make([]news.Span, 0, n)
-	for _, st := range sents {
-		for _, t := range st {
-			a.Tokens = append(a.Tokens, news.Span{Start: t.Start, End: t.End})
-		}
-	}
+	a.Sentences, a.Tokens = Spans(sents)
 	a.Entities = s.m.entities(a.Text, sents)
 	return nil
 }

@@ -9,7 +9,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -42,15 +41,12 @@ func main() {
 }
 
 func run(n, size int, seed uint64) error {
+	stories, err := demo.Stories()
+	if err != nil {
+		return err
+	}
 	var sentences, titles []string
-	for _, line := range bytes.Split(demo.VOAStories, []byte("\n")) {
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		var s story
-		if err := json.Unmarshal(line, &s); err != nil {
-			return err
-		}
+	for _, s := range stories {
 		titles = append(titles, s.Title)
 		for _, sen := range strings.SplitAfter(s.Text, ". ") {
 			if len(sen) > 40 {

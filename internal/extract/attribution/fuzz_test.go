@@ -1,13 +1,13 @@
 package attribution
 
 import (
-	"github.com/sitrep-osint/sitrep/internal/nlp"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
+	"github.com/sitrep-osint/sitrep/internal/nlp"
 	"github.com/sitrep-osint/sitrep/news"
 )
 
@@ -34,7 +34,7 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		attrs := x.Extract(text, time.Time{})
 		// as in the pipeline: the nlp stage's sentences and tokens given
-		sents, toks := spansOf(nlp.TokenizeSentences(text))
+		sents, toks := nlp.Spans(nlp.TokenizeSentences(text))
 		attrs = append(attrs, x.extract(text, time.Time{}, sents, toks)...)
 		for _, a := range attrs {
 			for _, sp := range []news.TextSpan{a.Cue, a.Content, {Text: text[clamp(a.Source.Start, len(text)):clamp(a.Source.End, len(text))], Start: a.Source.Start, End: a.Source.End}} {

@@ -452,12 +452,7 @@ func FuzzExtract(f *testing.F) {
 		a := &news.Article{Text: text, Published: thu}
 		evs := x.Extract(a)
 		// as in the pipeline: the nlp stage's sentences and tokens given
-		for _, s := range nlp.TokenizeSentences(text) {
-			a.Sentences = append(a.Sentences, news.Span{Start: s[0].Start, End: s[len(s)-1].End})
-			for _, tk := range s {
-				a.Tokens = append(a.Tokens, news.Span{Start: tk.Start, End: tk.End})
-			}
-		}
+		a.Sentences, a.Tokens = nlp.Spans(nlp.TokenizeSentences(text))
 		evs = append(evs, x.Extract(a)...)
 		for _, ev := range evs {
 			if ev.Evidence.Start < 0 || ev.Evidence.End > len(text) || text[ev.Evidence.Start:ev.Evidence.End] != ev.Evidence.Text {

@@ -1,12 +1,10 @@
 package events
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"reflect"
 	"testing"
 
+	"github.com/sitrep-osint/sitrep/internal/demo"
 	"github.com/sitrep-osint/sitrep/internal/nlp"
 	"github.com/sitrep-osint/sitrep/news"
 )
@@ -15,30 +13,18 @@ import (
 // same events as tokenising each sentence again, on the bundled VOA
 // stories.
 func TestGivenTokens(t *testing.T) {
-	f, err := os.Open("../../demo/voa_stories.jsonl")
+	stories, err := demo.Stories()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
 	x, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<22), 1<<22)
 	n := 0
-	for sc.Scan() {
-		var in struct{ ID, Text string }
-		if err := json.Unmarshal(sc.Bytes(), &in); err != nil {
-			t.Fatal(err)
-		}
+	for _, in := range stories {
 		a := news.Article{ID: in.ID, Text: in.Text, Published: thu}
-		for _, s := range nlp.TokenizeSentences(a.Text) {
-			a.Sentences = append(a.Sentences, news.Span{Start: s[0].Start, End: s[len(s)-1].End})
-			for _, tk := range s {
-				a.Tokens = append(a.Tokens, news.Span{Start: tk.Start, End: tk.End})
-			}
-		}
+		a.Sentences, a.Tokens = nlp.Spans(nlp.TokenizeSentences(a.Text))
 		with := x.Extract(&a)
 		toks := a.Tokens
 		a.Tokens = nil

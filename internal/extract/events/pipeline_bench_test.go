@@ -1,15 +1,11 @@
 package events
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"testing"
-	"time"
-
-	"github.com/sitrep-osint/sitrep/internal/cputime"
 
 	"github.com/sitrep-osint/sitrep/internal/actors"
+	"github.com/sitrep-osint/sitrep/internal/cputime"
 	"github.com/sitrep-osint/sitrep/internal/demo"
 	"github.com/sitrep-osint/sitrep/internal/nlp"
 	"github.com/sitrep-osint/sitrep/news"
@@ -30,17 +26,13 @@ func BenchmarkExtractAfterStages(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
+	stories, err := demo.Stories()
+	if err != nil {
+		b.Fatal(err)
+	}
 	var arts []*news.Article
-	for _, line := range bytes.Split(demo.VOAStories, []byte("\n")) {
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		var s struct{ ID, Title, Text, Published string }
-		if err := json.Unmarshal(line, &s); err != nil {
-			b.Fatal(err)
-		}
-		pub, _ := time.Parse("2006-01-02 15:04:05Z", s.Published)
-		a := &news.Article{ID: s.ID, Title: s.Title, Text: s.Text, Published: pub}
+	for _, s := range stories {
+		a := &news.Article{ID: s.ID, Title: s.Title, Text: s.Text, Published: s.Published}
 		for _, st := range []interface {
 			Process(context.Context, *news.Article) error
 		}{nlp.NewStage(model), actors.NewStage(reg)} {

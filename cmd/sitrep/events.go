@@ -58,12 +58,7 @@ func (c *eventsCmd) Run(g *Globals) error {
 	if c.Limit == 0 && !c.JSON {
 		q.Limit = 100
 	}
-	st, err := openStore(g)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	evs, err := st.Events(g.Context(), q)
+	evs, err := storedEvents(g, q)
 	if err != nil {
 		return err
 	}
@@ -105,6 +100,16 @@ func placeOf(e news.Event) string {
 		return e.Place.Resolved
 	}
 	return e.Place.Name
+}
+
+// storedEvents opens the database and returns the events q selects.
+func storedEvents(g *Globals, q store.EventQuery) ([]store.StoredEvent, error) {
+	st, err := openStore(g)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return st.Events(g.Context(), q)
 }
 
 // figures prints an event's quantities in a stable order.

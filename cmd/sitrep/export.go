@@ -19,12 +19,7 @@ func (c *exportCmd) Run(g *Globals) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(g)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	evs, err := st.Events(g.Context(), q)
+	evs, err := storedEvents(g, q)
 	if err != nil {
 		return err
 	}

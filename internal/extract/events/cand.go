@@ -248,7 +248,7 @@ func contextOK(s *sentence, h hit) bool {
 		}
 	case cIntercept:
 		if w == "defused" {
-			_, ok := s.window(h, set("bomb", "bombs", "ied", "ieds", "device", "devices", "explosives", "mine", "mines", "landmine", "landmines"), 3, 6)
+			_, ok := s.window(h, defusedObjects, 3, 6)
 			return ok
 		}
 		if h.t.weak {
@@ -269,8 +269,8 @@ func contextOK(s *sentence, h hit) bool {
 		if w == "bodies" {
 			// "28 bodies were found": people killed, by whom unknown;
 			// not "the bodies of 19 soldiers" handed over.
-			_, ok := s.window(h, set("found", "discovered", "dumped", "recovered", "unearthed", "exhumed"), 0, 8)
-			_, exch := s.window(h, set("exchange", "exchanged", "handed", "received", "repatriated", "returned", "swap", "handover", "transferred"), 8, 8)
+			_, ok := s.window(h, bodiesFound, 0, 8)
+			_, exch := s.window(h, bodiesExchanged, 8, 8)
 			return ok && !exch && !(h.s > 0 && low[h.s-1] == "the")
 		}
 		if w == "shot" && len(h.t.words) == 1 && !passive(low, h.s) {
@@ -363,12 +363,12 @@ func contextOK(s *sentence, h hit) bool {
 			return false // "a demonstration of our commitment"
 		}
 		if w == "rally" || w == "rallied" {
-			_, ok := s.window(h, set("protesters", "supporters", "thousands", "hundreds", "against", "demonstrators"), 3, 5)
+			_, ok := s.window(h, crowdWords, 3, 5)
 			return ok
 		}
 		if w == "protesters" || w == "demonstrators" || w == "protestors" {
 			// "with protesters turning against groups": background.
-			_, ok := s.window(h, set("gathered", "marched", "took", "rallied", "chanted", "blocked", "dispersed", "disperse", "fired", "tear", "clashed", "killed", "arrested"), 4, 6)
+			_, ok := s.window(h, protestActs, 4, 6)
 			return ok
 		}
 	case cAgree:
@@ -383,7 +383,7 @@ func contextOK(s *sentence, h hit) bool {
 			return ok
 		}
 		if w == "signed" {
-			_, ok := s.window(h, set("agreement", "deal", "accord", "ceasefire", "truce", "memorandum", "treaty"), 0, 6)
+			_, ok := s.window(h, signedDocs, 0, 6)
 			return ok
 		}
 		if w == "agreed" || w == "agrees" {
@@ -404,7 +404,7 @@ func contextOK(s *sentence, h hit) bool {
 	case cClash:
 		if h.t.weak {
 			// "mounted its invasion", not "Russia's invasion" as background.
-			_, ok := s.window(h, set("launched", "mounted", "began", "begun", "started", "ordered"), 4, 0)
+			_, ok := s.window(h, offensiveStarts, 4, 0)
 			return ok
 		}
 	case cRecapture, cWithdraw:
@@ -415,7 +415,7 @@ func contextOK(s *sentence, h hit) bool {
 			return false
 		}
 		if w == "seized" {
-			_, ok := s.window(h, set("control", "town", "village", "city", "territory", "district", "area", "base", "positions", "airport"), 0, 5)
+			_, ok := s.window(h, capturedPlaces, 0, 5)
 			return ok
 		}
 	}

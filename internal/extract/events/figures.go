@@ -275,7 +275,7 @@ func whatCounts(s *sentence, c *cand, noun string, i, ne int) string {
 		}
 		return noun
 	case projectileNouns[noun]:
-		if c.class == cIntercept || near(set("shot", "intercepted", "downed", "destroyed", "neutralised", "neutralized"), 4, 3) {
+		if c.class == cIntercept || near(interceptVerbs, 4, 3) {
 			return "intercepted"
 		}
 		if near(hitVerbs, 0, 3) {

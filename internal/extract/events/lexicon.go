@@ -248,3 +248,30 @@ var (
 	abductVerbs = set("abducted", "kidnapped", "hostage", "hostages", "seized")
 	hitVerbs    = set("hit", "struck", "reached", "got")
 )
+
+// defusedObjects are what "defused" needs to be an interception of explosives.
+var defusedObjects = set("bomb", "bombs", "ied", "ieds", "device", "devices", "explosives", "mine", "mines", "landmine", "landmines")
+
+// bodiesFound are the verbs that make bodies a killing ("28 bodies were found").
+var bodiesFound = set("found", "discovered", "dumped", "recovered", "unearthed", "exhumed")
+
+// bodiesExchanged are the words of bodies handed over, an exchange, not a killing.
+var bodiesExchanged = set("exchange", "exchanged", "handed", "received", "repatriated", "returned", "swap", "handover", "transferred")
+
+// crowdWords make "rally" a protest.
+var crowdWords = set("protesters", "supporters", "thousands", "hundreds", "against", "demonstrators")
+
+// protestActs make a mention of protesters a protest event.
+var protestActs = set("gathered", "marched", "took", "rallied", "chanted", "blocked", "dispersed", "disperse", "fired", "tear", "clashed", "killed", "arrested")
+
+// signedDocs make "signed" an agreement.
+var signedDocs = set("agreement", "deal", "accord", "ceasefire", "truce", "memorandum", "treaty")
+
+// offensiveStarts make "invasion" an event ("mounted its invasion").
+var offensiveStarts = set("launched", "mounted", "began", "begun", "started", "ordered")
+
+// capturedPlaces make "seized" a territorial change.
+var capturedPlaces = set("control", "town", "village", "city", "territory", "district", "area", "base", "positions", "airport")
+
+// interceptVerbs make projectiles counted near them intercepted.
+var interceptVerbs = set("shot", "intercepted", "downed", "destroyed", "neutralised", "neutralized")

@@ -16,6 +16,7 @@ package events
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -195,8 +196,7 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 	defer sc.release()
 	sc.claims = claims(a.Attributions)
 	idx := 0
-	given := toks == nil && tokensFit(a)
-	k := 0 // the first of a.Tokens not yet passed
+	sc.tokensOK = toks == nil && tokensFit(a)
 	for i, sp := range spans {
 		if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 			continue
@@ -208,29 +208,12 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 		if toks != nil {
 			ts = toks[i]
 		} else {
-			if given {
-				// the nlp stage's tokens of this sentence
-				for k < len(a.Tokens) && a.Tokens[k].Start < sp.Start {
-					k++
-				}
-				sc.given = sc.given[:0]
-				for ; k < len(a.Tokens) && a.Tokens[k].End <= sp.End; k++ {
-					t := a.Tokens[k]
-					sc.given = append(sc.given, nlp.Token{Text: a.Text[t.Start:t.End], Start: t.Start, End: t.End})
-				}
-			}
 			if !mayTrigger(a.Text[sp.Start:sp.End]) {
-				var abs []nlp.Token
-				if given && len(sc.given) > 0 {
-					abs = sc.given
-				}
-				x.followUp(a, idx, sp, abs, sc, cands)
+				x.followUp(a, idx, sp, nil, sc, cands)
 				idx++
 				continue
 			}
-			if given && len(sc.given) > 0 {
-				ts = sc.given
-			} else {
+			if ts = sc.tokensIn(a, sp); ts == nil {
 				ts = nlp.Tokenize(a.Text[sp.Start:sp.End])
 				for k := range ts {
 					ts[k].Start += sp.Start
@@ -771,10 +754,29 @@ func pieces(ts []nlp.Token) [][]nlp.Token {
 // scratch holds one sentence's buffers for reuse by the next within one
 // Extract call: nothing keeps a sentence once its events are built.
 type scratch struct {
-	s      sentence
-	ntoks  []nlp.Token
-	given  []nlp.Token        // a sentence's tokens from a.Tokens, article offsets
-	claims []news.Attribution // claims(a.Attributions), found once per article
+	s        sentence
+	ntoks    []nlp.Token
+	given    []nlp.Token        // a sentence's tokens from a.Tokens, article offsets
+	tokensOK bool               // a.Tokens fit the article (tokensFit)
+	claims   []news.Attribution // claims(a.Attributions), found once per article
+}
+
+// tokensIn returns the nlp stage's tokens of sentence sp (from a.Tokens,
+// with article offsets) in sc's buffer, or nil when there are none to read.
+func (sc *scratch) tokensIn(a *news.Article, sp news.Span) []nlp.Token {
+	if !sc.tokensOK {
+		return nil
+	}
+	k := sort.Search(len(a.Tokens), func(k int) bool { return a.Tokens[k].Start >= sp.Start })
+	sc.given = sc.given[:0]
+	for ; k < len(a.Tokens) && a.Tokens[k].End <= sp.End; k++ {
+		t := a.Tokens[k]
+		sc.given = append(sc.given, nlp.Token{Text: a.Text[t.Start:t.End], Start: t.Start, End: t.End})
+	}
+	if len(sc.given) == 0 {
+		return nil
+	}
+	return sc.given
 }
 
 // scratchPool keeps scratch buffers from one article to the next: the
@@ -793,7 +795,7 @@ func (sc *scratch) release() {
 	clear(sc.ntoks[:cap(sc.ntoks)])
 	clear(sc.given[:cap(sc.given)])
 	*s = sentence{toks: s.toks[:0], low: s.low[:0], actors: s.actors[:0], times: s.times[:0], sources: s.sources[:0]}
-	sc.ntoks, sc.given, sc.claims = sc.ntoks[:0], sc.given[:0], nil
+	sc.ntoks, sc.given, sc.tokensOK, sc.claims = sc.ntoks[:0], sc.given[:0], false, nil
 	scratchPool.Put(sc)
 }
 

@@ -18,6 +18,9 @@ func (x *Extractor) followUp(a *news.Article, idx int, sp news.Span, abs []nlp.T
 	if d == nil || !mayCasualty(a.Text[sp.Start:sp.End]) {
 		return
 	}
+	if abs == nil {
+		abs = sc.tokensIn(a, sp)
+	}
 	s := sc.sentence()
 	s.idx, s.span, s.text = idx, sp, a.Text[sp.Start:sp.End]
 	ntoks, _ := s.fill(abs, sc)

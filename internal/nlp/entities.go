@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/sitrep-osint/sitrep/news"
 )
@@ -63,6 +64,30 @@ func Spans(sents [][]Token) (sentences, tokens []news.Span) {
 		}
 	}
 	return sentences, tokens
+}
+
+// SpansFit reports whether sentences and tokens, as Spans makes them, fit
+// text: valid UTF-8, sentences in order and inside it, tokens in order and
+// each inside a sentence. Later stages read such spans instead of
+// tokenising again, and tokenise themselves when they do not fit.
+func SpansFit(text string, sentences, tokens []news.Span) bool {
+	if len(sentences) == 0 || len(tokens) == 0 || !utf8.ValidString(text) {
+		return false
+	}
+	prev, k := 0, 0
+	for _, sp := range sentences {
+		if sp.Start < prev || sp.End > len(text) || sp.Start >= sp.End {
+			return false
+		}
+		for ; k < len(tokens) && tokens[k].Start < sp.End; k++ {
+			t := tokens[k]
+			if t.Start < sp.Start || t.End > sp.End || t.Start >= t.End || k > 0 && t.Start < tokens[k-1].End {
+				return false
+			}
+		}
+		prev = sp.End
+	}
+	return k == len(tokens)
 }
 
 // Stage is the pipeline stage that splits an article into sentences and

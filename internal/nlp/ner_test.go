@@ -329,3 +329,27 @@ func TestConcurrentEntities(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+func TestSpansFit(t *testing.T) {
+	text := "Drones hit Kyiv. Two died."
+	ss, ts := Spans(TokenizeSentences(text))
+	if !SpansFit(text, ss, ts) {
+		t.Fatalf("the nlp stage's own spans do not fit: %v %v", ss, ts)
+	}
+	bad := []struct {
+		name   string
+		ss, ts []news.Span
+		text   string
+	}{
+		{"token past the text", ss, append(append([]news.Span{}, ts...), news.Span{Start: len(text), End: len(text) + 3}), text},
+		{"token outside its sentence", ss[:1], ts, text},
+		{"tokens out of order", ss, append([]news.Span{ts[1], ts[0]}, ts[2:]...), text},
+		{"no tokens", ss, nil, text},
+		{"invalid UTF-8", []news.Span{{Start: 0, End: 3}}, []news.Span{{Start: 0, End: 3}}, "a\xffb"},
+	}
+	for _, tc := range bad {
+		if SpansFit(tc.text, tc.ss, tc.ts) {
+			t.Errorf("%s: fits", tc.name)
+		}
+	}
+}

@@ -223,25 +223,6 @@ func (d *doc) tokBytes(r [2]int) [2]int {
 	return [2]int{d.toks[r[0]].start, d.toks[r[1]-1].end}
 }
 
-// givenValid reports whether the given sentences and tokens fit the text:
-// in order, inside it, every token inside its sentence.
-func (d *doc) givenValid() bool {
-	prev, k := 0, 0
-	for _, sp := range d.givenSents {
-		if sp.Start < prev || sp.End > len(d.text) || sp.Start >= sp.End {
-			return false
-		}
-		for ; k < len(d.givenToks) && d.givenToks[k].Start < sp.End; k++ {
-			t := d.givenToks[k]
-			if t.Start < sp.Start || t.End > sp.End || t.Start >= t.End {
-				return false
-			}
-		}
-		prev = sp.End
-	}
-	return k == len(d.givenToks)
-}
-
 // addTok appends the token text at [start, end) of sentence si; para is
 // the paragraph of the token before, and addTok returns this one's.
 func (d *doc) addTok(text string, start, end, si, para int) int {
@@ -271,7 +252,7 @@ var nounForms = setOf(`reports claims comments notes states estimates accounts c
 func (d *doc) load() {
 	d.toks = d.toks[:0]
 	para := 0
-	if d.givenToks != nil && d.givenValid() {
+	if d.givenToks != nil && nlp.SpansFit(d.text, d.givenSents, d.givenToks) {
 		if cap(d.toks) < len(d.givenToks) {
 			d.toks = make([]tok, 0, len(d.givenToks))
 		}

@@ -20,7 +20,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/sitrep-osint/sitrep/internal/extract/timex"
 	"github.com/sitrep-osint/sitrep/internal/nlp"
@@ -196,7 +195,7 @@ func (x *Extractor) Extract(a *news.Article) []news.Event {
 	defer sc.release()
 	sc.claims = claims(a.Attributions)
 	idx := 0
-	sc.tokensOK = toks == nil && tokensFit(a)
+	sc.tokensOK = toks == nil && nlp.SpansFit(a.Text, a.Sentences, a.Tokens)
 	for i, sp := range spans {
 		if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 			continue
@@ -273,22 +272,6 @@ func (s *sentence) fill(abs []nlp.Token, sc *scratch) ([]nlp.Token, bool) {
 		}
 	}
 	return ntoks, hasTrig
-}
-
-// tokensFit reports whether a.Tokens can stand for the tokens of
-// a.Sentences: in order and inside the text.
-func tokensFit(a *news.Article) bool {
-	if len(a.Tokens) == 0 || len(a.Sentences) == 0 || !utf8.ValidString(a.Text) {
-		return false
-	}
-	prev := 0
-	for _, t := range a.Tokens {
-		if t.Start < prev || t.End > len(a.Text) || t.Start >= t.End {
-			return false
-		}
-		prev = t.End
-	}
-	return true
 }
 
 // prepare tokenises a sentence and finds its actors, persons and dates.
@@ -757,7 +740,7 @@ type scratch struct {
 	s        sentence
 	ntoks    []nlp.Token
 	given    []nlp.Token        // a sentence's tokens from a.Tokens, article offsets
-	tokensOK bool               // a.Tokens fit the article (tokensFit)
+	tokensOK bool               // a.Tokens fit the article (nlp.SpansFit)
 	claims   []news.Attribution // claims(a.Attributions), found once per article
 }
 

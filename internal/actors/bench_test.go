@@ -34,7 +34,7 @@ func BenchmarkResolve(b *testing.B) {
 // BenchmarkFind measures Find's throughput over the seed articles.
 func BenchmarkFind(b *testing.B) {
 	r := testRegistry(b)
-	text, err := os.ReadFile("testdata/seed.txt")
+	text, err := os.ReadFile("../clean/testdata/seed-asharq-2articles.txt")
 	if err != nil {
 		b.Fatal(err)
 	}

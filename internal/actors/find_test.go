@@ -14,7 +14,7 @@ var update = flag.Bool("update", false, "rewrite golden files under testdata")
 // matches with testdata/seed.find.golden (rewrite with -update).
 func TestFindSeedGolden(t *testing.T) {
 	r := testRegistry(t)
-	text, err := os.ReadFile("testdata/seed.txt")
+	text, err := os.ReadFile("../clean/testdata/seed-asharq-2articles.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

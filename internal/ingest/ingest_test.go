@@ -118,8 +118,8 @@ func TestReadForms(t *testing.T) {
 		},
 		{
 			name:   "seed dump is one document",
-			inputs: []string{"../../../shared/corpus/seed-asharq-2articles.txt"},
-			docs:   []news.Document{{Origin: "../../../shared/corpus/seed-asharq-2articles.txt", Format: news.FormatText}},
+			inputs: []string{"../clean/testdata/seed-asharq-2articles.txt"},
+			docs:   []news.Document{{Origin: "../clean/testdata/seed-asharq-2articles.txt", Format: news.FormatText}},
 		},
 		{
 			name:   "html page",

@@ -134,7 +134,7 @@ func TestNERFixture(t *testing.T) {
 }
 
 func TestSeedEntities(t *testing.T) {
-	b, err := os.ReadFile("testdata/seed-asharq-2articles.txt")
+	b, err := os.ReadFile("../clean/testdata/seed-asharq-2articles.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

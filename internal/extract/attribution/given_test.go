@@ -16,7 +16,7 @@ import (
 // the bundled VOA stories; tokens that do not fit the text are ignored.
 func TestGivenTokens(t *testing.T) {
 	var texts []string
-	if b, err := os.ReadFile("testdata/seed.txt"); err == nil {
+	if b, err := os.ReadFile("../../clean/testdata/seed-asharq-2articles.txt"); err == nil {
 		texts = append(texts, string(b))
 	}
 	stories, err := demo.Stories()

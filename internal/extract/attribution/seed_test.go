@@ -17,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite golden files under testdata")
 // starting after the last repetition of its title.
 func seedArticles(t testing.TB) (string, string) {
 	t.Helper()
-	b, err := os.ReadFile("testdata/seed.txt")
+	b, err := os.ReadFile("../../clean/testdata/seed-asharq-2articles.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

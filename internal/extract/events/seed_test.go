@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite golden files under testdata")
 // cleaner would.
 func seedArticles(t testing.TB) []*news.Article {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", "seed-asharq-2articles.txt"))
+	raw, err := os.ReadFile(filepath.Join("..", "..", "clean", "testdata", "seed-asharq-2articles.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

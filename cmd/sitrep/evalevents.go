@@ -49,7 +49,7 @@ func (c *evalEventsCmd) Run(g *Globals) error {
 				fmt.Fprintf(g.stdout, "%s\t%s\t%s\t%s\n", s.Name, m.Gold, strings.Join(m.Pred, ", "), strings.Join(strings.Fields(m.Item), " "))
 			}
 			for _, m := range s.NumberMisses {
-				fmt.Fprintf(g.stdout, "%s\tnumber\t%s %g\t%v\t%s\n", s.Name, m.What, m.Gold, m.Got, strings.Join(strings.Fields(m.Item), " "))
+				fmt.Fprintf(g.stdout, "%s\tnumber\t%s %v\t%v\t%s\n", s.Name, m.What, m.Gold, m.Got, strings.Join(strings.Fields(m.Item), " "))
 			}
 		}
 	}

@@ -47,6 +47,15 @@ func (x *Extractor) sentenceEvents(a *news.Article, s *sentence, pub time.Time, 
 			if c == nil || sameInSentence(cands, c) {
 				continue
 			}
+			if d := recentViolent(cands, s.idx); d != nil && casualtyReport(s, h, c) && !sharesFigureKind(d, c) {
+				// "A bomb exploded at the station. Seven of the nine
+				// soldiers were wounded.": the casualties of the
+				// event just told, not an attack of their own. When
+				// the event has its own count of that kind, the report
+				// may be of other victims or another toll, and stays
+				// apart.
+				c.anaphor = true
+			}
 			if c.anaphor || mergeable(c) {
 				if mergeBack(cands, c) {
 					continue
@@ -62,6 +71,34 @@ func (x *Extractor) sentenceEvents(a *news.Article, s *sentence, pub time.Time, 
 		}
 	}
 	return cands
+}
+
+// casualtyReport reports whether candidate c only tells who was killed or
+// hurt: a killing verb in the passive ("were wounded", "was later found
+// murdered") or "died", with no agent and no weapon of its own.
+func casualtyReport(s *sentence, h hit, c *cand) bool {
+	if c.class != cKill || c.ev.Actor1 != nil || c.ev.Weapon != "" || len(c.ev.Figures) == 0 {
+		return false
+	}
+	if h.e-h.s == 1 && (s.low[h.s] == "died" || s.low[h.s] == "dead") {
+		return true
+	}
+	k := h.s - 1
+	for k > 0 && (strings.HasSuffix(s.low[k], "ly") || s.low[k] == "also" || s.low[k] == "later" || s.low[k] == "found" || s.low[k] == "all") {
+		k--
+	}
+	return k >= 0 && (s.low[k] == "was" || s.low[k] == "were" || s.low[k] == "been")
+}
+
+// sharesFigureKind reports whether d already has a figure of a kind that
+// c counts.
+func sharesFigureKind(d, c *cand) bool {
+	for _, f := range c.ev.Figures {
+		if hasFigureOf(d.ev.Figures, f.What) {
+			return true
+		}
+	}
+	return false
 }
 
 // setOnFire reads "set two schools and several houses on fire" (the
@@ -567,8 +604,9 @@ func segments(s *sentence, h hit) []seg {
 		// Each part must name its own target or place ("Erbil
 		// International Airport in April"), not only a date ("from 88 in
 		// 2023 to 388 in 2024").
+		// Text in capitals names nothing by its case, so it is not split.
 		named := false
-		for k := start; k < e; k++ {
+		for k := start; k < e && !s.upper; k++ {
 			if capWord(s.toks[k].text) && !s.timeToken(k) {
 				named = true
 			}

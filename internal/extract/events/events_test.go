@@ -155,6 +155,7 @@ func TestFigureParts(t *testing.T) {
 		{"Six Jesuits (five Spaniards and one Salvadoran) and two women were killed in San Salvador by a group of men in uniform.", SubAttack, map[string]float64{"killed": 8}, []part{{"killed", 5}, {"killed", 1}}},
 		{"MAOIST GUERRILLAS HAVE KILLED THE MAYOR OF THE SMALL TOWN OF HOSTIGAL, AS WELL AS TWO PEASANTS, THE LOCAL PRESS REPORTED TODAY.", SubAttack, map[string]float64{"killed": 3}, nil},
 		{"The army has not ruled out that the killers of the six Jesuit priests were soldiers.", SubAttack, map[string]float64{"killed": 6}, nil},
+		{"The bishop said the names of the persons reportedly involved in the six Jesuits' slaying were revealed in San Salvador.", SubAttack, map[string]float64{"killed": 6}, nil},
 		{"Two policemen who were acting as her bodyguards and a private citizen were wounded in the attack on the senator's car.", SubAttack, map[string]float64{"injured": 2}, nil},
 		{"On 11 February, one adult and four minors were killed and 16 others were wounded when an air force helicopter strafed a camp.", SubAirDrone, map[string]float64{"killed": 5, "injured": 16}, nil},
 		{"A bomb exploded at the police station in Medellin on Monday, injuring eight people. The police said that 10 other people were also injured.", SubIED, map[string]float64{"injured": 8}, nil},
@@ -164,6 +165,13 @@ func TestFigureParts(t *testing.T) {
 		{"Officials said the death toll had risen to at least 63 from Saturday's bomb blast outside a girls' school in Kabul.", SubIED, map[string]float64{"killed": 63}, nil},
 		{"A suicide bomber detonated her explosive devices near a military convoy in Kalat, killing at least one security worker and injuring four others.", SubSuicide, map[string]float64{"killed": 1, "injured": 4}, nil},
 		{"The general said 18 off-duty military and paramilitary Frontier Corps personnel, three railway staff and five civilian passengers were among those killed in the attack on the train.", SubAttack, map[string]float64{"killed": 26}, nil},
+		{"The nine U.S. soldiers from Palmerola base were on a recreational visit and were wounded when a homemade bomb exploded.", SubIED, map[string]float64{"injured": 9}, nil},
+		{"A homemade bomb exploded in La Ceiba. Seven of the nine soldiers were wounded, three of the soldiers are in grave condition.", SubIED, map[string]float64{"injured": 7}, []part{{"injured", 3}}},
+		{"They said the recent kidnapping of 12 student leaders, out of which 5 were later found murdered, was carried out by the army.", SubAbduction, map[string]float64{"abducted": 12, "killed": 5}, nil},
+		{"Since 21 August, when the campaign of kidnappings and murders began, of the 16 members of the board, three were murdered, seven are still missing.", SubAttack, map[string]float64{"killed": 3}, nil},
+		{"A car bomb exploded outside the police headquarters in Bogota on Wednesday. The authorities also confirmed that the number of victims is 59 and not 62.", SubIED, map[string]float64{"killed": 59}, nil},
+		{"A car bomb exploded outside the police headquarters in Bogota on Wednesday. The number of dead has risen to 12.", SubIED, map[string]float64{"killed": 12}, nil},
+		{"A car bomb exploded outside the police headquarters in Bogota on Wednesday. The bus was bought by a man from Medellin. He used false documents. Two suspects were released. The number of victims is 59.", SubIED, map[string]float64{"killed": 59}, nil},
 	}
 	for _, tc := range tests {
 		ev := find(extractOne(t, tc.text), tc.sub)
@@ -396,6 +404,7 @@ func TestNothingInvented(t *testing.T) {
 		"He agreed with President Joe Biden's recent remark that the U.S. is on the move again.",
 		"The application that Malaysia and Vietnam made ten years ago met with opposition from China.",
 		"The United States will exert maximum pressure on Iran in order to prevent it from acquiring nuclear weapons.",
+		"The buyer, a member of the Medellin cartel, was instructed by his bosses in Bogota to keep the receipts.",
 		"",
 	} {
 		if evs := extractOne(t, text); len(evs) != 0 {
@@ -490,6 +499,8 @@ func TestSubtypes(t *testing.T) {
 		{"Thousands of people protested in Tbilisi on Sunday against the new law.", SubPeaceful},
 		{"Police fired tear gas to disperse protesters in Nairobi on Tuesday.", SubIntervened},
 		{"Rioters torched shops in Dhaka on Monday.", SubViolentDemo},
+		{"Two vehicles of the Red Cross were attacked in the Mejicanos sector on Friday. One of them was totally destroyed by fire.", SubLooting},
+		{"The town hall in Ayacucho was burned to the ground on Friday.", SubLooting},
 		{"Protesters clashed with security forces in Caracas on Sunday.", SubViolentDemo},
 		{"During the siege, soldiers shot dead two militants in Beledweyne on Tuesday.", SubArmedClash},
 		{"Rebels blew up an oil pipeline near Arauca on Monday.", SubIED},
@@ -580,5 +591,17 @@ func TestSameSide(t *testing.T) {
 		if got := sameSide(tc.src, tc.a); got != tc.want {
 			t.Errorf("sameSide(%s, %s) = %v, want %v", tc.src.Name, tc.a.Name, got, tc.want)
 		}
+	}
+}
+
+// A sentence in capitals is one event, not one per dated part: its case
+// names no targets.
+func TestCapitalsNotSplit(t *testing.T) {
+	evs := extractOne(t, "THE CAR BOMB ATTACK ON MONDAY IN BOGOTA HAD BEEN PLANNED SINCE LAST SEPTEMBER.")
+	if len(evs) != 1 {
+		t.Fatalf("got %d events, want 1: %+v", len(evs), evs)
+	}
+	if evs[0].Modality != news.ModReported {
+		t.Errorf("modality %s, want reported", evs[0].Modality)
 	}
 }

@@ -301,9 +301,10 @@ func whatCounts(s *sentence, c *cand, noun string, i, ne int) string {
 			return "killed"
 		}
 		// "the killers of the six Jesuit priests", "the death of six
-		// Jesuits": the victims of a killing named by a noun.
-		if victimsOf(low, i) {
-			return "killed"
+		// Jesuits", "the kidnapping of 12 student leaders": the victims of
+		// an act named by a noun.
+		if f := victimsOf(low, i); f != "" {
+			return f
 		}
 		// The nearest verb decides: "killing four people and injuring 35".
 		best, bestD := "", 1<<30
@@ -395,9 +396,12 @@ func hasVerbBetween(low []string, i, ne int) bool {
 
 // passiveFate reads, from token k on and within the clause, the passive
 // that tells what befell a subject ("... who worked for them were brutally
-// assassinated", "were wounded"): killed, injured, detained, abducted or
-// "". A number, a semicolon or the end of the sentence stops it.
+// assassinated", "were wounded", "were later found murdered"): killed,
+// injured, detained, abducted or "". A second predicate joined by "and"
+// counts ("were on a recreational visit and were wounded"). A semicolon, a
+// colon or the end of the sentence stops it.
 func passiveFate(low []string, k int) string {
+	needAnd := false // after a predicate of another kind, only "and were ..." goes on
 	for end := min(len(low), k+15); k < end; k++ {
 		w := low[k]
 		if w == "." || w == ";" || w == ":" {
@@ -406,9 +410,15 @@ func passiveFate(low []string, k int) string {
 		if w != "was" && w != "were" && w != "been" {
 			continue
 		}
+		if needAnd && low[k-1] != "and" {
+			return ""
+		}
 		v := k + 1
-		for v < len(low) && v < k+3 && (strings.HasSuffix(low[v], "ly") || low[v] == "also" || low[v] == "all") {
+		for v < len(low) && v < k+4 && (strings.HasSuffix(low[v], "ly") || low[v] == "also" || low[v] == "all" || low[v] == "later" || low[v] == "found") {
 			v++
+		}
+		if v < len(low) && v > k+1 && low[v-1] == "found" && low[v] == "dead" {
+			return "killed" // "were found dead"
 		}
 		if v+2 < len(low) && low[v] == "among" && (low[v+1] == "those" || low[v+1] == "the") {
 			v += 2 // "were among those killed", "were among the dead"
@@ -429,7 +439,10 @@ func passiveFate(low []string, k int) string {
 		if k > 0 && (low[k-1] == "who" || low[k-1] == "that" || low[k-1] == "which") {
 			continue // a relative clause's own verb: "two policemen who were acting as bodyguards ... were wounded"
 		}
-		return ""
+		if w == "been" {
+			return ""
+		}
+		needAnd = true
 	}
 	return ""
 }
@@ -475,6 +488,21 @@ func breakdown(s *sentence, out []news.Figure, i, j int) (string, int) {
 	}
 	// Tokens p+1 .. i-1 lie between the figure before and this number.
 	gap := low[p+1 : i]
+	if n := len(gap); n > 0 && n <= 5 && gap[n-1] == "," && j+1 < len(low) && low[j] == "of" && (low[j+1] == "the" || low[j+1] == "them" || low[j+1] == "those") && passiveFate(low, j) == "" {
+		// "Seven of the nine soldiers were wounded, three of the
+		// soldiers are in grave condition": some of them, with no fate
+		// of their own.
+		k := j + 2
+		for k < len(low) && k < j+5 && !peopleNouns[low[k]] && low[k] != "," {
+			k++
+		}
+		if low[j+1] == "them" {
+			return what, j + 2
+		}
+		if k < len(low) && peopleNouns[low[k]] {
+			return what, k + 1
+		}
+	}
 	ok := false
 	switch {
 	case len(gap) > 0 && (gap[len(gap)-1] == "including" || len(gap) >= 2 && (gap[len(gap)-1] == "them" || gap[len(gap)-1] == "whom") && (gap[len(gap)-2] == "among" || gap[len(gap)-2] == "of")):
@@ -554,42 +582,45 @@ func andAfter(s *sentence, out []news.Figure, i int) bool {
 	return false
 }
 
-// victimsOf reports whether the group at token i is named as the
-// victims of a killing noun: "the killers of the six Jesuit priests",
-// "the death of six Jesuits", "the assassination of the rector, five
-// other Jesuits, and two women".
-func victimsOf(low []string, i int) bool {
+// victimsOf tells what befell the group at token i when it is named as
+// the victims of an act's noun: killed for "the killers of the six Jesuit
+// priests", "the death of six Jesuits", "the assassination of the rector,
+// five other Jesuits, and two women"; abducted for "the kidnapping of 12
+// student leaders"; "" otherwise.
+func victimsOf(low []string, i int) string {
 	k := i - 1
 	for k >= 0 && (low[k] == "the" || low[k] == "his" || low[k] == "their" || low[k] == "her" || low[k] == "other") {
 		k--
 	}
 	if k >= 1 && low[k] == "of" {
-		return killerNouns[low[k-1]]
+		return actNouns[low[k-1]]
 	}
 	if k < 0 || low[k] != "," && low[k] != "and" {
-		return false
+		return ""
 	}
 	// A later member of a list: walk back over the members before it.
 	for k--; k >= 1 && k >= i-14; k-- {
 		w := low[k]
 		switch {
 		case w == "of":
-			return killerNouns[low[k-1]]
+			return actNouns[low[k-1]]
 		case w == "." || w == ";" || w == ":" || strings.HasSuffix(w, "ed") || killVerbs[w] || injureVerbs[w]:
-			return false
+			return ""
 		}
 	}
-	return false
+	return ""
 }
 
 // afterToll reports whether the number at token i gives a death toll:
 // "the death toll rose to 12", "raised the death toll to more than 60",
-// "a death toll of 45".
+// "a death toll of 45", "the number of victims is 59".
 func afterToll(low []string, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		switch low[k] {
 		case "toll":
 			return true
+		case "victims", "dead", "deaths", "fatalities":
+			return k >= 2 && low[k-1] == "of" && low[k-2] == "number"
 		case "to", "of", "at", "reached", "rose", "risen", "climbed", "jumped", "increased", "has", "had", "have", "stood", "stands", "is", "was", "now":
 		default:
 			return false
@@ -598,10 +629,19 @@ func afterToll(low []string, i int) bool {
 	return false
 }
 
-// killerNouns name a killing or its authors; the people "of" them are
-// its victims.
-var killerNouns = set("killers", "murderers", "assassins", "death", "deaths", "killing", "killings",
-	"murder", "murders", "assassination", "assassinations", "massacre")
+// actNouns name a killing or a kidnapping, or their authors, with what
+// befell the people "of" them.
+var actNouns = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range []string{"killers", "murderers", "assassins", "death", "deaths", "killing", "killings",
+		"murder", "murders", "assassination", "assassinations", "massacre", "slaying", "slayings"} {
+		m[w] = "killed"
+	}
+	for _, w := range []string{"kidnapping", "kidnappings", "kidnappers", "abduction", "abductions", "abductors"} {
+		m[w] = "abducted"
+	}
+	return m
+}()
 
 // listGlue are the tokens that may follow a noun of a list.
 var listGlue = set(",", "and", ".", ";", ")", "--")

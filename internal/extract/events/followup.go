@@ -12,10 +12,18 @@ import (
 // added for a kind the event has no figure of yet, or for more victims
 // ("ten other people were also injured"); a follow-up never overrides what
 // the event's own sentence gave. The sentence becomes one of the event's
-// mentions.
+// mentions. A toll told further on ("the number of victims is 59") goes
+// to the article's one violent event, when it has only one.
 func (x *Extractor) followUp(a *news.Article, idx int, sp news.Span, abs []nlp.Token, sc *scratch, cands []*cand) {
+	text := a.Text[sp.Start:sp.End]
+	if !mayCasualty(text) {
+		return
+	}
 	d := recentViolent(cands, idx)
-	if d == nil || !mayCasualty(a.Text[sp.Start:sp.End]) {
+	if d == nil && mayToll(text) {
+		d = soleViolent(cands, idx)
+	}
+	if d == nil {
 		return
 	}
 	if abs == nil {
@@ -69,6 +77,33 @@ func recentViolent(cands []*cand, idx int) *cand {
 	return nil
 }
 
+// soleViolent returns the one violent event of today's news told before
+// sentence idx, or nil when there is none or more than one.
+func soleViolent(cands []*cand, idx int) *cand {
+	var out *cand
+	for _, d := range cands {
+		if d.dropped || !violentClass(d.class) || d.last >= idx || d.ev.Modality == news.ModHistorical {
+			continue
+		}
+		if out != nil {
+			return nil
+		}
+		out = d
+	}
+	return out
+}
+
+// mayToll reports whether text may give a death toll: "toll" or "number
+// of".
+func mayToll(text string) bool {
+	for i := 0; i+4 <= len(text); i++ {
+		if eqFold(text[i:i+4], "toll") || i+9 <= len(text) && eqFold(text[i:i+9], "number of") {
+			return true
+		}
+	}
+	return false
+}
+
 func hasFigureOf(fs []news.Figure, what string) bool {
 	for _, f := range fs {
 		if f.What == what {
@@ -83,9 +118,9 @@ func hasFigureOf(fs []news.Figure, what string) bool {
 func mayCasualty(text string) bool {
 	for i := 0; i+4 <= len(text); i++ {
 		switch text[i] | 0x20 {
-		case 'k', 'i', 'w', 'd', 'h':
+		case 'k', 'i', 'w', 'd', 'h', 'v':
 			w := text[i : i+4]
-			if eqFold(w, "kill") || eqFold(w, "inju") || eqFold(w, "woun") || eqFold(w, "died") || eqFold(w, "dead") || eqFold(w, "hurt") {
+			if eqFold(w, "kill") || eqFold(w, "inju") || eqFold(w, "woun") || eqFold(w, "died") || eqFold(w, "dead") || eqFold(w, "hurt") || eqFold(w, "vict") {
 				return true
 			}
 		}

@@ -65,7 +65,7 @@ var triggerTable = []struct {
 	{cAttack, "", "attacked, attacking, assaulted, stabbed, opened fire on"},
 	{cAttack, "n", "shooting, shootings, gunfire, stabbing, stabbings, knife attack"},
 	{cAttack, "n", "attack, attacks, assault, assaults, offensive"},
-	{cKill, "", "killed, killing, kills, shot dead, massacred, massacre, executed, murdered, gunned down, assassinated, assassination, assassinations, assassinate, killings, tortured, torture, beat up, beaten, opened fire, murder, murders, murdered, riddled with bullets, shot and killed, shot to death, machinegunned, machine-gunned, shot, wounded, bodies"},
+	{cKill, "", "slaying, slayings, killed, killing, kills, shot dead, massacred, massacre, executed, murdered, gunned down, assassinated, assassination, assassinations, assassinate, killings, tortured, torture, beat up, beaten, opened fire, murder, murders, murdered, riddled with bullets, shot and killed, shot to death, machinegunned, machine-gunned, shot, wounded, bodies"},
 	{cIntercept, "", "shot down, shoot down, shooting down, downed, intercepted, intercept, interception"},
 	{cIntercept, "w", "defused, neutralised, neutralized, destroyed"},
 	{cClash, "", "clashed, clashes, clash, fighting, fought, battle, battles, firefight, firefights, gunfight, gunbattle, gun-battle, skirmish, skirmishes, gun battle, exchange of fire, exchanged fire, ambush, ambushed, repelled, repulsed, fended off, invaded"},
@@ -84,7 +84,7 @@ var triggerTable = []struct {
 	{cAgree, "w", "agreement, ceasefire, cease-fire, truce, accord, peace deal, memorandum, deal"},
 	{cGroup, "w", "formed, forming, form, founded, created, create, creating, split, splitting, splinter, merged, recruited, recruiting, recruit, recruitment, disbanded, pledged allegiance, hand picked, handpicked, hand-picked"},
 	{cBase, "w", "established, set up, opened, built, building"},
-	{cLoot, "", "looted, looting, ransacked, plundered, razed, burned down, vandalized, vandalised, set fire to, demolished, bulldozed, confiscated, torched, arson, set ablaze, burned, robbed, robbery, stole, stolen, set on fire, sets on fire"},
+	{cLoot, "", "looted, looting, ransacked, plundered, razed, burned down, vandalized, vandalised, set fire to, demolished, bulldozed, confiscated, torched, arson, set ablaze, burned, robbed, robbery, stole, stolen, set on fire, sets on fire, destroyed by fire, gutted by fire, burned to the ground, burnt to the ground, burnt down, set alight, went up in flames"},
 	{cLoot, "n", "burning of, burnings of, torching of, looting of, sacking of"},
 	{cLoot, "w", "sacked, sacking, burning"},
 	{cArms, "w s=delivered", "delivered, arrived, received"},
@@ -94,7 +94,7 @@ var triggerTable = []struct {
 	{cArms, "w s=diverted", "diverting, diverted, divert, reprioritize, reprioritise, redirect, redirected"},
 	{cArms, "w s=delayed", "delay, delayed, postponed"},
 	{cArms, "w s=cancelled", "cancelled, canceled, halted, suspended"},
-	{cTrain, "w", "trained, training, train, trains, instructed"},
+	{cTrain, "w", "trained, training, train, trains"},
 	{cProduce, "w", "production, produce, produces, produced, producing, manufacturing, manufacture, manufactured, makes, output, factory, factories"},
 	{cExchange, "w", "exchange, exchanged, swap, swapped, handed over, sent, received, returned, repatriated, released"},
 	{cMeet, "", "meeting, meet, meets, met, summit, talks, held talks, negotiations, telephoned, phoned, mediation, mediate, hosted"},
@@ -242,7 +242,7 @@ var (
 		"batteries", "patriots", "f-16s", "helicopters")
 	killVerbs = set("killed", "killing", "kills", "dead", "died", "deaths", "death", "fatalities", "lives", "toll", "slain",
 		"assassinated", "murdered", "executed", "massacred", "kill", "killings", "murder", "murders", "massacre",
-		"assassination", "slaughtered")
+		"assassination", "slaughtered", "slaying", "slayings")
 	injureVerbs = set("injured", "injuring", "wounded", "wounding", "hurt", "injuries", "wounds", "wound", "injury", "injure", "maimed")
 	detainVerbs = set("arrested", "detained", "detaining", "arresting", "custody", "rounded")
 	abductVerbs = set("abducted", "kidnapped", "hostage", "hostages", "seized")

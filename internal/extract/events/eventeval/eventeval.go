@@ -20,6 +20,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -54,17 +55,20 @@ type Scores struct {
 // the item (a sentence, or a document's identifier).
 type NumberMiss struct {
 	What string
-	Gold float64
+	Gold []float64 // the alternatives, any of which would be exact
 	Got  []float64
 	Item string
 }
 
-// number scores one gold figure against the figures given.
-func (s *Scores) number(what string, gold float64, got []float64, item string) {
+// number scores one gold figure, given as its alternatives (most have
+// one), against the figures given.
+func (s *Scores) number(what string, gold []float64, got []float64, item string) {
 	s.Numbers++
-	if slices.Contains(got, gold) {
-		s.NumbersExact++
-		return
+	for _, g := range gold {
+		if slices.Contains(got, g) {
+			s.NumbersExact++
+			return
+		}
 	}
 	s.NumberMisses = append(s.NumberMisses, NumberMiss{What: what, Gold: gold, Got: got, Item: item})
 }
@@ -420,7 +424,7 @@ func Plover(ctx context.Context, x *events.Extractor, path string) (*Scores, err
 					got = append(got, v)
 				}
 			}
-			sc.number(what, g, got, r.Text)
+			sc.number(what, []float64{g}, got, r.Text)
 		}
 	}
 	return sc, ctx.Err()
@@ -553,34 +557,46 @@ type mucTemplate struct {
 
 // figures returns the template's gold numbers: the number of each human
 // target whose effect is death (killed) or injury (injured). Counts of one
-// are left out (they are named victims, seldom written as a number).
+// are left out (they are named victims, seldom written as a number). Each
+// gold figure is a list of alternatives, any of which is exact.
 //
 // Two groups may share a description ("16: PATROL", "30: PATROL" with
 // "DEATH: PATROL", "INJURY: PATROL"): counts and effects of one
 // description pair in key order. A description with one count and several
 // effects (5 people, some killed and some hurt) says neither figure, so it
-// is left out.
-func (t mucTemplate) figures() map[string][]float64 {
-	out := map[string][]float64{}
+// is left out. A description with several counts and one effect ("12:
+// STUDENT LEADERS", "5: STUDENT LEADERS", "DEATH: STUDENT LEADERS", for
+// twelve kidnapped of whom five were found murdered) does not say which
+// count the effect is of: it gives one figure whose alternatives are the
+// counts.
+func (t mucTemplate) figures() map[string][][]float64 {
+	out := map[string][][]float64{}
+	add := func(eff string, alts []float64) {
+		var keep []float64
+		for _, n := range alts {
+			if n >= 2 {
+				keep = append(keep, n)
+			}
+		}
+		if len(keep) == 0 {
+			return
+		}
+		switch eff {
+		case "DEATH":
+			out["killed"] = append(out["killed"], keep)
+		case "INJURY":
+			out["injured"] = append(out["injured"], keep)
+		}
+	}
 	for desc, ns := range t.counts {
 		effs := t.effects[desc]
-		for i, n := range ns {
-			var eff string
-			switch {
-			case len(effs) == len(ns):
-				eff = effs[i]
-			case len(effs) == 1:
-				eff = effs[0]
+		switch {
+		case len(effs) == len(ns):
+			for i, n := range ns {
+				add(effs[i], []float64{n})
 			}
-			if n < 2 {
-				continue
-			}
-			switch eff {
-			case "DEATH":
-				out["killed"] = append(out["killed"], n)
-			case "INJURY":
-				out["injured"] = append(out["injured"], n)
-			}
+		case len(effs) == 1:
+			add(effs[0], ns)
 		}
 	}
 	return out
@@ -646,7 +662,7 @@ func MUC(ctx context.Context, x *events.Extractor, dir string) (*Scores, error) 
 	perps := map[string][]string{}
 	instruments := map[string][]string{}
 	targets := map[string][]string{}
-	nums := map[string]map[string][]float64{}
+	nums := map[string]map[string][][]float64{}
 	for _, t := range tmpls {
 		if strings.Contains(t.stage, "THREAT") {
 			continue
@@ -655,19 +671,20 @@ func MUC(ctx context.Context, x *events.Extractor, dir string) (*Scores, error) 
 		if st == "" {
 			continue
 		}
-		for what, ns := range t.figures() {
+		for what, golds := range t.figures() {
 			if nums[t.doc] == nil {
-				nums[t.doc] = map[string][]float64{}
+				nums[t.doc] = map[string][][]float64{}
 			}
-			for _, n := range ns {
+			for _, alts := range golds {
 				// A count is scored once per document (several
 				// templates repeat the same victims) and only when the
 				// text writes it in a sentence that names the effect:
 				// a count the key's authors added up ("his bodyguard
 				// and driver": 2) is no number to extract, nor is the
 				// number of targets of which only some died.
-				if !slices.Contains(nums[t.doc][what], n) && writesCasualty(docs[t.doc], n, what) {
-					nums[t.doc][what] = append(nums[t.doc][what], n)
+				alts = slices.DeleteFunc(slices.Clone(alts), func(n float64) bool { return !writesCasualty(docs[t.doc], n, what) })
+				if len(alts) > 0 && !slices.ContainsFunc(nums[t.doc][what], func(g []float64) bool { return slices.Equal(g, alts) }) {
+					nums[t.doc][what] = append(nums[t.doc][what], alts)
 				}
 			}
 		}
@@ -698,7 +715,7 @@ func MUC(ctx context.Context, x *events.Extractor, dir string) (*Scores, error) 
 		if !ok {
 			continue
 		}
-		evs := x.Extract(&news.Article{ID: id, Text: text})
+		evs := x.Extract(&news.Article{ID: id, Text: text, Published: mucDate(text)})
 		pred := subtypes(evs)
 		if gold[id][events.SubShelling] && !slices.Contains(pred, events.SubShelling) && airRockets(evs) {
 			// MUC-4 names the munition, not what fired it: rockets and
@@ -729,8 +746,8 @@ func MUC(ctx context.Context, x *events.Extractor, dir string) (*Scores, error) 
 		// document has a figure of that kind and value.
 		for what, ns := range nums[id] {
 			got := figuresOf(evs, what)
-			for _, n := range ns {
-				sc.number(what, n, got, id)
+			for _, alts := range ns {
+				sc.number(what, alts, got, id)
 			}
 		}
 	}
@@ -748,6 +765,25 @@ func figuresOf(evs []news.Event, what string) []float64 {
 		}
 	}
 	return out
+}
+
+// mucDateline matches the date of a MUC-4 dateline: "BOGOTA, 8 DEC 89
+// (DPA) --".
+var mucDateline = regexp.MustCompile(`\b(\d{1,2}) (JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC) (\d{2})\b`)
+
+// mucDate reads the publication date of a MUC-4 message from its
+// dateline, so that the message's dates resolve as its readers read them;
+// the zero time when it has none.
+func mucDate(text string) time.Time {
+	m := mucDateline.FindStringSubmatch(text[:min(len(text), 200)])
+	if m == nil {
+		return time.Time{}
+	}
+	t, err := time.Parse("2 Jan 06", m[1]+" "+m[2][:1]+strings.ToLower(m[2][1:])+" "+m[3])
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }
 
 // readMUCTexts reads a MUC text file: documents start with a line

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"reflect"
 	"testing"
 
 	"github.com/sitrep-osint/sitrep/internal/extract/events"
@@ -37,6 +38,46 @@ func TestMUCStrings(t *testing.T) {
 	}
 	if got := mucStrings("-"); len(got) != 0 {
 		t.Errorf("mucStrings(-) = %q", got)
+	}
+}
+
+func TestMUCFigures(t *testing.T) {
+	tests := []struct {
+		name string
+		t    mucTemplate
+		want map[string][][]float64
+	}{
+		{"paired in key order", mucTemplate{counts: map[string][]float64{"PATROL": {16, 30}}, effects: map[string][]string{"PATROL": {"DEATH", "INJURY"}}},
+			map[string][][]float64{"killed": {{16}}, "injured": {{30}}}},
+		{"several counts, one effect: alternatives", mucTemplate{counts: map[string][]float64{"LEADERS": {12, 5}}, effects: map[string][]string{"LEADERS": {"DEATH"}}},
+			map[string][][]float64{"killed": {{12, 5}}}},
+		{"one count, several effects: none", mucTemplate{counts: map[string][]float64{"PEOPLE": {5}}, effects: map[string][]string{"PEOPLE": {"DEATH", "INJURY"}}},
+			map[string][][]float64{}},
+		{"one is a named victim", mucTemplate{counts: map[string][]float64{"MAYOR": {1}}, effects: map[string][]string{"MAYOR": {"DEATH"}}},
+			map[string][][]float64{}},
+	}
+	for _, tc := range tests {
+		if got := tc.t.figures(); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	s := newScores("t")
+	s.number("killed", []float64{12, 5}, []float64{3, 5}, "doc")
+	s.number("killed", []float64{16}, []float64{3}, "doc")
+	if s.Numbers != 2 || s.NumbersExact != 1 || len(s.NumberMisses) != 1 || s.NumberMisses[0].Gold[0] != 16 {
+		t.Errorf("numbers %d exact %d misses %+v", s.Numbers, s.NumbersExact, s.NumberMisses)
+	}
+}
+
+func TestMUCDate(t *testing.T) {
+	for text, want := range map[string]string{
+		"BOGOTA, 8 DEC 89 (DPA) -- [TEXT] THE CAR BOMB ATTACK": "1989-12-08",
+		"SAN SALVADOR, 14 JAN 90 (ACAN-EFE) -- [TEXT] MSGR":    "1990-01-14",
+		"[TEXT] NO DATELINE HERE":                              "0001-01-01",
+	} {
+		if got := mucDate(text).Format("2006-01-02"); got != want {
+			t.Errorf("%q: %s, want %s", text, got, want)
+		}
 	}
 }
 

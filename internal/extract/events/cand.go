@@ -144,6 +144,55 @@ func backgroundClause(s *sentence, h hit) bool {
 	return false
 }
 
+// negatedSubject reports whether the passive trigger at token i has a
+// negated subject: "no passengers were killed", "no one was hurt",
+// "none of the guards were injured".
+func negatedSubject(low []string, i int) bool {
+	k := i - 1
+	for k >= 0 && (strings.HasSuffix(low[k], "ly") || low[k] == "also") {
+		k--
+	}
+	if k < 0 || low[k] != "was" && low[k] != "were" && low[k] != "been" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		switch low[j] {
+		case "no":
+			return j+1 >= len(low) || low[j+1] != "longer"
+		case "nobody", "none", "neither":
+			return true
+		case ",", ";", ":", "and", "but", "that", "which", "who":
+			return false
+		}
+	}
+	return false
+}
+
+// genericMention reports whether trigger h names a kind of act rather
+// than an event: a trend ("a wave of kidnappings", "a spate of attacks",
+// "a rise in killings"), an allegation ("charged with robbing, raping,
+// kidnapping"), or a long war ("has been fighting a deadly insurgency").
+func genericMention(low []string, h hit) bool {
+	if h.s >= 2 && (low[h.s-1] == "of" && (low[h.s-2] == "wave" || low[h.s-2] == "spate" || low[h.s-2] == "string") ||
+		low[h.s-1] == "in" && (low[h.s-2] == "rise" || low[h.s-2] == "surge" || low[h.s-2] == "increase" || low[h.s-2] == "spike")) {
+		return true
+	}
+	for k := max(0, h.s-10); k+1 < h.s; k++ {
+		if (low[k] == "charged" || low[k] == "charges") && low[k+1] == "with" || (low[k] == "accused" || low[k] == "convicted" || low[k] == "guilty") && low[k+1] == "of" {
+			return true
+		}
+	}
+	if h.t.class == cClash {
+		for k := h.e; k < len(low) && k < h.e+4; k++ {
+			switch low[k] {
+			case "insurgency", "war", "rebellion", "insurrection":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // verbalAttack reports whether "attacked" is criticism: its object is
 // blamed "for" doing something ("attacked the newspaper for refusing to
 // support his tariff plans"), with no weapon in the sentence.
@@ -1164,6 +1213,9 @@ func modality(s *sentence, h hit, c *cand, future bool) string {
 			return news.ModNegated
 		}
 	}
+	if negatedSubject(low, h.s) {
+		return news.ModNegated
+	}
 	for k := 0; k < len(low); k++ {
 		if denyCues[low[k]] {
 			return news.ModDenied
@@ -1179,6 +1231,12 @@ func modality(s *sentence, h hit, c *cand, future bool) string {
 			return news.ModPossible
 		}
 	}
+	for k := max(0, h.s-3); k < h.s; k++ {
+		// "you can be killed", "militias can attack at any time"
+		if low[k] == "can" && (k == h.s-1 || low[k+1] == "be") {
+			return news.ModPossible
+		}
+	}
 	for k := max(0, h.s-4); k < h.s; k++ {
 		if possibleCues[low[k]] {
 			if low[k] == "could" && k+1 < len(low) && low[k+1] == "not" {
@@ -1187,7 +1245,7 @@ func modality(s *sentence, h hit, c *cand, future bool) string {
 			return news.ModPossible
 		}
 	}
-	if c.historical() || backgroundClause(s, h) {
+	if c.historical() || backgroundClause(s, h) || c.ev.Date == nil && genericMention(low, h) {
 		return news.ModHistorical
 	}
 	for k := 0; k < len(low); k++ {

@@ -1231,9 +1231,17 @@ func modality(s *sentence, h hit, c *cand, future bool) string {
 			return news.ModPossible
 		}
 	}
-	for k := max(0, h.s-3); k < h.s; k++ {
-		// "you can be killed", "militias can attack at any time"
-		if low[k] == "can" && (k == h.s-1 || low[k+1] == "be") {
+	for k := max(0, h.s-4); k < h.s; k++ {
+		// "you can be killed", "militias can attack at any time",
+		// "children can still be attacked"
+		if low[k] != "can" {
+			continue
+		}
+		j := k + 1
+		for j < h.s && (low[j] == "still" || low[j] == "also" || low[j] == "easily" || strings.HasSuffix(low[j], "ly")) {
+			j++
+		}
+		if j == h.s || low[j] == "be" && j+1 == h.s {
 			return news.ModPossible
 		}
 	}

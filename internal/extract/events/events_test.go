@@ -263,6 +263,7 @@ func TestModality(t *testing.T) {
 		{"Russian air defenses shot down 122 Ukrainian drones overnight, the Russian defence ministry said.", SubDisrupted, news.ModClaimed},
 		{"Gunmen stormed the train in Bolan on Tuesday. The spokesperson said no passengers were killed during the operation.", SubAttack, news.ModNegated},
 		{"Villagers in Boni say that if you are seen in the forest, you can be killed.", SubAttack, news.ModPossible},
+		{"Villagers in Boni say that if you are seen in the forest, you can still be killed.", SubAttack, news.ModPossible},
 		{"Nigeria is seeing a wave of kidnappings of school children by criminal gangs seeking huge ransoms.", SubAbduction, news.ModHistorical},
 		{"Police in Port-au-Prince said he was charged with robbing trucks, raping, kidnapping and attacking motorists on the highway.", SubArmedClash, news.ModHistorical},
 		{"The separatist group has been fighting a deadly insurgency against the Pakistani state in Balochistan.", SubArmedClash, news.ModHistorical},

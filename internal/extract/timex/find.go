@@ -163,6 +163,19 @@ func isNumWord(t tok) bool {
 	return ok
 }
 
+// isDecade reports whether w names a decade: "1860s", "1990s".
+func isDecade(w string) bool {
+	if len(w) != 5 || w[4] != 's' || w[3] != '0' || w[0] < '1' || w[0] > '2' {
+		return false
+	}
+	for k := 1; k < 4; k++ {
+		if w[k] < '0' || w[k] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // Find returns the time expressions in sentence, in order, with byte
 // offsets shifted by offset (the sentence's start in the article). Numbers
 // that merely look like years ("2020 people", "3.2%", "$2019") are skipped.
@@ -209,6 +222,12 @@ func match(sent string, ts []tok, i int) (int, int, bool) {
 	}
 	switch {
 	case fixed[t.low]:
+		return i, i, true
+	case isDecade(t.low):
+		// "the 1860s", "in the 1990s"
+		if i > 0 && ts[i-1].low == "the" {
+			return i - 1, i, true
+		}
 		return i, i, true
 	case t.low == "last" && next(1) == "night":
 		if i > 0 && ts[i-1].low == "late" {

@@ -66,6 +66,7 @@ func week(t time.Time) news.TimeRef {
 var (
 	reISO       = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 	reYear      = regexp.MustCompile(`^(?:(early|late|mid|the end of|the start of|the beginning of)[- ]?)?(\d{4})$`)
+	reDecade    = regexp.MustCompile(`^(?:the )?(?:(?:early|late|mid)[- ])?(\d{3}0)s$`)
 	reYearRange = regexp.MustCompile(`^(?:between |from )?(\d{4})\s*(?:[-–—/]|and|to|until)\s*(\d{4}|\d{2})$`)
 	reRel       = regexp.MustCompile(`^(last|this|next|past|coming|previous|earlier this|later this|early this|late this|early last|late last|early next|late next|earlier last)\s+(week|weekend|month|year)$`)
 	reWeekday   = regexp.MustCompile(`^(?:(last|this|next|past|coming|late|early)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(night|morning|afternoon|evening))?$`)
@@ -152,6 +153,16 @@ func resolve(s, prep string, pub time.Time, future bool) (news.TimeRef, bool) {
 			return news.TimeRef{}, false
 		}
 		return year(y), true
+	}
+	if m := reDecade.FindStringSubmatch(s); m != nil {
+		// "the 1990s": its ten years
+		y, _ := strconv.Atoi(m[1])
+		if y < 1800 || y > 2100 {
+			return news.TimeRef{}, false
+		}
+		r := year(y)
+		r.End = strconv.Itoa(y + 9)
+		return r, true
 	}
 	if m := reYearRange.FindStringSubmatch(s); m != nil {
 		a, _ := strconv.Atoi(m[1])

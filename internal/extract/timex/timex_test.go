@@ -52,6 +52,8 @@ func TestResolve(t *testing.T) {
 		{"in 2020", fri, false, "2020", news.DateYear, ""},
 		{"in 2022", thu, false, "2022", news.DateYear, ""},
 		{"2027–2028", thu, false, "2027", news.DateYear, "2028"},
+		{"in the 1860s", thu, false, "1860", news.DateYear, "1869"},
+		{"in the late 1990s", thu, false, "1990", news.DateYear, "1999"},
 		{"2005-2007", fri, false, "2005", news.DateYear, "2007"},
 		{"2005-07", fri, false, "2005", news.DateYear, "2007"},
 		{"between 2014 and 2016", thu, false, "2014", news.DateYear, "2016"},
@@ -121,6 +123,8 @@ func TestFind(t *testing.T) {
 		{"It may rain. Deliveries worth $2019 million.", nil},
 		{"The talks took place on July 16, 2025 in Istanbul.", []string{"on July 16, 2025"}},
 		{"Officials raised the death toll from the previous day's multiple blasts.", []string{"from the previous day"}},
+		{"Kansala had a spectacular end in the 1860s, when the town was sieged.", []string{"in the 1860s"}},
+		{"The 1990s were hard; 1990s-era rifles and 20s remain.", []string{"The 1990s", "1990s"}},
 		{"Nothing to see here.", nil},
 	}
 	for _, tc := range tests {

@@ -462,6 +462,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("A bomb exploded in Bogota on Monday. Ten other people [not identified] were also injured; two -- both children -- died.")
 	f.Add("MURDERED 19 PEOPLE, INCLUDING 10 CHILDREN; EIGHT GUERRILLAS, FOUR SOLDIERS (FIVE OF WHOM), AND THE OTHER TWO. SET THEM ON")
 	f.Add("the killers of the six Jesuits, five of whom were Spaniards, and their two maids; the death toll had risen to at least 63")
+	f.Add("A BOMB EXPLODED. SEVEN OF THE NINE SOLDIERS WERE WOUNDED, THREE OF THE; no one was, the number of victims is 59 and not the 1990s, kidnapping of 12 of which 5 were later found")
 	x, _ := New(Options{})
 	f.Fuzz(func(t *testing.T, text string) {
 		a := &news.Article{Text: text, Published: thu}

@@ -144,6 +144,9 @@ func backgroundClause(s *sentence, h hit) bool {
 	return false
 }
 
+// testWords tell of a weapons test, which strikes no one.
+var testWords = set("test", "tests", "tested", "testing", "test-fired", "test-fire", "test-firing", "test-launched")
+
 // negatedSubject reports whether the passive trigger at token i has a
 // negated subject: "no passengers were killed", "no one was hurt",
 // "none of the guards were injured".
@@ -305,7 +308,13 @@ func contextOK(s *sentence, h hit) bool {
 	low := s.low
 	w := low[h.s]
 	switch h.t.class {
-	case cStrike:
+	case cStrike, cShell:
+		if _, ok := s.window(h, testWords, len(low), len(low)); ok {
+			return false // "conducted a crucial test at ... the site of its long-range missile launch": no attack
+		}
+		if h.t.class == cShell {
+			break
+		}
 		if h.t.weak {
 			// "launched 64 drones", "hit by divisions" (no weapon: no strike)
 			before := 2
@@ -566,6 +575,8 @@ func reconcile(s *sentence, hits []hit) []hit {
 			continue
 		case c == cAttack && (has[cStrike] || has[cShell] || has[cExplosive] || has[cSuicide]):
 			continue
+		case c == cAttack && has[cClash] && h.t.noun && (s.low[h.s] == "gunfire" || s.low[h.s] == "shooting"):
+			continue // "sporadic gunfire as militants are still fighting with the security forces": the clash's
 		case (c == cStrike || c == cShell) && has[cExplosive] && !weaponOf(s, c):
 			continue
 		case c == cStrike && h.t.weak && has[cIntercept] && !strikeClauseApart(s, hits):
@@ -1216,6 +1227,12 @@ func modality(s *sentence, h hit, c *cand, future bool) string {
 	if negatedSubject(low, h.s) {
 		return news.ModNegated
 	}
+	// "There was no sign of the ship being intercepted"
+	for k := max(0, h.s-8); k+2 < h.s; k++ {
+		if low[k] == "no" && (low[k+1] == "sign" || low[k+1] == "evidence" || low[k+1] == "indication") && (low[k+2] == "of" || low[k+2] == "that") {
+			return news.ModNegated
+		}
+	}
 	for k := 0; k < len(low); k++ {
 		if denyCues[low[k]] {
 			return news.ModDenied
@@ -1225,11 +1242,15 @@ func modality(s *sentence, h hit, c *cand, future bool) string {
 		return news.ModPlanned
 	}
 	// A condition: "in case such a ceasefire is not agreed", "if the
-	// attack goes ahead".
+	// attack goes ahead", "at risk of interception", or a habit: "where
+	// rebels pass through when attacked by government troops".
 	for k := max(0, h.s-5); k < h.s; k++ {
-		if low[k] == "if" || low[k] == "unless" || low[k] == "case" && k > 0 && low[k-1] == "in" {
+		if low[k] == "if" || low[k] == "unless" || low[k] == "whenever" || low[k] == "case" && k > 0 && low[k-1] == "in" || low[k] == "risk" && low[k+1] == "of" {
 			return news.ModPossible
 		}
+	}
+	if h.s > 0 && low[h.s-1] == "when" && !h.t.noun && strings.HasSuffix(low[h.s], "ed") {
+		return news.ModPossible
 	}
 	for k := max(0, h.s-4); k < h.s; k++ {
 		// "you can be killed", "militias can attack at any time",

@@ -263,6 +263,9 @@ func TestModality(t *testing.T) {
 		{"Russian air defenses shot down 122 Ukrainian drones overnight, the Russian defence ministry said.", SubDisrupted, news.ModClaimed},
 		{"Gunmen stormed the train in Bolan on Tuesday. The spokesperson said no passengers were killed during the operation.", SubAttack, news.ModNegated},
 		{"Villagers in Boni say that if you are seen in the forest, you can be killed.", SubAttack, news.ModPossible},
+		{"The army sealed border areas where rebels pass through when attacked by government troops in Bocaranga.", SubArmedClash, news.ModPossible},
+		{"Ships carrying Iranian missile parts in the Gulf are at risk of interception by the US Navy.", SubDisrupted, news.ModPossible},
+		{"There was no sign of the Golbon being intercepted by the US Navy in the Gulf on its voyage.", SubDisrupted, news.ModNegated},
 		{"Villagers in Boni say that if you are seen in the forest, you can still be killed.", SubAttack, news.ModPossible},
 		{"Nigeria is seeing a wave of kidnappings of school children by criminal gangs seeking huge ransoms.", SubAbduction, news.ModHistorical},
 		{"Police in Port-au-Prince said he was charged with robbing trucks, raping, kidnapping and attacking motorists on the highway.", SubArmedClash, news.ModHistorical},
@@ -411,6 +414,8 @@ func TestNothingInvented(t *testing.T) {
 		"The application that Malaysia and Vietnam made ten years ago met with opposition from China.",
 		"The United States will exert maximum pressure on Iran in order to prevent it from acquiring nuclear weapons.",
 		"The buyer, a member of the Medellin cartel, was instructed by his bosses in Bogota to keep the receipts.",
+		"North Korea said it conducted a crucial test on Friday at its Sohae Satellite Launching Ground, the site of its long-range missile launch.",
+		"North Korea test-fired two ballistic missiles into the sea on Monday.",
 		"",
 	} {
 		if evs := extractOne(t, text); len(evs) != 0 {

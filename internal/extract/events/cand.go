@@ -180,7 +180,7 @@ func genericMention(low []string, h hit) bool {
 		low[h.s-1] == "in" && (low[h.s-2] == "rise" || low[h.s-2] == "surge" || low[h.s-2] == "increase" || low[h.s-2] == "spike")) {
 		return true
 	}
-	for k := max(0, h.s-10); k+1 < h.s; k++ {
+	for k := max(0, h.s-16); k+1 < h.s; k++ {
 		if (low[k] == "charged" || low[k] == "charges") && low[k+1] == "with" || (low[k] == "accused" || low[k] == "convicted" || low[k] == "guilty") && low[k+1] == "of" {
 			return true
 		}
@@ -750,7 +750,10 @@ func build(a *news.Article, s *sentence, h hit, g seg, pub time.Time) *cand {
 	// "He was killed", "a U.S. citizen was shot": the subject is the
 	// victim even when it names no actor.
 	victimSubject := h.t.class == cKill && passive(s.low, h.s)
-	if sub == SubAttack && ev.Actor2 == nil && ev.Weapon == "" && len(ev.Figures) == 0 && !c.anaphor && !namedVictim && !victimSubject {
+	// "attacked a passenger train": the civilians are named by what they
+	// are, not as an actor.
+	civilianTarget := h.t.class == cAttack && !h.t.noun && targetsCivilians(s)
+	if sub == SubAttack && ev.Actor2 == nil && ev.Weapon == "" && len(ev.Figures) == 0 && !c.anaphor && !namedVictim && !victimSubject && !civilianTarget {
 		return nil
 	}
 	return c
@@ -934,7 +937,8 @@ func anyWord(low []string, ws ...string) bool {
 
 func targetsCivilians(s *sentence) bool {
 	return anyWord(s.low, "civilians", "civilian", "villagers", "residents", "worshippers", "children", "women", "passengers", "farmers", "journalist", "journalists",
-		"refugees", "detainees", "prisoners", "students", "pilgrims", "migrants", "immigrants", "prisoner", "detainee")
+		"refugees", "detainees", "prisoners", "students", "pilgrims", "migrants", "immigrants", "prisoner", "detainee",
+		"passenger", "commuters", "shoppers", "motorists", "travellers", "travelers", "mourners", "worshipers", "patients", "teachers")
 }
 
 // droneWeapon reports whether a weapon phrase names drones or aircraft.

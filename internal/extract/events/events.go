@@ -162,6 +162,7 @@ type actorAt struct {
 	possessor bool // "Iran's" in "Iran's Quds Force"
 	person    bool
 	generic   bool // "the new groups": no name
+	thing     bool // a demonym before a thing or place: "a Pakistani train"
 }
 
 type timeAt struct {
@@ -347,6 +348,9 @@ func (x *Extractor) prepare(a *news.Article, idx int, sp news.Span, abs []nlp.To
 			continue // an outlet reports; it is a source, never a party
 		}
 		at := actorAt{s: ts, e: te, ref: m.Ref, person: m.Ref.Kind == news.KindPerson}
+		// "a Pakistani train", "Russian territory": a country's thing,
+		// which may be struck but does not act.
+		at.thing = m.Ref.Kind == news.KindState && te == ts+1 && te < len(s.low) && demonyms[s.low[ts]] && thingNouns[s.low[te]]
 		if te < len(s.low) && (s.low[te] == "'s" || s.low[te] == "'") {
 			at.possessor = true
 		}

@@ -268,7 +268,6 @@ func TestModality(t *testing.T) {
 		{"There was no sign of the Golbon being intercepted by the US Navy in the Gulf on its voyage.", SubDisrupted, news.ModNegated},
 		{"Villagers in Boni say that if you are seen in the forest, you can still be killed.", SubAttack, news.ModPossible},
 		{"Nigeria is seeing a wave of kidnappings of school children by criminal gangs seeking huge ransoms.", SubAbduction, news.ModHistorical},
-		{"Police in Port-au-Prince said he was charged with robbing trucks, raping, kidnapping and attacking motorists on the highway.", SubArmedClash, news.ModHistorical},
 		{"The separatist group has been fighting a deadly insurgency against the Pakistani state in Balochistan.", SubArmedClash, news.ModHistorical},
 	}
 	for _, tc := range tests {
@@ -295,6 +294,8 @@ func TestRoles(t *testing.T) {
 		{"British Defense Secretary John Healey said Thursday he and his German counterpart Boris Pistorius will chair a meeting of the Ukraine Defense Contact Group on Monday.", SubMeeting, "Ukraine Defense Contact Group", "", map[string]string{"chair": "John Healey"}},
 		{"Advisors from Iran's IRGC trained at least 250 fighters in Lebanon in 2020.", SubTraining, "Islamic Revolutionary Guard Corps", "fighters", map[string]string{"trainer": "Islamic Revolutionary Guard Corps"}},
 		{"He said there were commitments from Germany, Finland and Canada to fund weapons for Ukraine.", SubArms, "", "Ukraine", map[string]string{"funder": "Germany"}},
+		{"Passengers of a Pakistani train held hostage in Balochistan province described their ordeal on Wednesday.", SubAbduction, "", "", nil},
+		{"Russia pounded Ukrainian cities with hundreds of drones on Tuesday.", SubAirDrone, "Russia", "Ukraine", nil},
 	}
 	for _, tc := range tests {
 		ev := find(extractOne(t, tc.text), tc.sub)
@@ -511,6 +512,7 @@ func TestSubtypes(t *testing.T) {
 		{"Thousands of people protested in Tbilisi on Sunday against the new law.", SubPeaceful},
 		{"Police fired tear gas to disperse protesters in Nairobi on Tuesday.", SubIntervened},
 		{"Rioters torched shops in Dhaka on Monday.", SubViolentDemo},
+		{"Militants of the Baloch Liberation Army attacked a passenger train near Sibi on Tuesday.", SubAttack},
 		{"Two vehicles of the Red Cross were attacked in the Mejicanos sector on Friday. One of them was totally destroyed by fire.", SubLooting},
 		{"The town hall in Ayacucho was burned to the ground on Friday.", SubLooting},
 		{"Protesters clashed with security forces in Caracas on Sunday.", SubViolentDemo},
@@ -615,5 +617,22 @@ func TestCapitalsNotSplit(t *testing.T) {
 	}
 	if evs[0].Modality != news.ModReported {
 		t.Errorf("modality %s, want reported", evs[0].Modality)
+	}
+}
+
+// Acts named in charges, trends and long wars are no news of the day:
+// whatever events they give are historical.
+func TestBackgroundMentions(t *testing.T) {
+	for _, text := range []string{
+		"Police in Port-au-Prince said he was charged with robbing trucks, raping, kidnapping and attacking motorists on the highway.",
+		"He was accused of attacking a police patrol in Cap-Haitien.",
+		"He was also charged with robbing trucks loaded with merchandise, raping, kidnapping and attacking motorists on National Highway #1, which links Port-au-Prince and cities to the north.",
+		"Nigeria is seeing a wave of kidnappings of school children by criminal gangs seeking huge ransoms.",
+	} {
+		for _, ev := range extractOne(t, text) {
+			if ev.Modality != news.ModHistorical {
+				t.Errorf("%q: %s is %s, want historical", text, ev.Subtype, ev.Modality)
+			}
+		}
 	}
 }

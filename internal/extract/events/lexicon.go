@@ -209,7 +209,13 @@ var (
 	planCues     = set("will", "would", "'ll", "plans", "plan", "planned", "planning", "aims", "aim", "intends", "intend", "scheduled", "expected", "set", "going", "shall", "must", "keen", "seeks", "wants", "prepares", "preparing", "preparations")
 	possibleCues = set("may", "might", "could", "suspected", "possibly", "likely", "apparently", "allegedly", "probably", "feared", "believed")
 	negCues      = set("not", "n't", "never", "no", "without", "neither", "nor")
-	denyCues     = set("denied", "denies", "deny", "rejected", "dismissed", "refuted")
+	denyCues     = set("denied", "denies", "deny", "denying", "rejected", "reject", "rejects", "rejecting", "dismissed", "refuted", "refutes")
+	// thingNouns, after a demonym, name a country's things or places,
+	// which do not act: "a Pakistani train", "Russian territory".
+	thingNouns = set("train", "trains", "ship", "ships", "vessel", "vessels", "tanker", "tankers", "airliner", "airliners",
+		"bus", "buses", "town", "towns", "city", "cities", "village", "villages", "border", "borders", "territory", "soil",
+		"province", "provinces", "region", "regions", "airspace", "waters", "port", "ports", "capital", "embassy", "consulate",
+		"passengers", "citizens", "nationals", "civilians", "hostages", "workers", "tourists")
 	claimCues    = set("claimed", "claims", "claim")
 )
 

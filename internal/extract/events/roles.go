@@ -69,6 +69,9 @@ func assignActors(s *sentence, h hit, g seg, c *cand) {
 		if violentClass(c.class) && at.e <= h.s && at.ref.Kind == news.KindCivilians {
 			return false // civilians are attacked; they do not attack
 		}
+		if at.thing && at.e <= h.s {
+			return false // "Passengers of a Pakistani train held hostage": Pakistan holds no one
+		}
 		return !at.possessor && !(afterLocPrep(s, at.s) && at.ref.Kind == news.KindState)
 	}
 	named := func(at actorAt) bool { return actorLike(at) && !at.generic }

@@ -709,9 +709,16 @@ func build(a *news.Article, s *sentence, h hit, g seg, pub time.Time) *cand {
 		// "Protesters clash with security forces": a violent demonstration.
 		ev.Subtype, ev.Type = SubViolentDemo, TypeRiots
 	}
-	if ev.Subtype == SubAttack && h.t.class == cKill && armedActor(ev.Actor1) && armedVictims(ev) {
-		// "Soldiers shot dead two militants": fighting between armed men.
+	if ev.Subtype == SubAttack && h.t.class == cKill && (armedActor(ev.Actor1) && armedVictims(ev) || ev.Actor2 != nil && ev.Actor2.ID == "" && nonStateArmed(ev.Actor2)) {
+		// "Soldiers shot dead two militants", "16 terrorists had been
+		// killed": fighting between armed men, not violence against
+		// civilians.
 		ev.Subtype, ev.Type = SubArmedClash, TypeBattles
+	}
+	if ev.Subtype == SubAbduction && ev.Actor2 != nil && ev.Actor2.ID == "" && nonStateArmed(ev.Actor2) {
+		// "held hostage ... as the military killed 33 terrorists": armed
+		// men named after an abduction are not its hostages.
+		ev.Actor2 = nil
 	}
 	if ev.Subtype == SubArmedClash && h.t.class == cAttack && !armedTarget(s, ev.Actor2) {
 		// An attack on anyone but armed forces is an attack, not a clash.
@@ -1612,6 +1619,19 @@ func armedVictims(ev *news.Event) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// nonStateArmed reports whether a is an armed group other than the
+// state's forces: rebels, militias, unnamed gunmen or "terrorists".
+func nonStateArmed(a *news.ActorRef) bool {
+	if a == nil {
+		return false
+	}
+	switch a.Kind {
+	case news.KindRebels, news.KindPolMilitia, news.KindIdMilitia, news.KindUnknownArmed:
+		return true
 	}
 	return false
 }

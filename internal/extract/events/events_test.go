@@ -294,7 +294,7 @@ func TestRoles(t *testing.T) {
 		{"British Defense Secretary John Healey said Thursday he and his German counterpart Boris Pistorius will chair a meeting of the Ukraine Defense Contact Group on Monday.", SubMeeting, "Ukraine Defense Contact Group", "", map[string]string{"chair": "John Healey"}},
 		{"Advisors from Iran's IRGC trained at least 250 fighters in Lebanon in 2020.", SubTraining, "Islamic Revolutionary Guard Corps", "fighters", map[string]string{"trainer": "Islamic Revolutionary Guard Corps"}},
 		{"He said there were commitments from Germany, Finland and Canada to fund weapons for Ukraine.", SubArms, "", "Ukraine", map[string]string{"funder": "Germany"}},
-		{"Passengers of a Pakistani train held hostage in Balochistan province described their ordeal on Wednesday.", SubAbduction, "", "", nil},
+		{"Passengers of a Pakistani train held hostage in Balochistan province described their ordeal on Wednesday as the military killed 33 terrorists.", SubAbduction, "", "", nil},
 		{"Russia pounded Ukrainian cities with hundreds of drones on Tuesday.", SubAirDrone, "Russia", "Ukraine", nil},
 	}
 	for _, tc := range tests {
@@ -517,6 +517,8 @@ func TestSubtypes(t *testing.T) {
 		{"The town hall in Ayacucho was burned to the ground on Friday.", SubLooting},
 		{"Protesters clashed with security forces in Caracas on Sunday.", SubViolentDemo},
 		{"During the siege, soldiers shot dead two militants in Beledweyne on Tuesday.", SubArmedClash},
+		{"The Pakistani military completed a rescue operation near Sibi and killed 33 terrorists on Wednesday.", SubArmedClash},
+		{"Security sources in Quetta said 16 terrorists had been killed on Wednesday.", SubArmedClash},
 		{"Rebels blew up an oil pipeline near Arauca on Monday.", SubIED},
 		{"About 500 homes in the capital were destroyed by bomb strikes and missile bombardment by Salvadoran aircraft on Monday.", SubAirDrone},
 		{"In Anta the terrorists set two schools and several houses on fire on Monday.", SubLooting},

@@ -155,7 +155,7 @@ var genericHeads = map[string]string{
 	"police": news.KindStateForces, "troops": news.KindStateForces, "soldiers": news.KindStateForces,
 	"civilians": news.KindCivilians, "villagers": news.KindCivilians, "residents": news.KindCivilians,
 	"militia": news.KindPolMilitia, "militias": news.KindPolMilitia, "cells": news.KindUnknownArmed,
-	"fighters": news.KindUnknownArmed,
+	"fighters": news.KindUnknownArmed, "terrorists": news.KindUnknownArmed,
 }
 
 // genericActors finds unnamed actor phrases: a determiner or adjectives and

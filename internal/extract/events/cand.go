@@ -144,6 +144,10 @@ func backgroundClause(s *sentence, h hit) bool {
 	return false
 }
 
+// railWords stand by "train" the vehicle: "a passenger train", "train
+// station".
+var railWords = set("passenger", "rescue", "freight", "cargo", "express", "commuter", "station", "stations", "tracks", "track", "carriage", "carriages", "hijacked", "derailed", "driver", "line")
+
 // testWords tell of a weapons test, which strikes no one.
 var testWords = set("test", "tests", "tested", "testing", "test-fired", "test-fire", "test-firing", "test-launched")
 
@@ -417,6 +421,9 @@ func contextOK(s *sentence, h hit) bool {
 	case cTrain:
 		if w == "training" && h.e < len(low) && trainingPlaces[low[h.e]] {
 			return false // "the armed forces training center": a place
+		}
+		if (w == "train" || w == "trains") && h.s > 0 && (low[h.s-1] == "a" || low[h.s-1] == "the" || low[h.s-1] == "this" || railWords[low[h.s-1]] || h.e < len(low) && railWords[low[h.e]]) {
+			return false // "a rescue train", "the train was hijacked": the vehicle
 		}
 		_, ok := s.window(h, trainees, 2, 4)
 		return ok

@@ -296,6 +296,7 @@ func TestRoles(t *testing.T) {
 		{"He said there were commitments from Germany, Finland and Canada to fund weapons for Ukraine.", SubArms, "", "Ukraine", map[string]string{"funder": "Germany"}},
 		{"Passengers of a Pakistani train held hostage in Balochistan province described their ordeal on Wednesday as the military killed 33 terrorists.", SubAbduction, "", "", nil},
 		{"Russia pounded Ukrainian cities with hundreds of drones on Tuesday.", SubAirDrone, "Russia", "Ukraine", nil},
+		{"Assad was ousted in December 2024 but violence began March 6 in Syria's coastal region, where security forces clashed with fighters loyal to the former president.", SubArmedClash, "security forces", "fighters", nil},
 	}
 	for _, tc := range tests {
 		ev := find(extractOne(t, tc.text), tc.sub)
@@ -417,6 +418,7 @@ func TestNothingInvented(t *testing.T) {
 		"The buyer, a member of the Medellin cartel, was instructed by his bosses in Bogota to keep the receipts.",
 		"North Korea said it conducted a crucial test on Friday at its Sohae Satellite Launching Ground, the site of its long-range missile launch.",
 		"North Korea test-fired two ballistic missiles into the sea on Monday.",
+		"A provincial spokesperson said security forces, a rescue train and ambulances had been dispatched to Bolan.",
 		"",
 	} {
 		if evs := extractOne(t, text); len(evs) != 0 {

@@ -158,12 +158,18 @@ var genericHeads = map[string]string{
 	"fighters": news.KindUnknownArmed, "terrorists": news.KindUnknownArmed,
 }
 
+// stateForceWords, before "forces", make them the state's.
+var stateForceWords = set("security", "government", "state", "federal", "army", "military", "police")
+
 // genericActors finds unnamed actor phrases: a determiner or adjectives and
 // a generic head ("the new covert groups", "unidentified gunmen").
 func genericActors(s *sentence) []actorAt {
 	var out []actorAt
 	for i, w := range s.low {
 		kind, ok := genericHeads[w]
+		if w == "forces" && i > 0 && stateForceWords[s.low[i-1]] {
+			kind, ok = news.KindStateForces, true // "security forces", "government forces"
+		}
 		if !ok {
 			continue
 		}
@@ -178,6 +184,9 @@ func genericActors(s *sentence) []actorAt {
 			continue
 		}
 		b := i
+		if w == "forces" {
+			b-- // the word that makes them the state's
+		}
 		for b > 0 && b > i-4 && isModifier(s.low[b-1]) {
 			b--
 		}

@@ -65,6 +65,14 @@ func assignActors(s *sentence, h hit, g seg, c *cand) {
 		}
 		return nil
 	}
+	peek := func(list []actorAt, pred func(actorAt) bool) int {
+		for i := len(list) - 1; i >= 0; i-- {
+			if !used[list[i].s] && pred(list[i]) {
+				return i
+			}
+		}
+		return -1
+	}
 	actorLike := func(at actorAt) bool {
 		if violentClass(c.class) && at.e <= h.s && at.ref.Kind == news.KindCivilians {
 			return false // civilians are attacked; they do not attack
@@ -252,6 +260,16 @@ func assignActors(s *sentence, h hit, g seg, c *cand) {
 			a1 = last(before, actorLike)
 		}
 		a2 = &actorAt{s: -3}
+	}
+	if a1 == nil && !passive {
+		// The subject right before the verb, though unnamed, over a name
+		// in an earlier clause: "Assad was ousted ..., where security
+		// forces clashed with fighters loyal to the former president".
+		if gi := peek(before, func(at actorAt) bool { return at.generic && actorLike(at) && h.s-at.e <= 2 }); gi >= 0 {
+			if ni := peek(before, named); ni < 0 || clauseBreak(low, before[ni].e, before[gi].s) {
+				a1 = take(&before[gi])
+			}
+		}
 	}
 	if a1 == nil && !passive {
 		a1 = last(before, named)
@@ -604,6 +622,18 @@ func placeAt(s *sentence, i int) *news.Place {
 var monthNames = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 
 var wdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+// clauseBreak reports whether tokens [a, b) hold a clause boundary: a
+// comma, a semicolon or a subordinating word.
+func clauseBreak(low []string, a, b int) bool {
+	for k := max(a, 0); k < b && k < len(low); k++ {
+		switch low[k] {
+		case ",", ";", "where", "when", "while", "as", "after", "before", "but", "because", "since":
+			return true
+		}
+	}
+	return false
+}
 
 // isDemonymAt reports whether token k is a nationality adjective
 // ("Russian"), not part of a longer name ("Saudi Arabia").

@@ -60,6 +60,13 @@ func (x *Extractor) sentenceEvents(a *news.Article, s *sentence, pub time.Time, 
 				if mergeBack(cands, c) {
 					continue
 				}
+				if d := soleViolent(cands, s.idx); d != nil && c.anaphor && violentClass(c.class) && (c.anaName == "" || mentions(d, c.anaName)) &&
+					(d.ev.Date == nil || c.ev.Date == nil || d.ev.Date.Value == c.ev.Date.Value) {
+					// "the explosion" further on, in an article that
+					// tells of one attack: that attack, told again.
+					mergeInto(d, c)
+					continue
+				}
 				if c.anaphor && c.class != cMeet && (len(c.ev.Figures) == 0 && c.ev.Place == nil && c.ev.Date == nil || nearbyClass(cands, c)) {
 					// A reference to an event told just before (under
 					// another date, which is the reference's own), or to

@@ -640,3 +640,23 @@ func TestBackgroundMentions(t *testing.T) {
 		}
 	}
 }
+
+// A definite reference far from the one attack an article tells is that
+// attack told again: one event, with the reference among its mentions.
+func TestLateReference(t *testing.T) {
+	text := "A parcel bomb exploded outside a bakery in Lyon on Friday, injuring 13 people. The city's mayor cut short a trip. Shops reopened on Saturday. Police cordoned off the street for hours. No group had yet claimed responsibility for the explosion."
+	evs := extractOne(t, text)
+	var violent []string
+	for _, ev := range evs {
+		if TypeOf(ev.Subtype) != TypeStrategic {
+			violent = append(violent, ev.Subtype)
+		}
+	}
+	if len(violent) != 1 {
+		t.Fatalf("got violent events %v, want one", violent)
+	}
+	ev := find(evs, SubIED)
+	if ev == nil || len(ev.Mentions) != 1 || !strings.Contains(ev.Mentions[0].Text, "the explosion") {
+		t.Errorf("event %+v: want the late reference among its mentions", ev)
+	}
+}

@@ -151,6 +151,9 @@ func backgroundClause(s *sentence, h hit) bool {
 	return false
 }
 
+// bomberActs are what a suicide bomber does in a bombing.
+var bomberActs = set("blew", "detonated", "detonating", "exploded", "attacked", "struck", "rammed", "crashed", "riding", "set", "approached", "entered", "stormed", "targeted", "killed", "killing", "wounded", "injured", "injuring", "hit", "drove", "walked", "carried")
+
 // railWords stand by "train" the vehicle: "a passenger train", "train
 // station".
 var railWords = set("passenger", "rescue", "freight", "cargo", "express", "commuter", "station", "stations", "tracks", "track", "carriage", "carriages", "hijacked", "derailed", "driver", "line")
@@ -350,6 +353,15 @@ func contextOK(s *sentence, h hit) bool {
 		if h.t.weak {
 			// "placed a charge of dynamite under a bus", "planted a bomb"
 			_, ok := s.window(h, thrownExplosives, 0, 5)
+			return ok
+		}
+	case cSuicide:
+		if low[h.e-1] == "bomber" || low[h.e-1] == "bombers" {
+			// The bombers are told of; the bombing needs its act:
+			// "a suicide bomber blew himself up", not "suicide bombers
+			// are wearing suicide jackets" or "snipers killed suicide
+			// bombers".
+			_, ok := s.window(h, bomberActs, 0, 8)
 			return ok
 		}
 	case cIntercept:

@@ -419,6 +419,7 @@ func TestNothingInvented(t *testing.T) {
 		"North Korea said it conducted a crucial test on Friday at its Sohae Satellite Launching Ground, the site of its long-range missile launch.",
 		"North Korea test-fired two ballistic missiles into the sea on Monday.",
 		"A provincial spokesperson said security forces, a rescue train and ambulances had been dispatched to Bolan.",
+		"Suicide bombers are wearing suicide jackets in Bolan, security sources said.",
 		"",
 	} {
 		if evs := extractOne(t, text); len(evs) != 0 {

@@ -1032,6 +1032,9 @@ func findWeapon(s *sentence) string {
 		if aircraftTarget(s, i) {
 			continue // "an attack against a helicopter": the target
 		}
+		if (w == "bombers" || w == "bomber") && i > 0 && s.low[i-1] == "suicide" {
+			continue // people, not aircraft
+		}
 		// Extend left over modifiers and named systems, and right over
 		// "laden with explosives", "systems".
 		b := i

@@ -521,6 +521,7 @@ func TestSubtypes(t *testing.T) {
 		{"Protesters clashed with security forces in Caracas on Sunday.", SubViolentDemo},
 		{"During the siege, soldiers shot dead two militants in Beledweyne on Tuesday.", SubArmedClash},
 		{"The Pakistani military completed a rescue operation near Sibi and killed 33 terrorists on Wednesday.", SubArmedClash},
+		{"Chaudhry said snipers killed suicide bombers near Bolan before forces advanced to clear the train.", SubArmedClash},
 		{"Security sources in Quetta said 16 terrorists had been killed on Wednesday.", SubArmedClash},
 		{"Rebels blew up an oil pipeline near Arauca on Monday.", SubIED},
 		{"About 500 homes in the capital were destroyed by bomb strikes and missile bombardment by Salvadoran aircraft on Monday.", SubAirDrone},

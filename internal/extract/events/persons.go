@@ -170,6 +170,9 @@ func genericActors(s *sentence) []actorAt {
 		if w == "forces" && i > 0 && stateForceWords[s.low[i-1]] {
 			kind, ok = news.KindStateForces, true // "security forces", "government forces"
 		}
+		if (w == "bombers" || w == "bomber") && i > 0 && s.low[i-1] == "suicide" {
+			kind, ok = news.KindUnknownArmed, true // people, not aircraft
+		}
 		if !ok {
 			continue
 		}
@@ -184,8 +187,8 @@ func genericActors(s *sentence) []actorAt {
 			continue
 		}
 		b := i
-		if w == "forces" {
-			b-- // the word that makes them the state's
+		if w == "forces" || w == "bombers" || w == "bomber" {
+			b-- // the word that makes them the state's, or "suicide"
 		}
 		for b > 0 && b > i-4 && isModifier(s.low[b-1]) {
 			b--

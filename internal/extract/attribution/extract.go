@@ -58,7 +58,11 @@ type doc struct {
 	cueTags  []uint8
 	detected [][2]int // the cue detector's spans
 	ccValid  bool     // cc holds this article's word hashes (the tagger reuses them)
+	resolved map[resolveKey]*news.ActorRef // this article's sources resolved to actors (nil: none)
 }
+
+// resolveKey is a source mention as the resolver is asked about it.
+type resolveKey struct{ mention, typ string }
 
 // docPool recycles the per-article buffers: Extract runs concurrently and
 // per article, and fresh token and feature arrays were most of its
@@ -80,12 +84,13 @@ func (d *doc) release() {
 	clear(d.ents)
 	clear(d.srcBuf)
 	clear(d.names)
+	clear(d.resolved)
 	*d = doc{
 		toks: d.toks[:0], sents: d.sents[:0], quotes: d.quotes[:0], used: d.used[:0],
 		out: d.out[:0], ents: d.ents[:0], names: d.names, spare: d.spare[:0],
 		nameWord: d.nameWord[:0], lowBuf: d.lowBuf[:0], fc: d.fc,
 		items: d.items[:0], spoken: d.spoken[:0], srcBuf: d.srcBuf[:0], spans: d.spans, tags: d.tags[:0], taken: d.taken[:0],
-		cc: d.cc, cueTags: d.cueTags[:0], detected: d.detected[:0],
+		cc: d.cc, cueTags: d.cueTags[:0], detected: d.detected[:0], resolved: d.resolved,
 	}
 	docPool.Put(d)
 }

@@ -122,8 +122,22 @@ func (d *doc) resolveActor(x *Extractor, s *news.Source) {
 			mention = s.Party + " " + s.Role
 		}
 	}
-	if ref, ok := x.opts.Resolver.Resolve(mention, typ, d.pubAt); ok && x.opts.IsParty(ref) {
-		s.Actor = ref
+	// A source is often quoted again ("Chaudhry said"): ask the resolver
+	// once per mention and article.
+	k := resolveKey{mention, typ}
+	ref, seen := d.resolved[k]
+	if !seen {
+		if r, ok := x.opts.Resolver.Resolve(mention, typ, d.pubAt); ok && x.opts.IsParty(r) {
+			ref = r
+		}
+		if d.resolved == nil {
+			d.resolved = map[resolveKey]*news.ActorRef{}
+		}
+		d.resolved[k] = ref
+	}
+	if ref != nil {
+		r := *ref // each source its own copy
+		s.Actor = &r
 	}
 }
 

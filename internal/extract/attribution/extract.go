@@ -56,8 +56,8 @@ type doc struct {
 	taken    []bool
 	cc       cueCtx
 	cueTags  []uint8
-	detected [][2]int // the cue detector's spans
-	ccValid  bool     // cc holds this article's word hashes (the tagger reuses them)
+	detected [][2]int                      // the cue detector's spans
+	ccValid  bool                          // cc holds this article's word hashes (the tagger reuses them)
 	resolved map[resolveKey]*news.ActorRef // this article's sources resolved to actors (nil: none)
 }
 

@@ -216,7 +216,7 @@ var (
 		"bus", "buses", "town", "towns", "city", "cities", "village", "villages", "border", "borders", "territory", "soil",
 		"province", "provinces", "region", "regions", "airspace", "waters", "port", "ports", "capital", "embassy", "consulate",
 		"passengers", "citizens", "nationals", "civilians", "hostages", "workers", "tourists")
-	claimCues    = set("claimed", "claims", "claim")
+	claimCues = set("claimed", "claims", "claim")
 )
 
 // Counted nouns, by what a figure with them counts.

@@ -161,6 +161,28 @@ var railWords = set("passenger", "rescue", "freight", "cargo", "express", "commu
 // testWords tell of a weapons test, which strikes no one.
 var testWords = set("test", "tests", "tested", "testing", "test-fired", "test-fire", "test-firing", "test-launched")
 
+// indefiniteSubject reports whether the passive trigger at token i has an
+// indefinite pronoun for its subject: "somebody who has been arrested",
+// "anyone could be killed".
+func indefiniteSubject(low []string, i int) bool {
+	k := i - 1
+	for k >= 0 && (strings.HasSuffix(low[k], "ly") || low[k] == "also" || low[k] == "still") {
+		k--
+	}
+	if k < 0 || low[k] != "was" && low[k] != "were" && low[k] != "been" && low[k] != "be" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		switch low[j] {
+		case "somebody", "someone", "anybody", "anyone", "everybody", "everyone":
+			return true
+		case ",", ";", ":", ".":
+			return false
+		}
+	}
+	return false
+}
+
 // negatedSubject reports whether the passive trigger at token i has a
 // negated subject: "no passengers were killed", "no one was hurt",
 // "none of the guards were injured".
@@ -266,7 +288,8 @@ var reactionNouns = set("opposition", "resistance", "criticism", "skepticism", "
 	"applause", "protests", "anger", "outrage", "derision", "disbelief", "suspicion", "success", "mixed", "little", "some", "strong", "fierce")
 
 // opinionNouns are what one agrees with in speech, not in a deal.
-var opinionNouns = set("remark", "remarks", "view", "views", "assessment", "comment", "comments", "statement", "that", "him", "her")
+var opinionNouns = set("remark", "remarks", "view", "views", "assessment", "comment", "comments", "statement", "that", "him", "her",
+	"concerns", "concern", "criticism", "position", "analysis", "argument", "decision", "me", "us", "them", "you")
 
 // isQuoteTok reports whether token w is a quotation mark.
 func isQuoteTok(w string) bool {
@@ -772,6 +795,11 @@ func build(a *news.Article, s *sentence, h hit, g seg, pub time.Time) *cand {
 	// States", "widen its strikes") is not an event an analyst would code.
 	if (h.t.class == cAttack || h.t.class == cStrike) && h.t.noun && !c.anaphor && isPluralVague(s, h) &&
 		ev.Date == nil && len(ev.Figures) == 0 && weaponClass(ev.Weapon) == cNone {
+		return nil
+	}
+	// "somebody who has been arrested", "anyone can be attacked": no one
+	// in particular, no event.
+	if indefiniteSubject(s.low, h.s) {
 		return nil
 	}
 	// Nothing about who, where, when or how many: a mention in passing

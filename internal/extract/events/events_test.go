@@ -413,6 +413,8 @@ func TestNothingInvented(t *testing.T) {
 		"Tencent Games issued a limited play order for minors during the holiday.",
 		"For the eight Uyghurs still in Thai custody, “the danger is not passed yet,” agreed Polat Sayim.",
 		"He agreed with President Joe Biden's recent remark that the U.S. is on the move again.",
+		"A college student in Beijing said she agreed with officials' concerns about the new law.",
+		"Everybody in Yangon knows somebody who has been arrested.",
 		"The application that Malaysia and Vietnam made ten years ago met with opposition from China.",
 		"The United States will exert maximum pressure on Iran in order to prevent it from acquiring nuclear weapons.",
 		"The buyer, a member of the Medellin cartel, was instructed by his bosses in Bogota to keep the receipts.",

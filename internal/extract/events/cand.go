@@ -484,6 +484,15 @@ func contextOK(s *sentence, h hit) bool {
 			return false
 		}
 		if w == "visit" || w == "visits" || w == "visited" {
+			if w == "visit" {
+				// "arrived in Amman on a visit", "on a previously
+				// unannounced visit", "during a three-day state visit"
+				for k := max(0, h.s-5); k+1 < h.s; k++ {
+					if (low[k] == "on" || low[k] == "during" || low[k] == "for") && (low[k+1] == "a" || low[k+1] == "an" || low[k+1] == "his" || low[k+1] == "her" || low[k+1] == "their") {
+						return true
+					}
+				}
+			}
 			return h.e < len(low) && capWord(s.toks[h.e].text)
 		}
 		if w == "meet" || w == "meets" || w == "met" {

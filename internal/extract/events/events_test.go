@@ -517,6 +517,8 @@ func TestSubtypes(t *testing.T) {
 		{"Thousands of people protested in Tbilisi on Sunday against the new law.", SubPeaceful},
 		{"Police fired tear gas to disperse protesters in Nairobi on Tuesday.", SubIntervened},
 		{"Rioters torched shops in Dhaka on Monday.", SubViolentDemo},
+		{"Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday.", SubMeeting},
+		{"The Japanese prime minister arrived in Hanoi on a three-day visit on Monday.", SubMeeting},
 		{"Militants of the Baloch Liberation Army attacked a passenger train near Sibi on Tuesday.", SubAttack},
 		{"Two vehicles of the Red Cross were attacked in the Mejicanos sector on Friday. One of them was totally destroyed by fire.", SubLooting},
 		{"The town hall in Ayacucho was burned to the ground on Friday.", SubLooting},

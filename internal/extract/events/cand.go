@@ -495,6 +495,23 @@ func contextOK(s *sentence, h hit) bool {
 			}
 			return h.e < len(low) && capWord(s.toks[h.e].text)
 		}
+		if w == "welcomed" || w == "welcome" {
+			// "gave a warm welcome to South African leader F.W. de
+			// Klerk", "welcomed President Macron to the Elysee": a
+			// visitor received, not a decision welcomed.
+			if w == "welcome" {
+				if h.s == 0 || !anyWord(low[max(0, h.s-3):h.s], "a", "warm", "red-carpet") {
+					return false
+				}
+				for k := h.e; k+1 < len(low) && k < h.e+4; k++ {
+					if low[k] == "to" {
+						return capWord(s.toks[k+1].text)
+					}
+				}
+				return false
+			}
+			return h.e < len(low) && capWord(s.toks[h.e].text) && !s.upper && (roleWords[low[h.e]] || s.isCapitalised(h.e) && h.e+1 < len(low) && s.isCapitalised(h.e+1))
+		}
 		if w == "meet" || w == "meets" || w == "met" {
 			if h.e >= len(low) || h.s > 0 && (low[h.s-1] == "was" || low[h.s-1] == "were" || low[h.s-1] == "be" || low[h.s-1] == "been") {
 				return false // "was met with staggering brutality"

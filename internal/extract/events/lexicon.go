@@ -98,7 +98,7 @@ var triggerTable = []struct {
 	{cProduce, "w", "production, produce, produces, produced, producing, manufacturing, manufacture, manufactured, makes, output, factory, factories"},
 	{cExchange, "w", "exchange, exchanged, swap, swapped, handed over, sent, received, returned, repatriated, released"},
 	{cMeet, "", "meeting, meet, meets, met, summit, talks, held talks, negotiations, telephoned, phoned, mediation, mediate, hosted"},
-	{cMeet, "w", "visited, visit, visits"},
+	{cMeet, "w", "visited, visit, visits, welcomed, welcome"},
 }
 
 // triggers indexes the table by first word.

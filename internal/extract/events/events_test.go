@@ -669,3 +669,29 @@ func TestLateReference(t *testing.T) {
 		t.Errorf("event %+v: want the late reference among its mentions", ev)
 	}
 }
+
+// A strike's object may be its place: "struck Kharkiv", "shelled the
+// towns of Nikopol and Marhanets", "hit Gaza City"; a country is the
+// target, not the place.
+func TestObjectPlace(t *testing.T) {
+	tests := []struct{ text, sub, place string }{
+		{"Russian drones struck Kharkiv and Odesa overnight, killing three people.", SubAirDrone, "Kharkiv"},
+		{"Russian forces shelled the towns of Nikopol and Marhanets on Monday.", SubShelling, "Nikopol"},
+		{"Israeli airstrikes hit Gaza City and Khan Younis on Tuesday, killing at least 20 people.", SubAirDrone, "Gaza City"},
+		{"Russia attacked Ukraine with 64 drones overnight.", SubAirDrone, ""},
+	}
+	for _, tc := range tests {
+		ev := find(extractOne(t, tc.text), tc.sub)
+		if ev == nil {
+			t.Errorf("%q: no %s event", tc.text, tc.sub)
+			continue
+		}
+		got := ""
+		if ev.Place != nil {
+			got = ev.Place.Name
+		}
+		if got != tc.place {
+			t.Errorf("%q: place %q, want %q", tc.text, got, tc.place)
+		}
+	}
+}

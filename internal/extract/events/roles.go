@@ -467,7 +467,8 @@ func isPlaceAdj(w string) bool {
 
 // placeNouns close a place name ("air base", "region", "airport").
 var placeNouns = set("region", "regions", "province", "provinces", "city", "airport", "base", "district",
-	"oblast", "governorate", "village", "town", "port", "camp", "border", "area", "valley", "county")
+	"oblast", "governorate", "village", "town", "port", "camp", "border", "area", "valley", "county",
+	"towns", "villages", "cities")
 
 // findPlace returns where the event happened: the place after a locative
 // preposition in the event's part of the sentence, or, before the trigger,
@@ -516,6 +517,11 @@ func findPlace(s *sentence, h hit, g seg) *news.Place {
 	}
 	if p := try(max(h.e, g.s), g.e); p != nil {
 		return p
+	}
+	if g.s <= h.e {
+		if p := objectPlace(s, h); p != nil {
+			return p
+		}
 	}
 	if g.s < h.e {
 		// The place may come before the trigger in the same clause.
@@ -568,6 +574,51 @@ func placeAhead(s *sentence, i int) bool {
 // placeAt reads a place name starting at token i: skipping "the",
 // lower-case place adjectives and a possessor ("Iraq's"), a run of
 // capitalised words, and a closing place noun.
+// strikeVerbs take the place they strike as their object.
+var strikeVerbs = set("struck", "hit", "hits", "pounded", "pounds", "shelled", "shells", "bombed", "attacked", "attacks",
+	"targeted", "targets", "raided", "stormed", "besieged", "rocketed")
+
+// objectPlace reads the place a strike hits when the sentence names it
+// as the verb's object, not after a preposition: "Russian drones struck
+// Kharkiv", "shelled the towns of Nikopol and Marhanets", "airstrikes hit
+// Gaza City". A country is the target, not the place ("attacked
+// Ukraine").
+func objectPlace(s *sentence, h hit) *news.Place {
+	if !violentClass(h.t.class) {
+		return nil
+	}
+	v := -1
+	if !h.t.noun && strikeVerbs[s.low[h.e-1]] {
+		v = h.e - 1
+	} else {
+		for k := h.e; k < len(s.low) && k < h.e+3; k++ {
+			if strikeVerbs[s.low[k]] {
+				v = k
+				break
+			}
+		}
+	}
+	if v < 0 || v+1 >= len(s.low) {
+		return nil
+	}
+	k := v + 1
+	for k < len(s.low) && k < v+4 && (s.low[k] == "the" || placeNouns[s.low[k]] || s.low[k] == "of") {
+		k++
+	}
+	if k >= len(s.low) || !capWord(s.toks[k].text) {
+		return nil
+	}
+	if countryAt(s, k) && !(k+1 < len(s.low) && capWord(s.toks[k+1].text) && s.low[k+1] != "and") {
+		return nil // a country is the target; "Gaza City" is a place
+	}
+	for _, at := range s.actors {
+		if at.s <= k && k < at.e && (at.person || at.generic || at.ref.Kind != news.KindState) {
+			return nil // "attacked the Wagner Group": an actor, not a place
+		}
+	}
+	return placeAt(s, k)
+}
+
 func placeAt(s *sentence, i int) *news.Place {
 	k := i
 	for k < len(s.low) && (s.low[k] == "the" || lowerWord(s.toks[k].text) && isPlaceAdj(s.low[k]) && s.low[k] != "of") {

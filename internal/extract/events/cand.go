@@ -151,6 +151,15 @@ func backgroundClause(s *sentence, h hit) bool {
 	return false
 }
 
+// wordClashes, before "clash", make it one of words.
+var wordClashes = set("office", "verbal", "heated", "diplomatic", "political", "televised", "public", "angry", "shouting", "testy")
+
+// causes are what people fight for without fighting a battle.
+var causes = set("freedom", "democracy", "rights", "justice", "independence", "survival", "lives", "life", "equality", "peace", "recognition")
+
+// mishaps kill without violence.
+var mishaps = set("crash", "accident", "collision", "earthquake", "flood", "floods", "landslide", "avalanche", "storm", "cyclone", "hurricane", "stampede", "derailment")
+
 // bomberActs are what a suicide bomber does in a bombing.
 var bomberActs = set("blew", "detonated", "detonating", "exploded", "attacked", "struck", "rammed", "crashed", "riding", "set", "approached", "entered", "stormed", "targeted", "killed", "killing", "wounded", "injured", "injuring", "hit", "drove", "walked", "carried")
 
@@ -226,6 +235,18 @@ func genericMention(low []string, h hit) bool {
 			switch low[k] {
 			case "insurgency", "war", "rebellion", "insurrection":
 				return true
+			}
+		}
+	}
+	if h.t.class == cKill {
+		// "a war that lasted more than three years and killed 100,000
+		// people": a war's toll, not an event.
+		for k := h.s - 1; k >= 0 && k >= h.s-10; k-- {
+			switch low[k] {
+			case "war", "wars", "conflict", "insurgency", "genocide", "famine":
+				return true
+			case ",", ";", ".":
+				return false
 			}
 		}
 	}
@@ -404,6 +425,9 @@ func contextOK(s *sentence, h hit) bool {
 			return false // "Trump also attacked The Wall Street Journal for refusing to support his plans"
 		}
 	case cKill:
+		if _, ok := s.window(h, mishaps, 6, 8); ok {
+			return false // "five people had been killed in the crash": no violence
+		}
 		if animalVictims(s, h) {
 			return false // "millions of dogs are killed for their meat"
 		}
@@ -576,6 +600,17 @@ func contextOK(s *sentence, h hit) bool {
 			// "mounted its invasion", not "Russia's invasion" as background.
 			_, ok := s.window(h, offensiveStarts, 4, 0)
 			return ok
+		}
+		if h.s > 0 && wordClashes[low[h.s-1]] {
+			return false // "the Oval Office clash", "a heated clash": words, not arms
+		}
+		if k := h.e; k+1 < len(low) && low[k] == "for" {
+			if k+2 < len(low) && (low[k+1] == "their" || low[k+1] == "its" || low[k+1] == "his" || low[k+1] == "her" || low[k+1] == "our") {
+				k++
+			}
+			if causes[low[k+1]] {
+				return false // "fighting for their freedom": a cause, not a fight
+			}
 		}
 	case cRecapture, cWithdraw:
 		// "regained control over his health" is no territory.

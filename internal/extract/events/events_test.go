@@ -416,6 +416,9 @@ func TestNothingInvented(t *testing.T) {
 		"A college student in Beijing said she agreed with officials' concerns about the new law.",
 		"Everybody in Yangon knows somebody who has been arrested.",
 		"The European Union welcomed the decision of the court on Monday.",
+		"The United States announced it would cease military aid to Ukraine after the Oval Office clash between Trump and Zelensky.",
+		"That pause has real consequences for Ukrainians who are fighting for their freedom and for democracy.",
+		"The Red Cross in Ghazni said five people had likely been killed in the crash of the plane on Monday.",
 		"The application that Malaysia and Vietnam made ten years ago met with opposition from China.",
 		"The United States will exert maximum pressure on Iran in order to prevent it from acquiring nuclear weapons.",
 		"The buyer, a member of the Medellin cartel, was instructed by his bosses in Bogota to keep the receipts.",
@@ -641,6 +644,7 @@ func TestBackgroundMentions(t *testing.T) {
 		"He was accused of attacking a police patrol in Cap-Haitien.",
 		"He was also charged with robbing trucks loaded with merchandise, raping, kidnapping and attacking motorists on National Highway #1, which links Port-au-Prince and cities to the north.",
 		"Nigeria is seeing a wave of kidnappings of school children by criminal gangs seeking huge ransoms.",
+		"That agreement in Dayton ended an ethnically rooted war that lasted more than three years and killed 100,000 people.",
 	} {
 		for _, ev := range extractOne(t, text) {
 			if ev.Modality != news.ModHistorical {

@@ -164,6 +164,8 @@ func TestFigureParts(t *testing.T) {
 		{"An airliner exploded in midair near Bogota on Monday, and rescue teams recovered 107 bodies of the victims.", SubIED, map[string]float64{"killed": 107}, nil},
 		{"Officials said the death toll had risen to at least 63 from Saturday's bomb blast outside a girls' school in Kabul.", SubIED, map[string]float64{"killed": 63}, nil},
 		{"A suicide bomber detonated her explosive devices near a military convoy in Kalat, killing at least one security worker and injuring four others.", SubSuicide, map[string]float64{"killed": 1, "injured": 4}, nil},
+		{"Security sources said a Pakistani military operation near Sibi rescued 190 passengers and killed 30 terrorists on Wednesday.", SubArmedClash, map[string]float64{"killed": 30}, nil},
+		{"Security sources said gunmen in Bolan were holding hostages in three different places on Wednesday.", SubAbduction, map[string]float64{}, nil},
 		{"The general said 18 off-duty military and paramilitary Frontier Corps personnel, three railway staff and five civilian passengers were among those killed in the attack on the train.", SubAttack, map[string]float64{"killed": 26}, nil},
 		{"The nine U.S. soldiers from Palmerola base were on a recreational visit and were wounded when a homemade bomb exploded.", SubIED, map[string]float64{"injured": 9}, nil},
 		{"A homemade bomb exploded in La Ceiba. Seven of the nine soldiers were wounded, three of the soldiers are in grave condition.", SubIED, map[string]float64{"injured": 7}, []part{{"injured", 3}}},

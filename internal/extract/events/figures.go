@@ -192,6 +192,12 @@ func findFigures(s *sentence, h hit, c *cand) []news.Figure {
 			if f.What == "intercepted" {
 				continue
 			}
+		case cMeet, cAgree:
+			// A meeting counts none of what its sentence tells
+			// ("since they met, North Korea has sent 5 million shells").
+			if f.What != "participants" {
+				continue
+			}
 		}
 		kept = append(kept, f)
 	}
@@ -288,6 +294,9 @@ func whatCounts(s *sentence, c *cand, noun string, i, ne int) string {
 	case systemNouns[noun]:
 		return "systems"
 	case peopleNouns[noun]:
+		if i > 0 && otherFates[low[i-1]] {
+			return "" // "rescued 190 passengers and killed 30 terrorists": the 190 were saved
+		}
 		// A passive right after the figure is its own: "died and 15
 		// others were wounded".
 		// An aside may stand between: "five other people, including a
@@ -373,7 +382,13 @@ func isAlpha(w string) bool {
 // notCounted are plurals that never count people.
 var notCounted = set("days", "weeks", "months", "years", "hours", "minutes", "seconds", "times", "dollars",
 	"kilometres", "kilometers", "miles", "metres", "meters", "tons", "tonnes", "percent", "points", "cents",
-	"euros", "pounds", "rounds", "shots", "houses", "homes", "buildings", "vehicles", "cars", "trucks")
+	"euros", "pounds", "rounds", "shots", "houses", "homes", "buildings", "vehicles", "cars", "trucks",
+	"places", "locations", "sites", "areas", "districts", "villages", "towns", "cities", "provinces", "countries", "regions")
+
+// otherFates, right before a count of people, tell a fate that is no
+// casualty: "rescued 190 passengers".
+var otherFates = set("rescued", "freed", "evacuated", "released", "saved", "rescuing", "freeing", "evacuating", "releasing",
+	"transporting", "carrying", "carried", "displaced", "deported", "repatriated")
 
 // isWordTok reports whether a token is a word (not punctuation).
 func isWordTok(w string) bool {

@@ -819,7 +819,7 @@ func build(a *news.Article, s *sentence, h hit, g seg, pub time.Time) *cand {
 		// "Protesters clash with security forces": a violent demonstration.
 		ev.Subtype, ev.Type = SubViolentDemo, TypeRiots
 	}
-	if ev.Subtype == SubAttack && h.t.class == cKill && (armedActor(ev.Actor1) && armedVictims(ev) || ev.Actor2 != nil && ev.Actor2.ID == "" && nonStateArmed(ev.Actor2)) {
+	if ev.Subtype == SubAttack && h.t.class == cKill && (armedActor(ev.Actor1) && (armedVictims(ev) || killsInsurgents(s, h)) || ev.Actor2 != nil && ev.Actor2.ID == "" && nonStateArmed(ev.Actor2)) {
 		// "Soldiers shot dead two militants", "16 terrorists had been
 		// killed": fighting between armed men, not violence against
 		// civilians.
@@ -1736,6 +1736,28 @@ func armedVictims(ev *news.Event) bool {
 			if armedNouns[w] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// insurgentNouns name non-state armed men.
+var insurgentNouns = set("militants", "terrorists", "insurgents", "rebels", "guerrillas", "gunmen", "attackers", "jihadists",
+	"extremists", "combatants", "militiamen", "fighters", "assailants")
+
+// killsInsurgents reports whether the killing's object, within a few
+// words after it, counts non-state armed men: "killed 30 terrorists",
+// "killed 33 BLA terrorists".
+func killsInsurgents(s *sentence, h hit) bool {
+	if passive(s.low, h.s) {
+		return false // "were killed by unidentified gunmen": the gunmen killed
+	}
+	for k := h.e; k < len(s.low) && k < h.e+5; k++ {
+		switch w := s.low[k]; {
+		case w == "by" || w == "," || w == ";":
+			return false
+		case insurgentNouns[w]:
+			return true
 		}
 	}
 	return false

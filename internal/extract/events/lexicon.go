@@ -233,6 +233,7 @@ var (
 		"others", "individuals", "militiamen", "insurgents", "rebels", "guards", "youths", "leaders", "commanders",
 		"students", "journalists", "guerrillas", "peacekeepers", "pilgrims", "refugees", "migrants", "worshippers",
 		"passengers", "policemen", "gunmen", "boys", "girls", "farmers", "teenagers", "victims", "americans",
+		"terrorists", "attackers", "assailants", "jihadists", "extremists", "combatants", "paramilitaries",
 		"peasants", "inhabitants", "priests", "nuns", "jesuits", "campesinos", "bystanders", "hostages",
 		"bodyguards", "escorts", "missionaries", "citizens", "employees", "officials", "maids", "seamen",
 		"sailors", "judges", "miners", "nationals", "tourists", "doctors", "nurses", "patients",

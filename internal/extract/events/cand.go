@@ -151,6 +151,9 @@ func backgroundClause(s *sentence, h hit) bool {
 	return false
 }
 
+// tourists visit without meeting anyone.
+var tourists = set("tourists", "tourist", "visitors", "travellers", "travelers", "holidaymakers", "pilgrims")
+
 // wordClashes, before "clash", make it one of words.
 var wordClashes = set("office", "verbal", "heated", "diplomatic", "political", "televised", "public", "angry", "shouting", "testy")
 
@@ -508,6 +511,9 @@ func contextOK(s *sentence, h hit) bool {
 			return false
 		}
 		if w == "visit" || w == "visits" || w == "visited" {
+			if _, ok := s.window(h, tourists, 3, 0); ok {
+				return false // "Chinese tourists visited Vietnam": travel, not a meeting
+			}
 			if w == "visit" {
 				// "arrived in Amman on a visit", "on a previously
 				// unannounced visit", "during a three-day state visit"
@@ -541,8 +547,8 @@ func contextOK(s *sentence, h hit) bool {
 				return false // "was met with staggering brutality"
 			}
 			n := low[h.e]
-			if n == "with" && h.e+1 < len(low) && reactionNouns[low[h.e+1]] {
-				return false // "the application met with opposition"
+			if n == "with" && h.e+1 < len(low) && (reactionNouns[low[h.e+1]] || h.e+2 < len(low) && reactionNouns[low[h.e+2]]) {
+				return false // "the application met with opposition", "has met with surprising success"
 			}
 			return n == "with" || n == "on" || n == "in" || n == "at" || capWord(s.toks[h.e].text)
 		}

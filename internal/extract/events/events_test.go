@@ -418,6 +418,8 @@ func TestNothingInvented(t *testing.T) {
 		"A college student in Beijing said she agreed with officials' concerns about the new law.",
 		"Everybody in Yangon knows somebody who has been arrested.",
 		"The European Union welcomed the decision of the court on Monday.",
+		"An offensive launched by forces in Puntland earlier this month has met with surprising success.",
+		"More than 2.8 million Chinese tourists visited Vietnam from January through July this year.",
 		"The United States announced it would cease military aid to Ukraine after the Oval Office clash between Trump and Zelensky.",
 		"That pause has real consequences for Ukrainians who are fighting for their freedom and for democracy.",
 		"The Red Cross in Ghazni said five people had likely been killed in the crash of the plane on Monday.",

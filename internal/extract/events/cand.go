@@ -151,6 +151,10 @@ func backgroundClause(s *sentence, h hit) bool {
 	return false
 }
 
+// blockedWays are what protesters block.
+var blockedWays = set("road", "roads", "street", "streets", "highway", "highways", "bridge", "entrance", "entrances",
+	"access", "crossing", "traffic", "route", "routes", "junction", "intersection", "motorway", "railway", "tracks", "gates")
+
 // tourists visit without meeting anyone.
 var tourists = set("tourists", "tourist", "visitors", "travellers", "travelers", "holidaymakers", "pilgrims")
 
@@ -203,7 +207,7 @@ func negatedSubject(low []string, i int) bool {
 	for k >= 0 && (strings.HasSuffix(low[k], "ly") || low[k] == "also") {
 		k--
 	}
-	if k < 0 || low[k] != "was" && low[k] != "were" && low[k] != "been" {
+	if k < 0 || low[k] != "was" && low[k] != "were" && low[k] != "been" && low[k] != "be" {
 		return false
 	}
 	for j := k - 1; j >= 0 && j >= k-6; j-- {
@@ -561,6 +565,11 @@ func contextOK(s *sentence, h hit) bool {
 	case cProtest:
 		if (w == "demonstration" || w == "protest") && h.e < len(low) && low[h.e] == "of" {
 			return false // "a demonstration of our commitment"
+		}
+		if w == "blocked" && len(h.t.words) == 2 && h.t.words[1] == "the" {
+			// "blocked the road to the airport", not "blocked the sale"
+			_, ok := s.window(hit{s: h.e, e: h.e}, blockedWays, 0, 4)
+			return ok
 		}
 		if w == "rally" || w == "rallied" {
 			_, ok := s.window(h, crowdWords, 3, 5)

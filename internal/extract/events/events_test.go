@@ -268,6 +268,7 @@ func TestModality(t *testing.T) {
 		{"The army sealed border areas where rebels pass through when attacked by government troops in Bocaranga.", SubArmedClash, news.ModPossible},
 		{"Ships carrying Iranian missile parts in the Gulf are at risk of interception by the US Navy.", SubDisrupted, news.ModPossible},
 		{"There was no sign of the Golbon being intercepted by the US Navy in the Gulf on its voyage.", SubDisrupted, news.ModNegated},
+		{"No one should be detained at Guantanamo Bay without charge, the senator said.", SubArrests, news.ModNegated},
 		{"Villagers in Boni say that if you are seen in the forest, you can still be killed.", SubAttack, news.ModPossible},
 		{"Nigeria is seeing a wave of kidnappings of school children by criminal gangs seeking huge ransoms.", SubAbduction, news.ModHistorical},
 		{"The separatist group has been fighting a deadly insurgency against the Pakistani state in Balochistan.", SubArmedClash, news.ModHistorical},
@@ -701,5 +702,15 @@ func TestObjectPlace(t *testing.T) {
 		if got != tc.place {
 			t.Errorf("%q: place %q, want %q", tc.text, got, tc.place)
 		}
+	}
+}
+
+// "Blocked the sale" is no protest; "blocked the road" is.
+func TestBlockedWhat(t *testing.T) {
+	if ev := find(extractOne(t, "Trump blocked the Turkish sale of the jets over concerns about their stealth technology."), SubPeaceful); ev != nil {
+		t.Errorf("a blocked sale read as a protest: %+v", ev)
+	}
+	if find(extractOne(t, "Farmers blocked the highway to the airport in Nairobi on Monday."), SubPeaceful) == nil {
+		t.Errorf("a blocked highway is a protest")
 	}
 }

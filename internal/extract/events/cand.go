@@ -151,6 +151,20 @@ func backgroundClause(s *sentence, h hit) bool {
 	return false
 }
 
+// reliefWords tell of humanitarian or civilian supplies.
+var reliefWords = set("food", "humanitarian", "relief", "medical", "medicine", "medicines", "kits", "shelter", "tents",
+	"technical", "construction", "prison", "rescue", "aid")
+
+// hasAny reports whether any token of low is in words.
+func hasAny(low []string, words map[string]bool) bool {
+	for _, w := range low {
+		if words[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // blockedWays are what protesters block.
 var blockedWays = set("road", "roads", "street", "streets", "highway", "highways", "bridge", "entrance", "entrances",
 	"access", "crossing", "traffic", "route", "routes", "junction", "intersection", "motorway", "railway", "tracks", "gates")
@@ -483,7 +497,10 @@ func contextOK(s *sentence, h hit) bool {
 		if _, ok := s.window(h, exchangeNouns, 0, 8); ok {
 			return false
 		}
-		_, ok := s.window(h, armsNouns, 3, 10)
+		k, ok := s.window(h, armsNouns, 3, 10)
+		if ok && low[k] == "equipment" && !(k > 0 && (low[k-1] == "military" || low[k-1] == "defence" || low[k-1] == "defense")) && hasAny(low, reliefWords) {
+			ok = false // "food supplies, emergency kits and operational equipment": relief, not arms
+		}
 		if !ok && !(s.prevArms && (w == "commitments" || w == "funding" || w == "pledged" || w == "pledges")) {
 			return false
 		}
@@ -1371,6 +1388,11 @@ func modality(s *sentence, h hit, c *cand, future bool) string {
 	if negatedSubject(low, h.s) {
 		return news.ModNegated
 	}
+	// "Obama's failure to sell U.S. Patriot missiles to Turkey", "refused
+	// to meet"
+	if h.s >= 2 && low[h.s-1] == "to" && (low[h.s-2] == "failure" || low[h.s-2] == "failed" || low[h.s-2] == "refused" || low[h.s-2] == "refusal" || low[h.s-2] == "declined") {
+		return news.ModNegated
+	}
 	// "There was no sign of the ship being intercepted"
 	for k := max(0, h.s-8); k+2 < h.s; k++ {
 		if low[k] == "no" && (low[k+1] == "sign" || low[k+1] == "evidence" || low[k+1] == "indication") && (low[k+2] == "of" || low[k+2] == "that") {
@@ -1389,7 +1411,7 @@ func modality(s *sentence, h hit, c *cand, future bool) string {
 	// attack goes ahead", "at risk of interception", or a habit: "where
 	// rebels pass through when attacked by government troops".
 	for k := max(0, h.s-5); k < h.s; k++ {
-		if low[k] == "if" || low[k] == "unless" || low[k] == "whenever" || low[k] == "case" && k > 0 && low[k-1] == "in" || low[k] == "risk" && low[k+1] == "of" {
+		if low[k] == "if" || low[k] == "unless" || low[k] == "whenever" || low[k] == "whether" || low[k] == "case" && k > 0 && low[k-1] == "in" || low[k] == "risk" && low[k+1] == "of" {
 			return news.ModPossible
 		}
 	}

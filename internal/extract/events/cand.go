@@ -1730,12 +1730,21 @@ var territoryNouns = set("town", "towns", "village", "villages", "city", "cities
 // territory noun or a capitalised name within a few words.
 func territoryAhead(s *sentence, h hit) bool {
 	for k := h.e; k < len(s.low) && k < h.e+6; k++ {
+		if notTerritory[s.low[k]] {
+			return false // "withdrew from ECOWAS", "pulled out of the deal", "ceded to a full democracy"
+		}
 		if territoryNouns[s.low[k]] || capWord(s.toks[k].text) && !demonyms[s.low[k]] {
 			return true
 		}
 	}
 	return false
 }
+
+// notTerritory are what one leaves or cedes that is no ground: bodies,
+// agreements, powers.
+var notTerritory = set("ecowas", "nato", "jcpoa", "un", "eu", "au", "opec", "icc", "agreement", "deal", "treaty",
+	"accord", "pact", "talks", "negotiations", "organization", "organisation", "alliance", "union", "bloc", "community",
+	"coalition", "democracy", "policy", "power", "race", "election", "presidency", "government", "cabinet")
 
 // sameInSentence reports whether the sentence already gave an event of c's
 // sub-type for the same date and place (a suicide bomber who "detonated

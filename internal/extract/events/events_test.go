@@ -424,6 +424,8 @@ func TestNothingInvented(t *testing.T) {
 		"An offensive launched by forces in Puntland earlier this month has met with surprising success.",
 		"More than 2.8 million Chinese tourists visited Vietnam from January through July this year.",
 		"With support from the UK government, the WFP has prepositioned food supplies, emergency kits and operational equipment in Malawi.",
+		"In late January, Burkina Faso, Mali and Niger withdrew from ECOWAS and created a confederation.",
+		"After the regime ceded to a full democracy, Jakarta yielded control of educational policy to regional governments.",
 		"The United States announced it would cease military aid to Ukraine after the Oval Office clash between Trump and Zelensky.",
 		"That pause has real consequences for Ukrainians who are fighting for their freedom and for democracy.",
 		"The Red Cross in Ghazni said five people had likely been killed in the crash of the plane on Monday.",

@@ -179,7 +179,10 @@ var wordClashes = set("office", "verbal", "heated", "diplomatic", "political", "
 var causes = set("freedom", "democracy", "rights", "justice", "independence", "survival", "lives", "life", "equality", "peace", "recognition")
 
 // mishaps kill without violence.
-var mishaps = set("crash", "accident", "collision", "earthquake", "flood", "floods", "landslide", "avalanche", "storm", "cyclone", "hurricane", "stampede", "derailment")
+// crashingWeapons strike by crashing into their target.
+var crashingWeapons = set("drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets", "shahed", "shaheds")
+
+var mishaps = set("crash", "crashed", "accident", "collision", "earthquake", "flood", "floods", "landslide", "avalanche", "storm", "cyclone", "hurricane", "stampede", "derailment")
 
 // bomberActs are what a suicide bomber does in a bombing.
 var bomberActs = set("blew", "detonated", "detonating", "exploded", "attacked", "struck", "rammed", "crashed", "riding", "set", "approached", "entered", "stormed", "targeted", "killed", "killing", "wounded", "injured", "injuring", "hit", "drove", "walked", "carried")
@@ -281,9 +284,21 @@ func verbalAttack(s *sentence, h hit) bool {
 	if h.t.noun || s.low[h.s] != "attacked" && s.low[h.s] != "attacks" && s.low[h.s] != "attacking" {
 		return false
 	}
-	for k := h.e; k+1 < len(s.low) && k < h.e+12; k++ {
+	for k := h.e; k+1 < len(s.low) && k < h.e+16; k++ {
 		switch s.low[k] {
-		case "with", "using", ",", ";", ".":
+		case ",":
+			// an apposition: "attacked The Wall Street Journal, the
+			// country's leading business publication, for refusing ..."
+			e := k + 1
+			for e < len(s.low) && e < k+9 && s.low[e] != "," && s.low[e] != "." {
+				e++
+			}
+			if e+1 < len(s.low) && s.low[e] == "," && s.low[e+1] == "for" {
+				k = e
+				continue
+			}
+			return false
+		case "with", "using", ";", ".":
 			return false
 		case "for", "over":
 			nx := s.low[k+1]
@@ -446,8 +461,8 @@ func contextOK(s *sentence, h hit) bool {
 			return false // "Trump also attacked The Wall Street Journal for refusing to support his plans"
 		}
 	case cKill:
-		if _, ok := s.window(h, mishaps, 6, 8); ok {
-			return false // "five people had been killed in the crash": no violence
+		if k, ok := s.window(h, mishaps, 20, 8); ok && !(strings.HasPrefix(low[k], "crash") && hasAny(low, crashingWeapons)) {
+			return false // "five people had been killed in the crash": no violence ("a drone crashed into a building" is)
 		}
 		if animalVictims(s, h) {
 			return false // "millions of dogs are killed for their meat"

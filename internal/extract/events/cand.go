@@ -461,7 +461,7 @@ func contextOK(s *sentence, h hit) bool {
 			return false // "Trump also attacked The Wall Street Journal for refusing to support his plans"
 		}
 	case cKill:
-		if k, ok := s.window(h, mishaps, 20, 8); ok && !(strings.HasPrefix(low[k], "crash") && hasAny(low, crashingWeapons)) {
+		if k, ok := s.window(h, mishaps, h.s, 8); ok && !(strings.HasPrefix(low[k], "crash") && hasAny(low, crashingWeapons)) {
 			return false // "five people had been killed in the crash": no violence ("a drone crashed into a building" is)
 		}
 		if animalVictims(s, h) {

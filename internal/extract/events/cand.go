@@ -155,16 +155,6 @@ func backgroundClause(s *sentence, h hit) bool {
 var reliefWords = set("food", "humanitarian", "relief", "medical", "medicine", "medicines", "kits", "shelter", "tents",
 	"technical", "construction", "prison", "rescue", "aid")
 
-// hasAny reports whether any token of low is in words.
-func hasAny(low []string, words map[string]bool) bool {
-	for _, w := range low {
-		if words[w] {
-			return true
-		}
-	}
-	return false
-}
-
 // blockedWays are what protesters block.
 var blockedWays = set("road", "roads", "street", "streets", "highway", "highways", "bridge", "entrance", "entrances",
 	"access", "crossing", "traffic", "route", "routes", "junction", "intersection", "motorway", "railway", "tracks", "gates")
@@ -194,15 +184,26 @@ var railWords = set("passenger", "rescue", "freight", "cargo", "express", "commu
 // testWords tell of a weapons test, which strikes no one.
 var testWords = set("test", "tests", "tested", "testing", "test-fired", "test-fire", "test-firing", "test-launched")
 
+// passiveAux returns the index of the auxiliary (was, were, been, be)
+// of a passive verb at token i, over adverbs in -ly, "also" and the extra
+// words between them; -1 when the verb has none.
+func passiveAux(low []string, i int, extra ...string) int {
+	k := i - 1
+	for k >= 0 && (strings.HasSuffix(low[k], "ly") || low[k] == "also" || slices.Contains(extra, low[k])) {
+		k--
+	}
+	if k < 0 || low[k] != "was" && low[k] != "were" && low[k] != "been" && low[k] != "be" {
+		return -1
+	}
+	return k
+}
+
 // indefiniteSubject reports whether the passive trigger at token i has an
 // indefinite pronoun for its subject: "somebody who has been arrested",
 // "anyone could be killed".
 func indefiniteSubject(low []string, i int) bool {
-	k := i - 1
-	for k >= 0 && (strings.HasSuffix(low[k], "ly") || low[k] == "also" || low[k] == "still") {
-		k--
-	}
-	if k < 0 || low[k] != "was" && low[k] != "were" && low[k] != "been" && low[k] != "be" {
+	k := passiveAux(low, i, "still")
+	if k < 0 {
 		return false
 	}
 	for j := k - 1; j >= 0 && j >= k-4; j-- {
@@ -220,11 +221,8 @@ func indefiniteSubject(low []string, i int) bool {
 // negated subject: "no passengers were killed", "no one was hurt",
 // "none of the guards were injured".
 func negatedSubject(low []string, i int) bool {
-	k := i - 1
-	for k >= 0 && (strings.HasSuffix(low[k], "ly") || low[k] == "also") {
-		k--
-	}
-	if k < 0 || low[k] != "was" && low[k] != "were" && low[k] != "been" && low[k] != "be" {
+	k := passiveAux(low, i)
+	if k < 0 {
 		return false
 	}
 	for j := k - 1; j >= 0 && j >= k-6; j-- {
@@ -403,7 +401,7 @@ func contextOK(s *sentence, h hit) bool {
 	w := low[h.s]
 	switch h.t.class {
 	case cStrike, cShell:
-		if _, ok := s.window(h, testWords, len(low), len(low)); ok {
+		if hasAny(low, testWords) {
 			return false // "conducted a crucial test at ... the site of its long-range missile launch": no attack
 		}
 		if h.t.class == cShell {
@@ -1095,6 +1093,16 @@ func hasWord(low []string, w string) bool {
 	return false
 }
 
+// hasAny reports whether any token of low is in words.
+func hasAny(low []string, words map[string]bool) bool {
+	for _, w := range low {
+		if words[w] {
+			return true
+		}
+	}
+	return false
+}
+
 func anyWord(low []string, ws ...string) bool {
 	for _, w := range ws {
 		if hasWord(low, w) {
@@ -1117,9 +1125,8 @@ func droneWeapon(w string) bool {
 }
 
 func nonState(s *sentence) bool {
-	for _, at := range s.actors {
-		switch at.ref.Kind {
-		case news.KindRebels, news.KindPolMilitia, news.KindIdMilitia, news.KindUnknownArmed:
+	for i := range s.actors {
+		if nonStateArmed(&s.actors[i].ref) {
 			return true
 		}
 	}
@@ -1837,15 +1844,10 @@ func nonStateArmed(a *news.ActorRef) bool {
 	return false
 }
 
+// armedActor reports whether a is armed: a non-state armed group, state
+// forces or external forces.
 func armedActor(a *news.ActorRef) bool {
-	if a == nil {
-		return false
-	}
-	switch a.Kind {
-	case news.KindStateForces, news.KindRebels, news.KindPolMilitia, news.KindIdMilitia, news.KindUnknownArmed, news.KindExternal:
-		return true
-	}
-	return false
+	return nonStateArmed(a) || a != nil && (a.Kind == news.KindStateForces || a.Kind == news.KindExternal)
 }
 
 // passive reports whether the verb at token i is a passive ("was killed",

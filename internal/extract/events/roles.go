@@ -57,14 +57,6 @@ func assignActors(s *sentence, h hit, g seg, c *cand) {
 		}
 		return nil
 	}
-	last := func(list []actorAt, pred func(actorAt) bool) *actorAt {
-		for i := len(list) - 1; i >= 0; i-- {
-			if !used[list[i].s] && pred(list[i]) {
-				return take(&list[i])
-			}
-		}
-		return nil
-	}
 	peek := func(list []actorAt, pred func(actorAt) bool) int {
 		for i := len(list) - 1; i >= 0; i-- {
 			if !used[list[i].s] && pred(list[i]) {
@@ -72,6 +64,12 @@ func assignActors(s *sentence, h hit, g seg, c *cand) {
 			}
 		}
 		return -1
+	}
+	last := func(list []actorAt, pred func(actorAt) bool) *actorAt {
+		if i := peek(list, pred); i >= 0 {
+			return take(&list[i])
+		}
+		return nil
 	}
 	actorLike := func(at actorAt) bool {
 		if violentClass(c.class) && at.e <= h.s && at.ref.Kind == news.KindCivilians {

@@ -37,6 +37,36 @@ type GoldArticle struct {
 // hull. Where several annotators annotated an article, the first annotation
 // file (by name) is used.
 func LoadPolNeAR(ctx context.Context, dir string) ([]GoldArticle, error) {
+	all, err := loadPolNeAR(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]GoldArticle, len(all))
+	for i, anns := range all {
+		out[i] = anns[0]
+	}
+	return out, nil
+}
+
+// LoadPolNeARAnnotators reads the articles of a PolNeAR split that more than
+// one annotator annotated: each element holds one article's annotations, in
+// the order of their file names (the first being what LoadPolNeAR reads).
+func LoadPolNeARAnnotators(ctx context.Context, dir string) ([][]GoldArticle, error) {
+	all, err := loadPolNeAR(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	var out [][]GoldArticle
+	for _, anns := range all {
+		if len(anns) > 1 {
+			out = append(out, anns)
+		}
+	}
+	return out, nil
+}
+
+// loadPolNeAR reads every annotation of a split, grouped by article.
+func loadPolNeAR(ctx context.Context, dir string) ([][]GoldArticle, error) {
 	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
 	if err != nil {
 		return nil, fmt.Errorf("polnear %s: %w", dir, err)
@@ -45,8 +75,8 @@ func LoadPolNeAR(ctx context.Context, dir string) ([]GoldArticle, error) {
 		return nil, fmt.Errorf("polnear %s: %w", dir, ErrNoData)
 	}
 	sort.Strings(anns)
-	seen := map[string]bool{}
-	var out []GoldArticle
+	index := map[string]int{}
+	var out [][]GoldArticle
 	for _, ann := range anns {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -55,24 +85,81 @@ func LoadPolNeAR(ctx context.Context, dir string) ([]GoldArticle, error) {
 		if i := strings.LastIndexByte(base, '_'); i > 0 {
 			base = base[:i] // the annotator's ID
 		}
-		if seen[base] {
-			continue
+		i, seen := index[base]
+		var text string
+		if seen {
+			text = out[i][0].Text
+		} else {
+			b, err := os.ReadFile(filepath.Join(dir, "text", base+".txt"))
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return nil, fmt.Errorf("polnear: %w", err)
+			}
+			text = string(b)
 		}
-		seen[base] = true
-		text, err := os.ReadFile(filepath.Join(dir, "text", base+".txt"))
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("polnear: %w", err)
-		}
-		g := GoldArticle{Name: base, Text: string(text)}
+		g := GoldArticle{Name: base, Text: text}
 		if err := readAnn(ann, &g); err != nil {
 			return nil, err
 		}
-		out = append(out, g)
+		if seen {
+			out[i] = append(out[i], g)
+		} else {
+			index[base] = len(out)
+			out = append(out, []GoldArticle{g})
+		}
 	}
 	return out, nil
+}
+
+// Agreement scores annotators against each other on the articles that
+// several annotated: every annotation is scored as a prediction against
+// every other annotation of the same article (all ordered pairs, so
+// precision and recall are the same). It is the ceiling a system scored
+// against one annotator can be expected to reach.
+func Agreement(ctx context.Context, multi [][]GoldArticle) (Report, error) {
+	var r Report
+	for _, anns := range multi {
+		if err := ctx.Err(); err != nil {
+			return r, err
+		}
+		for i, g := range anns {
+			for j, o := range anns {
+				if i == j {
+					continue
+				}
+				r.Articles++
+				r.Bytes += len(g.Text)
+				r.PredAttributions += len(o.Cues)
+				r.GoldTuples += len(g.Cues)
+				r.addScores(g, [3][]news.Span{o.Sources, o.Cues, o.Content})
+			}
+		}
+	}
+	return r, nil
+}
+
+// EvaluateAll scores x against every annotation of the articles in multi,
+// as Agreement scores the annotators: the system's figure to set beside
+// theirs.
+func EvaluateAll(ctx context.Context, x *Extractor, multi [][]GoldArticle) (Report, error) {
+	var r Report
+	for _, anns := range multi {
+		if err := ctx.Err(); err != nil {
+			return r, err
+		}
+		attrs := x.Extract(anns[0].Text, time.Time{})
+		pred := PredictedSpans(attrs)
+		for _, g := range anns {
+			r.Articles++
+			r.Bytes += len(g.Text)
+			r.PredAttributions += len(attrs)
+			r.GoldTuples += len(g.Cues)
+			r.addScores(g, pred)
+		}
+	}
+	return r, nil
 }
 
 // readAnn reads the Source, Cue and Content spans of a brat file into g.
@@ -203,14 +290,18 @@ func Evaluate(ctx context.Context, x *Extractor, gold []GoldArticle) (Report, er
 		r.Articles++
 		r.PredAttributions += len(attrs)
 		r.GoldTuples += len(g.Cues)
-		pred := PredictedSpans(attrs)
-		golds := [3][]news.Span{g.Sources, g.Cues, g.Content}
-		for k := range 3 {
-			r.Exact[k].add(score(g.Text, pred[k], golds[k], true))
-			r.Overlap[k].add(score(g.Text, pred[k], golds[k], false))
-		}
+		r.addScores(g, PredictedSpans(attrs))
 	}
 	return r, nil
+}
+
+// addScores adds the scores of the predicted spans against g's.
+func (r *Report) addScores(g GoldArticle, pred [3][]news.Span) {
+	golds := [3][]news.Span{g.Sources, g.Cues, g.Content}
+	for k := range 3 {
+		r.Exact[k].add(score(g.Text, pred[k], golds[k], true))
+		r.Overlap[k].add(score(g.Text, pred[k], golds[k], false))
+	}
 }
 
 // PredictedSpans returns the distinct source, cue and content spans of

@@ -308,3 +308,47 @@ func scoreDetector(m *cueModel, gold []GoldArticle, ov, ex *PRF) {
 		ex.add(score(g.Text, pred, g.Cues, true))
 	}
 }
+
+func TestAgreement(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "text"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "attributions"), 0o755)
+	text := "She said it rained. He said it snowed."
+	os.WriteFile(filepath.Join(dir, "text", "a.txt"), []byte(text), 0o644)
+	os.WriteFile(filepath.Join(dir, "text", "b.txt"), []byte(text), 0o644)
+	both := "T1\tSource 0 3\tShe\nT2\tCue 4 8\tsaid\nT3\tContent 9 18\tit rained\n" +
+		"T4\tSource 20 22\tHe\nT5\tCue 23 27\tsaid\nT6\tContent 28 37\tit snowed\n"
+	one := "T1\tSource 0 3\tShe\nT2\tCue 4 8\tsaid\nT3\tContent 9 18\tit rained\n"
+	os.WriteFile(filepath.Join(dir, "attributions", "a_x1.ann"), []byte(both), 0o644)
+	os.WriteFile(filepath.Join(dir, "attributions", "a_x2.ann"), []byte(one), 0o644)
+	os.WriteFile(filepath.Join(dir, "attributions", "b_x1.ann"), []byte(one), 0o644)
+
+	gold, err := LoadPolNeAR(t.Context(), dir)
+	if err != nil || len(gold) != 2 || len(gold[0].Cues) != 2 {
+		t.Fatalf("LoadPolNeAR: %d articles, err %v; want 2, the first annotation of a", len(gold), err)
+	}
+	multi, err := LoadPolNeARAnnotators(t.Context(), dir)
+	if err != nil || len(multi) != 1 || len(multi[0]) != 2 || multi[0][0].Name != "a" {
+		t.Fatalf("LoadPolNeARAnnotators: %v, err %v; want article a with 2 annotations", multi, err)
+	}
+	r, err := Agreement(t.Context(), multi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// x2 against x1: 1 of 2 cues found, all found right; x1 against x2 the
+	// other way round. Micro-averaged: 2 matches of 3 predicted, 3 gold.
+	if c := r.Overlap[SpanCue]; c.Pred != 3 || c.Gold != 3 || c.MatchP != 2 || c.MatchG != 2 {
+		t.Errorf("cue agreement %+v, want 2 of 3 both ways", c)
+	}
+	if r.Articles != 2 {
+		t.Errorf("%d scorings, want 2 (each annotation against the other)", r.Articles)
+	}
+	x := New(Options{})
+	r, err = EvaluateAll(t.Context(), x, multi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := r.Overlap[SpanCue]; c.Gold != 3 || c.MatchG != 3 || r.Articles != 2 {
+		t.Errorf("sitrep against both annotations: %+v over %d, want all 3 gold cues found over 2", c, r.Articles)
+	}
+}

@@ -274,3 +274,44 @@ func TestNearDuplicatesShareACluster(t *testing.T) {
 		t.Fatalf("the table does not show the cluster:\n%s", table)
 	}
 }
+
+func TestEvalAttributionAgreement(t *testing.T) {
+	data := t.TempDir()
+	dir := filepath.Join(data, "attribution", "polnear", "dev")
+	for _, d := range []string{"text", "attributions"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := "She said it rained. He said it snowed."
+	both := "T1\tSource 0 3\tShe\nT2\tCue 4 8\tsaid\nT3\tContent 9 18\tit rained\n" +
+		"T4\tSource 20 22\tHe\nT5\tCue 23 27\tsaid\nT6\tContent 28 37\tit snowed\n"
+	files := map[string]string{
+		"text/a.txt":            text,
+		"attributions/a_x1.ann": both,
+		"attributions/a_x2.ann": both,
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errs := sitrep(t, "", "-q", "eval", "attribution", "--data", data, "--agreement")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"PolNeAR dev: 1 articles, 2 gold attributions",
+		"the 1 articles with several annotators",
+		"sitrep scored against each annotation",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	// The two annotations are the same: the annotators agree fully.
+	i := strings.Index(out, "several annotators")
+	if i < 0 || !strings.Contains(out[i:], "cue  overlap  1.000  1.000  1.000") {
+		t.Errorf("annotators' cue agreement is not 1.000:\n%s", out)
+	}
+}

@@ -454,6 +454,10 @@ func (d *doc) sentence(si int) {
 			continue
 		}
 		ci, ok := cueWords[t.low]
+		if !ok && d.creditFor(i, s1) > 0 {
+			// a claim of responsibility: "the BLA took credit for the attack"
+			ci, ok = cueInfo{cueVerb, RelAssert}, true
+		}
 		if !ok && d.verbBeforeClause(si, i) {
 			// any verb that takes a "that" clause or a quotation after a
 			// subject: "Clinton conceded that ...", "Trump quipped: “...”"
@@ -475,6 +479,29 @@ func (d *doc) sentence(si int) {
 	}
 	d.inDocument(si)
 }
+
+// creditFor returns the length of a claim of responsibility starting at
+// token i ("took credit for", "claimed responsibility for", "claims
+// responsibility of"), or 0.
+func (d *doc) creditFor(i, s1 int) int {
+	if i+2 >= s1 || !takeVerbs[d.toks[i].low] {
+		return 0
+	}
+	k := i + 1
+	if w := d.toks[k].low; w == "full" || w == "sole" {
+		k++
+	}
+	if k+1 >= s1 || d.toks[k].low != "credit" && d.toks[k].low != "responsibility" {
+		return 0
+	}
+	if w := d.toks[k+1].low; w != "for" && w != "of" {
+		return 0
+	}
+	return k + 2 - i
+}
+
+// takeVerbs take "credit" or "responsibility" in a claim of an act.
+var takeVerbs = setOf(`took take takes taking claimed claims claiming claim accepted accepts assumed assumes`)
 
 // inDocument handles "In a new poll, 40 percent ..." and "In a statement,
 // ...": a sentence that opens with the document it reports, when no other
@@ -559,6 +586,9 @@ func (d *doc) npBack(s0, end int) int {
 	}
 	b := end
 	for b > s0 && !isBoundary(&d.toks[b-1]) && end-b < 14 {
+		if b < end && reportVerbs[d.toks[b-1].low] {
+			break // "Abdi says she replied": the subject is "she"
+		}
 		b--
 	}
 	if end-b >= 14 {
@@ -596,6 +626,10 @@ func (d *doc) npForward(k, s1 int) int {
 	return e
 }
 
+// reportVerbs end a subject found backwards from a cue: what comes before
+// them is another claim's.
+var reportVerbs = setOf(`said says say told tells stated wrote writes added adds`)
+
 var stopAfterSource = setOf(`in on at during after before last this late early on monday tuesday
 	wednesday thursday friday saturday sunday today yesterday tonight overnight earlier later
 	via when while adding saying noting on`)
@@ -610,6 +644,9 @@ func (d *doc) verbCue(si, i int, ci cueInfo) bool {
 	s0, s1 := d.sents[si][0], d.sents[si][1]
 	c0 := d.skipAuxBack(s0, i)
 	c1 := i + 1
+	if n := d.creditFor(i, s1); n > 0 {
+		c1 = i + n // "took credit for", "claimed responsibility for"
+	}
 	// "said in a statement on Telegram", "said in his nightly video address"
 	if ci.class == cueVerb || ci.class == cueTell {
 		c1 = d.channel(c1, s1)
@@ -624,7 +661,13 @@ func (d *doc) verbCue(si, i int, ci cueInfo) bool {
 	before := c0
 	inverted := false
 	apposed := false
-	if before > s0 && (d.toks[before-1].low == "," || d.toks[before-1].qmark) {
+	if before > s0 && (d.toks[before-1].low == "—" || d.toks[before-1].low == "–") {
+		// "Al-Sharaa — leader of ... — said"
+		if a, ok := d.dashAppositive(s0, before); ok {
+			src = a
+			apposed = true
+		}
+	} else if before > s0 && (d.toks[before-1].low == "," || d.toks[before-1].qmark) {
 		// ", said X" / "” said X" / "X, head of Y, said" / "X, which ..., said"
 		if a, ok := d.appositive(s0, before); ok {
 			src = a
@@ -685,6 +728,11 @@ func (d *doc) verbCue(si, i int, ci cueInfo) bool {
 	}
 	if src[0] == src[1] {
 		return false
+	}
+	if d.negatedSubject(src) {
+		// "No group has claimed responsibility": nobody says so (fill
+		// does not take the tagger's reading of it either)
+		return true
 	}
 	// "CONTENT, SOURCE said." or "“QUOTE,” SOURCE said."
 	b := src[0]
@@ -913,6 +961,24 @@ func (d *doc) appositive(s0, end int) ([2]int, bool) {
 		return [2]int{p, end - 1}, true
 	}
 	return [2]int{}, false
+}
+
+// dashAppositive recognises "NAME — ROLE ... — said" ending at end (the
+// dash before the cue): the name before the opening dash is the subject.
+func (d *doc) dashAppositive(s0, end int) ([2]int, bool) {
+	dash := d.toks[end-1].low
+	b := end - 2
+	for b > s0 && d.toks[b].low != dash && end-b < 30 {
+		b--
+	}
+	if b <= s0 || d.toks[b].low != dash || b == end-2 {
+		return [2]int{}, false
+	}
+	p := d.npBack(s0, b)
+	if p >= b || !d.isName([2]int{p, b}) {
+		return [2]int{}, false
+	}
+	return [2]int{p, b}, true
 }
 
 // isName reports whether the range is a proper name (capitalised words,

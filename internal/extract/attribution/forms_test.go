@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -45,7 +46,33 @@ func TestForms(t *testing.T) {
 		{text: "As reported by Reuters, the base was hit twice.",
 			mention: "Reuters", kind: news.SrcOutlet, cue: "As reported by", rel: RelAssert, content: "the base was hit twice"},
 		{text: "Officials say the convoy was ambushed.",
-			mention: "Officials", kind: news.SrcAnonymous, cue: "say", rel: RelAssert, count: 2, content: "the convoy was ambushed"},
+			mention: "Officials", kind: news.SrcAnonymous, cue: "say", rel: RelAssert, count: 2, content: "the convoy was ambushed",
+			role: "official", party: "-"},
+		// a country speaks as a state, also in several words
+		{text: "The United States said it would resume cooperation with Ukraine.",
+			mention: "The United States", kind: news.SrcOrg, cue: "said", rel: RelAssert, count: 1,
+			name: "United States", party: "United States", content: "it would resume cooperation with Ukraine"},
+		// a place in the role is not part of the name
+		{text: "U.N. Resident Coordinator for Myanmar Andrew Kirkwood said the security forces have arrested at least 2,400 people.",
+			mention: "U.N. Resident Coordinator for Myanmar Andrew Kirkwood", kind: news.SrcPerson, cue: "said", rel: RelAssert, count: 1,
+			name: "Andrew Kirkwood", role: "U.N. Resident Coordinator for Myanmar"},
+		// particles and articles inside names
+		{text: "European Commission President Ursula von der Leyen has argued the bloc needs more money.",
+			mention: "European Commission President Ursula von der Leyen", kind: news.SrcPerson, cue: "has argued", rel: RelAssert,
+			name: "Ursula von der Leyen", role: "European Commission President"},
+		{text: "The talks failed, al-Bunni said.",
+			mention: "al-Bunni", kind: news.SrcPerson, cue: "said", rel: RelAssert, name: "al-Bunni", content: "The talks failed"},
+		{text: "Al-Shabab claimed responsibility for the blast.",
+			mention: "Al-Shabab", kind: news.SrcOrg, cue: "claimed responsibility for", rel: RelAssert, content: "the blast"},
+		// a subject with an apposition between dashes
+		{text: "Al-Sharaa — leader of the Islamist Hayat Tahrir al-Sham — said after the ceremony that he hoped the document would mark a new history.",
+			mention: "Al-Sharaa", kind: news.SrcPerson, cue: "said", rel: RelAssert, name: "Al-Sharaa"},
+		// claims of responsibility
+		{text: "The BLA took credit for attacking a military vehicle.",
+			mention: "The BLA", kind: news.SrcOrg, cue: "took credit for", rel: RelAssert, name: "BLA", content: "attacking a military vehicle"},
+		// a report verb ends the subject of the next cue
+		{text: "Abdi says she replied that she was not al-Shabab.",
+			mention: "she", kind: news.SrcAnonymous, cue: "replied", rel: RelAssert, name: "she", content: "she was not al-Shabab"},
 	}
 	x := New(Options{})
 	for _, tt := range tests {
@@ -74,11 +101,70 @@ func TestForms(t *testing.T) {
 		if tt.role != "" && s.Role != tt.role {
 			t.Errorf("%q: role %q, want %q", tt.text, s.Role, tt.role)
 		}
-		if tt.party != "" && s.Party != tt.party {
+		if tt.party == "-" && s.Party != "" {
+			t.Errorf("%q: party %q, want none", tt.text, s.Party)
+		}
+		if tt.party != "" && tt.party != "-" && s.Party != tt.party {
 			t.Errorf("%q: party %q, want %q", tt.text, s.Party, tt.party)
 		}
 		if tt.content != "" && a.Content.Text != tt.content {
 			t.Errorf("%q: content %q, want %q", tt.text, a.Content.Text, tt.content)
+		}
+	}
+}
+
+// TestNoClaim holds sentences with no attribution, though they have the
+// words of one.
+func TestNoClaim(t *testing.T) {
+	for _, text := range []string{
+		"No group has claimed responsibility for the attack.",
+		"None of the officials said when the talks would resume.",
+		"Neither China nor Thailand has explained why the men were sent back.",
+	} {
+		if attrs := New(Options{}).Extract(text, time.Time{}); len(attrs) != 0 {
+			t.Errorf("%q: %d claims, want none: %+v", text, len(attrs), attrs)
+		}
+	}
+}
+
+// TestTaggedSources checks the filters on the tagger's sources: a lone
+// modifier, a clause, a negated subject cannot speak.
+func TestTaggedSources(t *testing.T) {
+	tests := []struct {
+		text, src             string
+		lone, clause, negated bool
+	}{
+		{"Europeans are divided over their own defense industry.", "their", true, false, false},
+		{"Other U.N. reports have identified him.", "Other", true, false, false},
+		{"The deal, although that was called off, stands.", "that was", false, true, false},
+		{"No group has claimed responsibility.", "group", false, false, true},
+		{"None of the officials said when.", "officials", false, false, true},
+		{"The Iraqi security officials said so.", "The Iraqi security officials", false, false, false},
+		{"The ruling party said so.", "The ruling party", false, true, false},
+	}
+	for _, tt := range tests {
+		d := &doc{text: tt.text}
+		if !d.patterns() {
+			t.Fatalf("%q: no tokens", tt.text)
+		}
+		i := strings.Index(tt.text, tt.src)
+		r := [2]int{d.tokAt(i), d.tokAt(i)}
+		for r[1] < len(d.toks) && d.toks[r[1]].end <= i+len(tt.src) {
+			r[1]++
+		}
+		if got := d.loneModifier(r); got != tt.lone {
+			t.Errorf("%q: loneModifier %v, want %v", tt.src, got, tt.lone)
+		}
+		c := r[1] // the verb after the source, past auxiliaries
+		for c+1 < len(d.toks) && detAux[d.toks[c].low] {
+			c++
+		}
+		cue := [2]int{c, c + 1}
+		if got := d.clauseFragment(r) || !d.taggedSane(cue, r); got != tt.clause {
+			t.Errorf("%q: a clause %v, want %v", tt.src, got, tt.clause)
+		}
+		if got := d.negatedSubject(r); got != tt.negated {
+			t.Errorf("%q: negatedSubject %v, want %v", tt.src, got, tt.negated)
 		}
 	}
 }

@@ -183,11 +183,47 @@ var demonyms = map[string]string{
 	"ethiopian": "Ethiopia", "congolese": "Congo", "western": "", "european": "",
 }
 
-// countries are country names that appear as sources or in possessives.
-var countries = setOf(`russia ukraine iran iraq switzerland israel syria lebanon turkey china
-	yemen germany france britain egypt jordan afghanistan pakistan india poland belarus
-	finland sweden norway denmark netherlands canada italy spain japan qatar libya mali
-	nigeria somalia ethiopia sudan gaza`)
+// countries are one-word country names (GeoNames' list, less names that
+// are more often a person's or a US state's: Chad, Georgia, Jersey), as
+// sources ("Ukraine said"), in possessives ("Russia's defense ministry")
+// and as words that are never part of a person's name.
+var countries = setOf(`afghanistan albania algeria andorra angola argentina armenia
+	australia austria azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize
+	benin bhutan bolivia botswana brazil britain brunei bulgaria burundi cambodia cameroon
+	canada chile china colombia comoros congo croatia cuba cyprus czechia denmark djibouti
+	dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia
+	gaza germany ghana greece grenada guatemala guinea guinea-bissau guyana haiti honduras
+	hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan
+	kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia
+	libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta
+	mauritania mauritius mexico micronesia moldova monaco mongolia montenegro morocco
+	mozambique myanmar namibia nauru nepal netherlands nicaragua niger nigeria norway oman
+	pakistan palau palestine panama paraguay peru philippines poland portugal qatar romania
+	russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia spain
+	sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga
+	tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu vatican
+	venezuela vietnam yemen zambia zimbabwe`)
+
+// countryPhrases are country names of several words, lower case, each
+// word a token.
+var countryPhrases = setOf(strings.Join([]string{
+	"united_states united_kingdom united_arab_emirates south_korea north_korea south_africa",
+	"south_sudan ivory_coast burkina_faso sierra_leone saudi_arabia sri_lanka new_zealand",
+	"costa_rica el_salvador czech_republic dominican_republic central_african_republic",
+	"equatorial_guinea north_macedonia papua_new_guinea cabo_verde cape_verde timor_leste",
+	"east_timor democratic_republic_of_the_congo democratic_republic_of_congo",
+	"republic_of_the_congo bosnia_and_herzegovina trinidad_and_tobago hong_kong",
+	"solomon_islands marshall_islands western_sahara the_netherlands",
+}, " "))
+
+// nameParticles join the words of a name in lower case ("Ursula von der
+// Leyen", "Abu Mohammed al-Jolani" is one token).
+var nameParticles = setOf(`von van der den de da di du del della dos bin ibn al el le la`)
+
+// arabicGroupNames are organisations and outlets whose names look like a
+// person's with an article ("al-Shabab").
+var arabicGroupNames = setOf(`al-shabab al-shabaab al-qaeda al-qaida al-nusra al-aqsa al-quds
+	al-sham al-jazeera al-arabiya al-monitor al-ahram al-mayadeen al-manar al-hayat`)
 
 // personTitles precede names ("Gen. Alexus Grynkewich").
 var personTitles = setOf(`president prime minister secretary gen. gen general lt. col. adm.

@@ -574,8 +574,24 @@ func (d *doc) nameRun(r [2]int) ([2]int, bool) {
 		e--
 	}
 	b := e
-	for b > r[0] && d.isNameWord(b-1) {
-		b--
+	for b > r[0] {
+		if d.isNameWord(b - 1) {
+			b--
+			continue
+		}
+		// particles between the words of a name: "von der"
+		j := b - 1
+		for j >= r[0] && nameParticles[d.toks[j].low] {
+			j--
+		}
+		if j < b-1 && b < e && j >= r[0] && d.isNameWord(j) {
+			b = j
+			continue
+		}
+		break
+	}
+	if c := d.countryPhrase(b, e); c > b {
+		b = c // "United States", or "for Myanmar Andrew Kirkwood"
 	}
 	if b == e {
 		return [2]int{}, false
@@ -583,9 +599,10 @@ func (d *doc) nameRun(r [2]int) ([2]int, bool) {
 	if e-b >= 2 {
 		return [2]int{b, e}, true
 	}
-	// one word: a surname met before, or after a title
+	// one word: a surname met before, after a title, or with an article
+	// ("al-Bunni")
 	w := d.toks[b].low
-	if d.names[w] {
+	if d.names[w] || arabicArticleName(d.toks[b].text) && !arabicGroupNames[w] && !d.hasOrgWord(r) {
 		return [2]int{b, e}, true
 	}
 	for i := range d.ents {
@@ -618,7 +635,7 @@ func init() {
 
 func (d *doc) isNameWord(k int) bool {
 	t := &d.toks[k]
-	if !t.cap || t.qmark {
+	if !t.cap && !arabicArticleName(t.text) || t.qmark {
 		return false
 	}
 	if notNameWords[t.low] {
@@ -628,6 +645,17 @@ func (d *doc) isNameWord(k int) bool {
 		return false // acronyms
 	}
 	return true
+}
+
+// arabicArticleName reports whether w is a name with an article joined to
+// it: "al-Sharaa", "Al-Sharaa", "el-Sisi".
+func arabicArticleName(w string) bool {
+	for _, p := range [...]string{"al-", "el-", "ad-", "as-", "ash-", "at-", "az-"} {
+		if len(w) > len(p) && strings.EqualFold(w[:len(p)], p) && w[len(p)] >= 'A' && w[len(p)] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // roleParty splits a description into its role ("security official") and
@@ -645,8 +673,15 @@ func (d *doc) roleParty(r [2]int, head string, kind string) (role, party string)
 	for b > r[0] && !d.toks[b-1].cap && numberWords[d.toks[b-1].low] == 0 && !isDigits(d.toks[b-1].low) && !determiners[d.toks[b-1].low] && !ordinals[d.toks[b-1].low] && d.toks[b-1].low != "'s" {
 		b--
 	}
+	capHead := b == h && h > r[0] && roleNouns[singular(d.toks[h-1].low)]
+	if capHead {
+		b = h - 1 // the head itself, capitalised: "Officials said"
+	}
 	if kind == news.SrcAnonymous {
 		role = d.rangeText([2]int{b, h})
+		if capHead {
+			role = d.toks[b].low
+		}
 		role = singularPhrase(role)
 		p0 := r[0]
 		for p0 < b && (numberWords[d.toks[p0].low] > 0 || ordinals[d.toks[p0].low] || isDigits(d.toks[p0].low)) {
@@ -667,9 +702,13 @@ func (d *doc) roleParty(r [2]int, head string, kind string) (role, party string)
 		party = strings.TrimSuffix(strings.TrimSuffix(party, " ’s"), " 's")
 		return role, party
 	}
-	// organisations: the country or owner before the head ("Russia's")
+	// organisations: the country or owner before the head ("Russia's"),
+	// or the country itself ("The United States said")
 	for k := r[0]; k < h; k++ {
 		w := d.toks[k].low
+		if c := d.countryPhrase(k, r[1]); c > k {
+			return "", d.rangeText([2]int{k, c})
+		}
 		if countries[w] {
 			return "", d.toks[k].text
 		}
@@ -678,6 +717,28 @@ func (d *doc) roleParty(r [2]int, head string, kind string) (role, party string)
 		}
 	}
 	return "", ""
+}
+
+// countryPhrase returns the end of the country name of several words
+// ("United States", "South Korea") that starts at token k and ends by e,
+// or k when none does.
+func (d *doc) countryPhrase(k, e int) int {
+	if k >= e || !d.toks[k].cap {
+		return k
+	}
+	var buf [64]byte
+	key := buf[:0]
+	end := k
+	for j := k; j < e && j-k < 7; j++ {
+		if j > k {
+			key = append(key, '_')
+		}
+		key = append(key, d.toks[j].low...)
+		if j > k && countryPhrases[string(key)] {
+			end = j + 1
+		}
+	}
+	return end
 }
 
 func singularPhrase(p string) string {

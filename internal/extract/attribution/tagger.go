@@ -594,6 +594,18 @@ func (d *doc) fill(tags []uint8, broad bool) {
 			// the cue stands ("in her speech")
 			src = [2]int{c[0], c[0]}
 		}
+		if !fromDetector && src[0] < src[1] && d.clauseFragment(src) {
+			continue // "was killed", "the government exploits the": a clause, not a speaker
+		}
+		if src[0] < src[1] && d.negatedSubject(src) {
+			continue // "No group has claimed": nobody says so
+		}
+		if !fromDetector && d.loneModifier(src) {
+			continue // "their", "’s", "other": a word of a phrase, not who speaks
+		}
+		if !fromDetector && cont[1]-cont[0] == 1 && functionWords[d.toks[cont[0]].low] {
+			continue // "Iran seen by": a preposition says nothing
+		}
 		for _, r := range [][2]int{c, src, cont} {
 			for k := r[0]; k < r[1]; k++ {
 				taken[k] = true
@@ -691,6 +703,13 @@ func (d *doc) taggedSane(c, src [2]int) bool {
 	if empty {
 		return false
 	}
+	if src[0] < src[1] {
+		// a clause, not a speaker: "that was (called off)", "one should not"
+		last := d.toks[src[1]-1].low
+		if detAux[last] || last == "not" || last == "n't" {
+			return false
+		}
+	}
 	digits := false
 	for k := src[0]; k < src[1]; k++ {
 		w := d.toks[k].low
@@ -707,6 +726,40 @@ func (d *doc) taggedSane(c, src [2]int) bool {
 		return true
 	}
 	return !digits
+}
+
+// negatedSubject reports whether the subject src is negated: it is, or
+// follows, "no", "none", "nobody" or "neither" ("None of the officials").
+func (d *doc) negatedSubject(src [2]int) bool {
+	k := src[0]
+	if negators[d.toks[k].low] {
+		return true
+	}
+	s0 := d.sents[d.toks[k].sent][0]
+	// "No group", "None of the officials", "Neither China nor Thailand"
+	for j := k - 1; j >= s0 && k-j <= 4; j-- {
+		w := d.toks[j].low
+		if negators[w] {
+			return true
+		}
+		if w != "of" && w != "nor" && !determiners[w] && !d.toks[j].cap {
+			break
+		}
+	}
+	return false
+}
+
+var negators = setOf(`no none nobody neither`)
+
+// loneModifier reports whether src is one word that cannot name a speaker
+// by itself: a determiner or possessive ("their", "’s") or "other",
+// "following".
+func (d *doc) loneModifier(src [2]int) bool {
+	if src[1]-src[0] != 1 {
+		return false
+	}
+	w := d.toks[src[0]].low
+	return determiners[w] || w == "'s" || w == "’s" || w == "other" || w == "following"
 }
 
 // functionWords are prepositions and conjunctions that name no one.

@@ -480,6 +480,25 @@ func (d *doc) sentence(si int) {
 	d.inDocument(si)
 }
 
+// namesSomeone reports whether the phrase r holds a word other than a
+// determiner, a function word or a figure ("Two told Reuters" names two
+// people; "the", "which in 2022" name no one).
+func (d *doc) namesSomeone(r [2]int) bool {
+	if r[1]-r[0] == 1 && pronominal[d.toks[r[0]].low] {
+		return true // "Another said", "Both denied"
+	}
+	for k := r[0]; k < r[1]; k++ {
+		w := d.toks[k].low
+		if !determiners[w] && !functionWords[w] && !isDigits(w) && !isBoundary(&d.toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// pronominal determiners stand for people by themselves.
+var pronominal = setOf(`another some both all many several each few most`)
+
 // creditFor returns the length of a claim of responsibility starting at
 // token i ("took credit for", "claimed responsibility for", "claims
 // responsibility of"), or 0.
@@ -719,6 +738,9 @@ func (d *doc) verbCue(si, i int, ci cueInfo) bool {
 			return false
 		}
 		src = [2]int{c1, e}
+		if !d.namesSomeone(src) {
+			return false // "…,” denies the charges": no one after the cue
+		}
 		cont = d.contentBefore(si, c0)
 		if cont[0] >= cont[1] {
 			return false
@@ -728,6 +750,9 @@ func (d *doc) verbCue(si, i int, ci cueInfo) bool {
 	}
 	if src[0] == src[1] {
 		return false
+	}
+	if !d.namesSomeone(src) {
+		return false // "the", "which in 2022": nobody
 	}
 	if d.negatedSubject(src) {
 		// "No group has claimed responsibility": nobody says so (fill
@@ -803,6 +828,14 @@ func (d *doc) verbContext(i int) bool {
 	switch p.low {
 	case "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "of", "for", "in", "on", "with", "about", "to", "by", "from", "'s", "been", "being", "be":
 		return false
+	case "was", "were", "is", "are":
+		// a passive: "that was called off", "Biegun was confirmed as"
+		if w := d.toks[i].low; strings.HasSuffix(w, "ed") || w == "told" || w == "said" {
+			return false
+		}
+	}
+	if (numberWords[p.low] > 0 || isDigits(p.low)) && strings.HasSuffix(d.toks[i].low, "s") {
+		return false // "faces two charges": a noun
 	}
 	if !strings.HasSuffix(d.toks[i].low, "s") || strings.HasSuffix(d.toks[i].low, "ss") {
 		return true
@@ -924,12 +957,17 @@ func (d *doc) recipient(c1, s1 int) int {
 		}
 		k++
 	}
+	// "told Reuters the base was hit": the determiner opens the content
+	for k > c1 && (determiners[d.toks[k-1].low] || d.toks[k-1].low == "of") {
+		k--
+	}
 	return k
 }
 
 var recipients = setOf(`reporters journalists lawmakers parliament me us him her them
 	the a an press news agency television tv radio state media newspaper supporters
-	crowd audience congress senators members`)
+	crowd audience congress senators members court judge jury committee council summit
+	meeting conference briefing hearing assembly forum gathering rally`)
 
 // appositive recognises "NAME, ROLE, said" and "ROLE, NAME, said" and
 // "X, which ..., said" ending at end (the comma before the cue).

@@ -70,6 +70,17 @@ func TestForms(t *testing.T) {
 		// claims of responsibility
 		{text: "The BLA took credit for attacking a military vehicle.",
 			mention: "The BLA", kind: news.SrcOrg, cue: "took credit for", rel: RelAssert, name: "BLA", content: "attacking a military vehicle"},
+		// a role of an organisation is a person of it
+		{text: "A spokesperson for the U.S. State Department told VOA that the ship was sanctioned.",
+			mention: "A spokesperson for the U.S. State Department", kind: news.SrcAnonymous, cue: "told VOA", rel: RelAssert, count: 1,
+			role: "spokesperson", party: "U.S. State Department"},
+		{text: "Two told Reuters the base was hit.",
+			mention: "Two", cue: "told Reuters", rel: RelAssert, kind: news.SrcOrg},
+		{text: "Another said: “We no longer meet.”",
+			mention: "Another", kind: news.SrcAnonymous, cue: "said", rel: RelAssert, count: 1},
+		{text: "Somalia's ambassador to Kenya, Mohamud Ahmed Nur, accuses Kenya of politicizing refugee affairs.",
+			mention: "Somalia's ambassador to Kenya, Mohamud Ahmed Nur", kind: news.SrcPerson, cue: "accuses", rel: RelAssert,
+			name: "Mohamud Ahmed Nur", role: "Somalia's ambassador to Kenya", content: "Kenya of politicizing refugee affairs"},
 		// a report verb ends the subject of the next cue
 		{text: "Abdi says she replied that she was not al-Shabab.",
 			mention: "she", kind: news.SrcAnonymous, cue: "replied", rel: RelAssert, name: "she", content: "she was not al-Shabab"},
@@ -120,6 +131,11 @@ func TestNoClaim(t *testing.T) {
 		"No group has claimed responsibility for the attack.",
 		"None of the officials said when the talks would resume.",
 		"Neither China nor Thailand has explained why the men were sent back.",
+		// passives: the subject is not who speaks
+		"The two countries were to sign a deal, although that was called off after the leaders disagreed.",
+		"In December, Steve Biegun, who served as the special representative for North Korea, was confirmed as the Deputy Secretary of State.",
+		// a noun, and no one after the cue
+		`Mhlanga, who faces two charges relating to "transmitting of data," denies the charges against him.`,
 	} {
 		if attrs := New(Options{}).Extract(text, time.Time{}); len(attrs) != 0 {
 			t.Errorf("%q: %d claims, want none: %+v", text, len(attrs), attrs)
@@ -165,6 +181,47 @@ func TestTaggedSources(t *testing.T) {
 		}
 		if got := d.negatedSubject(r); got != tt.negated {
 			t.Errorf("%q: negatedSubject %v, want %v", tt.src, got, tt.negated)
+		}
+	}
+}
+
+func TestIsDigits(t *testing.T) {
+	for s, want := range map[string]bool{"2,400": true, "12": true, ",": false, "": false, "two": false, "1a": false} {
+		if got := isDigits(s); got != want {
+			t.Errorf("isDigits(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestTaggedCues checks the filters on the tagger's cues: passives and
+// words that say nothing are no cue.
+func TestTaggedCues(t *testing.T) {
+	tests := []struct {
+		text, cue       string
+		passive, sayNot bool
+	}{
+		{"An emergency was declared in the city.", "was declared", true, false},
+		{"He is expected to win.", "expected", true, false},
+		{"The militia said it was ready.", "said", false, false},
+		{"Officials almost agreed.", "almost", false, true},
+		{"Pilots for the airline walked out.", "for", false, true},
+		{"Critics voiced support for the plan.", "support", false, false},
+	}
+	for _, tt := range tests {
+		d := &doc{text: tt.text}
+		if !d.patterns() {
+			t.Fatalf("%q: no tokens", tt.text)
+		}
+		i := strings.Index(tt.text, tt.cue)
+		c := [2]int{d.tokAt(i), d.tokAt(i)}
+		for c[1] < len(d.toks) && d.toks[c[1]].end <= i+len(tt.cue) {
+			c[1]++
+		}
+		if got := d.passiveCue(c); got != tt.passive {
+			t.Errorf("%q: passiveCue %v, want %v", tt.cue, got, tt.passive)
+		}
+		if got := !d.taggedSane(c, [2]int{0, 1}); got != tt.sayNot {
+			t.Errorf("%q: says nothing %v, want %v", tt.cue, got, tt.sayNot)
 		}
 	}
 }

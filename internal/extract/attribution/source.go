@@ -192,15 +192,16 @@ func (d *doc) splitList(items [][2]int, r [2]int) [][2]int {
 }
 
 func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
+	digit := false
 	for i := 0; i < len(s); i++ {
-		if (s[i] < '0' || s[i] > '9') && s[i] != ',' {
+		switch {
+		case s[i] >= '0' && s[i] <= '9':
+			digit = true
+		case s[i] != ',':
 			return false
 		}
 	}
-	return true
+	return digit // "2,400", not ","
 }
 
 func (d *doc) rangeText(r [2]int) string {
@@ -337,13 +338,17 @@ func (d *doc) typeSource(r [2]int, refusal bool) news.Source {
 	case documentHeads[head]:
 		s.Kind = news.SrcDocument
 		s.Count = 1
-	case orgHeads[head] || d.hasOrgWord(core):
+	case orgHeads[head]:
 		s.Kind = news.SrcOrg
 		if !strings.HasSuffix(head, "s") || head == "headquarters" || head == "forces" || head == "news" {
 			s.Count = 1
 		}
 	case roleNouns[head]:
+		// "a spokesperson for the U.S. State Department": a person of it
 		s.Kind = news.SrcAnonymous
+	case d.hasOrgWord(core):
+		s.Kind = news.SrcOrg
+		s.Count = 1
 	case d.toks[core[0]].cap:
 		s.Kind = news.SrcOrg
 		s.Count = 1

@@ -600,6 +600,11 @@ func (d *doc) fill(tags []uint8, broad bool) {
 		if src[0] < src[1] && d.negatedSubject(src) {
 			continue // "No group has claimed": nobody says so
 		}
+		if !fromDetector && d.passiveCue(c) {
+			// "Paris was accused", "he is expected": the subject of a
+			// passive is not who speaks; the claim stands with no source
+			src = [2]int{c[0], c[0]}
+		}
 		if !fromDetector && d.loneModifier(src) {
 			continue // "their", "’s", "other": a word of a phrase, not who speaks
 		}
@@ -698,7 +703,7 @@ func (d *doc) taggedSane(c, src [2]int) bool {
 	empty := true
 	for k := c[0]; k < c[1]; k++ {
 		w := d.toks[k].low
-		empty = empty && (detAux[w] || pronouns[w] > 0 || w == "been")
+		empty = empty && (detAux[w] || pronouns[w] > 0 || w == "been" || determiners[w] || functionWords[w] || timeWords[w] || w == "now" || w == "almost")
 	}
 	if empty {
 		return false
@@ -717,6 +722,10 @@ func (d *doc) taggedSane(c, src [2]int) bool {
 			continue
 		}
 		if w[0] >= '0' && w[0] <= '9' {
+			digits = true
+			continue
+		}
+		if numberWords[w] > 0 {
 			digits = true
 			continue
 		}
@@ -750,6 +759,25 @@ func (d *doc) negatedSubject(src [2]int) bool {
 }
 
 var negators = setOf(`no none nobody neither`)
+
+// passiveCue reports whether the cue c is a passive: a form of "be" and a
+// participle ("was accused", "is expected").
+func (d *doc) passiveCue(c [2]int) bool {
+	k := c[0]
+	if k > 0 && d.toks[k-1].sent == d.toks[k].sent && beForms[d.toks[k-1].low] {
+		k-- // the auxiliary just before the tagged cue
+	}
+	if !beForms[d.toks[k].low] || k+1 >= len(d.toks) {
+		return false
+	}
+	w := d.toks[k+1].low
+	return strings.HasSuffix(w, "ed") || irregularParticiples[w]
+}
+
+var beForms = setOf(`is are was were been being be`)
+
+var irregularParticiples = setOf(`told said known seen shown thought held given taken brought
+	written spoken made found`)
 
 // loneModifier reports whether src is one word that cannot name a speaker
 // by itself: a determiner or possessive ("their", "’s") or "other",

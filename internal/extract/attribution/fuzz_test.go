@@ -215,3 +215,40 @@ func reportCPU(b *testing.B, f func(i int)) {
 		b.ReportMetric(float64(c1-c0)/float64(b.N), "cpu-ns/op")
 	}
 }
+
+// TestResolverSpeaksFor resolves a source through the body it speaks for
+// when it does not resolve itself: a person's role, an anonymous source's
+// affiliation, a capital's country.
+func TestResolverSpeaksFor(t *testing.T) {
+	taliban := &news.ActorRef{Name: "Taliban", Kind: news.KindRebels, Country: "AF"}
+	china := &news.ActorRef{Name: "China", Kind: news.KindState, Country: "CN"}
+	res := fakeResolver{"Taliban spokesman": taliban, "Taliban": taliban, "China": china, "Chinese": china}
+	tests := []struct{ text, source, actor string }{
+		{"The crash killed the crew, Taliban spokesman Zabihullah Mujahid said.", "Zabihullah Mujahid", "Taliban"},
+		{"Taliban officials said the convoy was hit.", "Taliban officials", "Taliban"},
+		{"Beijing denies the allegations.", "Beijing", "China"},
+		{"The talks failed, analyst Jane Roe said.", "Jane Roe", ""},
+		{"Chinese researchers said the talks failed.", "Chinese researchers", ""},
+	}
+	x := New(Options{Resolver: res})
+	for _, tt := range tests {
+		attrs := x.Extract(tt.text, time.Time{})
+		found := false
+		for _, a := range attrs {
+			if a.Source.Text != tt.source {
+				continue
+			}
+			found = true
+			got := ""
+			if a.Source.Actor != nil {
+				got = a.Source.Actor.Name
+			}
+			if got != tt.actor {
+				t.Errorf("%q: %s speaks for %q, want %q", tt.text, tt.source, got, tt.actor)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no source %q in %+v", tt.text, tt.source, attrs)
+		}
+	}
+}

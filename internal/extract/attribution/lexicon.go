@@ -216,6 +216,23 @@ var countryPhrases = setOf(strings.Join([]string{
 	"solomon_islands marshall_islands western_sahara the_netherlands",
 }, " "))
 
+// capitals speak for their governments as sources ("Beijing denies the
+// allegations"): capital, lower case, to the country the resolver knows.
+var capitals = map[string]string{
+	"moscow": "Russia", "kyiv": "Ukraine", "kiev": "Ukraine", "washington": "United States",
+	"beijing": "China", "tehran": "Iran", "ankara": "Turkey", "damascus": "Syria",
+	"baghdad": "Iraq", "beirut": "Lebanon", "riyadh": "Saudi Arabia", "cairo": "Egypt",
+	"pyongyang": "North Korea", "seoul": "South Korea", "tokyo": "Japan", "taipei": "Taiwan",
+	"islamabad": "Pakistan", "new delhi": "India", "kabul": "Afghanistan", "minsk": "Belarus",
+	"london": "United Kingdom", "paris": "France", "berlin": "Germany", "brussels": "Belgium",
+	"khartoum": "Sudan", "addis ababa": "Ethiopia", "nairobi": "Kenya", "mogadishu": "Somalia",
+	"bamako": "Mali", "niamey": "Niger", "ouagadougou": "Burkina Faso", "kinshasa": "Democratic Republic of the Congo",
+	"kigali": "Rwanda", "abuja": "Nigeria", "tripoli": "Libya", "sanaa": "Yemen", "doha": "Qatar",
+	"abu dhabi": "United Arab Emirates", "caracas": "Venezuela", "havana": "Cuba", "naypyitaw": "Myanmar",
+	"hanoi": "Vietnam", "manila": "Philippines", "jakarta": "Indonesia", "baku": "Azerbaijan", "yerevan": "Armenia",
+	"tbilisi": "Georgia", "warsaw": "Poland", "budapest": "Hungary", "amman": "Jordan",
+}
+
 // nameParticles join the words of a name in lower case ("Ursula von der
 // Leyen", "Abu Mohammed al-Jolani" is one token).
 var nameParticles = setOf(`von van der den de da di du del della dos bin ibn al el le la`)

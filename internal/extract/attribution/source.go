@@ -103,15 +103,24 @@ func (d *doc) resolve(x *Extractor) {
 	d.out = out
 }
 
+// resolveActor sets s.Actor when the source, or failing that the body it
+// speaks for, resolves to a party: a person by name, else, with an
+// official role, by the body in it ("Taliban spokesman Zabihullah
+// Mujahid"); an anonymous source by affiliation and role ("Iraqi security
+// official"), else, with an official role, by affiliation ("Taliban
+// officials"; not "American analysts"); a capital by its country ("Beijing
+// denies").
 func (d *doc) resolveActor(x *Extractor, s *news.Source) {
 	if x.opts.Resolver == nil || s.Actor != nil {
 		return
 	}
 	mention := s.Text
 	typ := news.EntOrg
+	var fallback string // the body the source speaks for
 	switch s.Kind {
 	case news.SrcPerson:
 		typ = news.EntPerson
+		fallback = s.Role
 	case news.SrcNoComment, news.SrcDocument:
 		if s.Party == "" {
 			return
@@ -120,10 +129,48 @@ func (d *doc) resolveActor(x *Extractor, s *news.Source) {
 	case news.SrcAnonymous:
 		if s.Party != "" && s.Role != "" {
 			mention = s.Party + " " + s.Role
+			fallback = s.Party
+		}
+	case news.SrcOrg:
+		if c, ok := capitals[strings.ToLower(s.Text)]; ok {
+			mention = c
 		}
 	}
-	// A source is often quoted again ("Chaudhry said"): ask the resolver
-	// once per mention and article.
+	ref := d.resolveMention(x, mention, typ)
+	if ref == nil && fallback != "" && officialRole(s.Role) {
+		ref = d.resolveMention(x, fallback, news.EntOrg)
+	}
+	if ref != nil {
+		r := *ref // each source its own copy
+		s.Actor = &r
+	}
+}
+
+// officialRole reports whether a role speaks for the body it names ("Taliban
+// spokesman", "Turkish Foreign Minister", "defense official"), as an
+// analyst, a journalist or a resident does not.
+func officialRole(role string) bool {
+	role = strings.ToLower(role)
+	if i := strings.Index(role, " of "); i > 0 {
+		role = role[:i] // "head of US Central Command"
+	}
+	f := strings.Fields(role)
+	if len(f) == 0 {
+		return false
+	}
+	return officialRoles[singular(strings.Trim(f[len(f)-1], ",.’'"))]
+}
+
+// officialRoles are the heads of roles that speak for a state or a group.
+var officialRoles = setOf(`official spokesman spokeswoman spokesperson minister secretary
+	president ambassador envoy diplomat commander general chief leader head officer
+	representative governor premier chancellor king emir prince ministry military army
+	police authority negotiator mayor attaché`)
+
+// resolveMention asks the resolver about a mention once per article (a
+// source is often quoted again: "Chaudhry said") and returns the party it
+// names, or nil.
+func (d *doc) resolveMention(x *Extractor, mention, typ string) *news.ActorRef {
 	k := resolveKey{mention, typ}
 	ref, seen := d.resolved[k]
 	if !seen {
@@ -135,10 +182,7 @@ func (d *doc) resolveActor(x *Extractor, s *news.Source) {
 		}
 		d.resolved[k] = ref
 	}
-	if ref != nil {
-		r := *ref // each source its own copy
-		s.Actor = &r
-	}
+	return ref
 }
 
 // splitList splits a coordinated subject into its items: "A, B and C".

@@ -113,7 +113,8 @@ func shapes(s news.Source) []string {
 	if s.Party != "" && s.Party == s.Text && s.Kind == news.SrcAnonymous {
 		out = append(out, "party is the source")
 	}
-	if s.Kind == news.SrcPerson && s.Actor != nil && s.Actor.Kind != "" && s.Actor.Kind != "person" {
+	if s.Kind == news.SrcPerson && s.Role == "" && s.Actor != nil && s.Actor.Kind != "" && s.Actor.Kind != "person" {
+		// a person who resolves to a body without a role that speaks for it
 		out = append(out, "person is a "+s.Actor.Kind)
 	}
 	return out

@@ -81,6 +81,21 @@ func TestForms(t *testing.T) {
 		{text: "Somalia's ambassador to Kenya, Mohamud Ahmed Nur, accuses Kenya of politicizing refugee affairs.",
 			mention: "Somalia's ambassador to Kenya, Mohamud Ahmed Nur", kind: news.SrcPerson, cue: "accuses", rel: RelAssert,
 			name: "Mohamud Ahmed Nur", role: "Somalia's ambassador to Kenya", content: "Kenya of politicizing refugee affairs"},
+		// a full name, then where the person is from
+		{text: "The report is out, Sirio Canos-Donnay from the Spanish National Research Council told VOA.",
+			mention: "Sirio Canos-Donnay from the Spanish National Research Council", kind: news.SrcPerson, cue: "told VOA", rel: RelAssert,
+			name: "Sirio Canos-Donnay", role: "Spanish National Research Council"},
+		{text: "John Smith of Human Rights Watch said the strike killed 12.",
+			mention: "John Smith of Human Rights Watch", kind: news.SrcPerson, cue: "said", rel: RelAssert,
+			name: "John Smith", role: "Human Rights Watch"},
+		// "Un" is a name, "UN" the United Nations; a proper name is one body
+		{text: "North Korean leader Kim Jong Un asked for more shells.",
+			mention: "North Korean leader Kim Jong Un", kind: news.SrcPerson, cue: "asked", rel: RelAssert,
+			name: "Kim Jong Un", role: "North Korean leader"},
+		{text: "Doctors Without Borders said the hospital was hit.",
+			mention: "Doctors Without Borders", kind: news.SrcOrg, cue: "said", rel: RelAssert, count: 1},
+		{text: "Western governments said the vote was flawed.",
+			mention: "Western governments", kind: news.SrcOrg, cue: "said", rel: RelAssert, count: 2},
 		// a report verb ends the subject of the next cue
 		{text: "Abdi says she replied that she was not al-Shabab.",
 			mention: "she", kind: news.SrcAnonymous, cue: "replied", rel: RelAssert, name: "she", content: "she was not al-Shabab"},
@@ -189,6 +204,36 @@ func TestIsDigits(t *testing.T) {
 	for s, want := range map[string]bool{"2,400": true, "12": true, ",": false, "": false, "two": false, "1a": false} {
 		if got := isDigits(s); got != want {
 			t.Errorf("isDigits(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestWholeName checks that a tagged source cut inside a name is widened
+// to the whole name and its title, and no further.
+func TestWholeName(t *testing.T) {
+	tests := []struct{ text, src, cue, want string }{
+		{"Iraqi Prime Minister Mohammed Shia al-Sudani was first to share word of the strike.", "Minister Mohammed", "to share",
+			"Iraqi Prime Minister Mohammed Shia al-Sudani"},
+		{"Other U.N. intelligence reports have identified him.", "Other", "have identified", "Other"},
+		{"The envoy said so.", "envoy", "said", "envoy"},
+	}
+	span := func(d *doc, text, sub string) [2]int {
+		i := strings.Index(text, sub)
+		r := [2]int{d.tokAt(i), d.tokAt(i)}
+		for r[1] < len(d.toks) && d.toks[r[1]].end <= i+len(sub) {
+			r[1]++
+		}
+		return r
+	}
+	for _, tt := range tests {
+		d := &doc{text: tt.text}
+		if !d.patterns() {
+			t.Fatalf("%q: no tokens", tt.text)
+		}
+		r := d.wholeName(span(d, tt.text, tt.src), span(d, tt.text, tt.cue))
+		b := d.tokBytes(r)
+		if got := tt.text[b[0]:b[1]]; got != tt.want {
+			t.Errorf("%q: %q, want %q", tt.src, got, tt.want)
 		}
 	}
 }

@@ -134,6 +134,7 @@ var orgHeads = setOf(`ministry ministries government governments military milita
 	campaign company companies firm firms bank union un nato eu idf regime mission centre center
 	institute foundation network observatory watchdog federation association team guard
 	directorate bureau secretariat senate congress house assembly council junta hamas
+	watch nations cross crescent borders fund programme society university tribunal forum
 	hezbollah taliban houthis wagner isis isil daesh fsb sbu gur cia fbi irgc ukraine russia
 	iran iraq israel switzerland china syria turkey lebanon yemen germany france britain
 	washington moscow kyiv kiev tehran beijing baghdad jerusalem damascus ankara london paris
@@ -232,6 +233,10 @@ var capitals = map[string]string{
 	"hanoi": "Vietnam", "manila": "Philippines", "jakarta": "Indonesia", "baku": "Azerbaijan", "yerevan": "Armenia",
 	"tbilisi": "Georgia", "warsaw": "Poland", "budapest": "Hungary", "amman": "Jordan",
 }
+
+// placeHeads end the names of places, which are not people ("the Chagos
+// Islands").
+var placeHeads = setOf(`islands island province region valley strip peninsula`)
 
 // nameParticles join the words of a name in lower case ("Ursula von der
 // Leyen", "Abu Mohammed al-Jolani" is one token).

@@ -146,6 +146,17 @@ func (d *doc) resolveActor(x *Extractor, s *news.Source) {
 	}
 }
 
+// properName reports whether every word of r but short function words is
+// capitalised ("Doctors Without Borders", not "Western governments").
+func (d *doc) properName(r [2]int) bool {
+	for k := r[0]; k < r[1]; k++ {
+		if t := &d.toks[k]; !t.cap && !functionWords[t.low] && !nameParticles[t.low] {
+			return false
+		}
+	}
+	return r[0] < r[1]
+}
+
 // officialRole reports whether a role speaks for the body it names ("Taliban
 // spokesman", "Turkish Foreign Minister", "defense official"), as an
 // analyst, a journalist or a resident does not.
@@ -350,9 +361,9 @@ func (d *doc) typeSource(r [2]int, refusal bool) news.Source {
 			s.Role = strings.TrimSpace(strings.Trim(d.rangeText([2]int{core[0], name[0]}), ", "))
 		}
 		if name[1] < core[1] {
-			// "Rutte, the NATO chief"
+			// "Rutte, the NATO chief", "Canos-Donnay from the Council"
 			rest := [2]int{name[1], core[1]}
-			for rest[0] < rest[1] && d.toks[rest[0]].low == "," {
+			for rest[0] < rest[1] && (d.toks[rest[0]].low == "," || functionWords[d.toks[rest[0]].low]) {
 				rest[0]++
 			}
 			rest = d.trimDet(rest)
@@ -384,8 +395,8 @@ func (d *doc) typeSource(r [2]int, refusal bool) news.Source {
 		s.Count = 1
 	case orgHeads[head]:
 		s.Kind = news.SrcOrg
-		if !strings.HasSuffix(head, "s") || head == "headquarters" || head == "forces" || head == "news" {
-			s.Count = 1
+		if !strings.HasSuffix(head, "s") || head == "headquarters" || head == "forces" || head == "news" || d.properName(core) {
+			s.Count = 1 // "Doctors Without Borders" is one body
 		}
 	case roleNouns[head]:
 		// "a spokesperson for the U.S. State Department": a person of it
@@ -614,7 +625,22 @@ func (d *doc) personName(r [2]int) ([2]int, bool) {
 			break
 		}
 	}
-	return d.nameRun([2]int{r[0], end})
+	if p, ok := d.nameRun([2]int{r[0], end}); ok {
+		return p, true
+	}
+	// "Sirio Canos-Donnay from the Spanish National Research Council": a
+	// full name opening the phrase, then where the person is from
+	k := r[0]
+	for k < end && d.isNameWord(k) {
+		k++
+	}
+	if k-r[0] >= 2 && k < end {
+		switch d.toks[k].low {
+		case "from", "of", "at", "with":
+			return [2]int{r[0], k}, true
+		}
+	}
+	return [2]int{}, false
 }
 
 func (d *doc) nameRun(r [2]int) ([2]int, bool) {
@@ -672,7 +698,7 @@ func (d *doc) nameRun(r [2]int) ([2]int, bool) {
 var notNameWords = map[string]bool{"i": true}
 
 func init() {
-	for _, set := range []map[string]bool{orgHeads, outlets, countries, personTitles, roleNouns, clauseOpeners, determiners, timeWords} {
+	for _, set := range []map[string]bool{orgHeads, outlets, countries, personTitles, roleNouns, clauseOpeners, determiners, timeWords, placeHeads} {
 		for w := range set {
 			notNameWords[w] = true
 		}
@@ -687,8 +713,8 @@ func (d *doc) isNameWord(k int) bool {
 	if !t.cap && !arabicArticleName(t.text) || t.qmark {
 		return false
 	}
-	if notNameWords[t.low] {
-		return false
+	if notNameWords[t.low] && !(len(t.low) <= 3 && orgHeads[t.low] && !isCapitals(t.text)) {
+		return false // but "Un" in "Kim Jong Un" is not the UN
 	}
 	if len(t.text) >= 2 && isCapitals(t.text) {
 		return false // acronyms

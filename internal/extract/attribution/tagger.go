@@ -594,6 +594,9 @@ func (d *doc) fill(tags []uint8, broad bool) {
 			// the cue stands ("in her speech")
 			src = [2]int{c[0], c[0]}
 		}
+		if !fromDetector && src[0] < src[1] {
+			src = d.wholeName(src, c)
+		}
 		if !fromDetector && src[0] < src[1] && d.clauseFragment(src) {
 			continue // "was killed", "the government exploits the": a clause, not a speaker
 		}
@@ -759,6 +762,36 @@ func (d *doc) negatedSubject(src [2]int) bool {
 }
 
 var negators = setOf(`no none nobody neither`)
+
+// wholeName extends a tagged source that is part of a name to the whole
+// name and the capitalised title before it: "Minister Mohammed" in "Iraqi
+// Prime Minister Mohammed Shia al-Sudani was first to share" becomes the
+// whole phrase. It does not reach into the cue c.
+func (d *doc) wholeName(src, c [2]int) [2]int {
+	s0, s1 := d.sents[d.toks[src[0]].sent][0], d.sents[d.toks[src[0]].sent][1]
+	name := func(k int) bool { // a word of a name, not an acronym ("U.N.")
+		return d.isNameWord(k) && strings.ToUpper(d.toks[k].text) != d.toks[k].text
+	}
+	if !name(src[1]-1) || src[1]-src[0] == 1 && src[0] == s0 {
+		return src // "Other" opening a sentence is no name
+	}
+	inCue := func(k int) bool { return k >= c[0] && k < c[1] }
+	e := src[1]
+	for e < s1 && !inCue(e) && name(e) {
+		e++
+	}
+	b := src[0]
+	for b > s0 && !inCue(b-1) {
+		t := &d.toks[b-1]
+		_, demonym := demonyms[t.low]
+		title := personTitles[t.low] || roleNouns[t.low] || demonym || countries[t.low]
+		if !t.cap || !(title || name(b-1) && b-1 > s0) {
+			break // a capitalised first word is a name only when it is a title ("Other U.N.")
+		}
+		b--
+	}
+	return [2]int{b, e}
+}
 
 // passiveCue reports whether the cue c is a passive: a form of "be" and a
 // participle ("was accused", "is expected").

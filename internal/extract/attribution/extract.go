@@ -828,8 +828,9 @@ func (d *doc) verbContext(i int) bool {
 	switch p.low {
 	case "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "of", "for", "in", "on", "with", "about", "to", "by", "from", "'s", "been", "being", "be":
 		return false
-	case "was", "were", "is", "are":
-		// a passive: "that was called off", "Biegun was confirmed as"
+	case "was", "were", "is", "are", "stands", "stood":
+		// a passive: "that was called off", "Biegun was confirmed as",
+		// "Lai stands accused of"
 		if w := d.toks[i].low; strings.HasSuffix(w, "ed") || w == "told" || w == "said" {
 			return false
 		}

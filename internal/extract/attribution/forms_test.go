@@ -96,6 +96,13 @@ func TestForms(t *testing.T) {
 			mention: "Doctors Without Borders", kind: news.SrcOrg, cue: "said", rel: RelAssert, count: 1},
 		{text: "Western governments said the vote was flawed.",
 			mention: "Western governments", kind: news.SrcOrg, cue: "said", rel: RelAssert, count: 2},
+		// a pronoun with no source before it: the person last named
+		{text: "Lauren McGowan works in a bar in the nearby city of Cessnock. “Everyone is a bit on edge,” she said.",
+			mention: "she", kind: news.SrcPerson, cue: "said", rel: RelAssert, name: "Lauren McGowan"},
+		{text: "When Naveeda Khoshbo published her book, she received praise. “It was the first time,” she said.",
+			mention: "she", kind: news.SrcPerson, cue: "said", rel: RelAssert, name: "Naveeda Khoshbo"},
+		{text: "Jimmy Lai founded Apple Daily. Lai, founder of the Apple Daily newspaper in Hong Kong, faces trial. He rejects the charges.",
+			mention: "He", kind: news.SrcPerson, cue: "rejects", rel: RelDeny},
 		// a report verb ends the subject of the next cue
 		{text: "Abdi says she replied that she was not al-Shabab.",
 			mention: "she", kind: news.SrcAnonymous, cue: "replied", rel: RelAssert, name: "she", content: "she was not al-Shabab"},
@@ -146,6 +153,7 @@ func TestNoClaim(t *testing.T) {
 		"No group has claimed responsibility for the attack.",
 		"None of the officials said when the talks would resume.",
 		"Neither China nor Thailand has explained why the men were sent back.",
+		"The publisher stands accused of sedition under the security law.",
 		// passives: the subject is not who speaks
 		"The two countries were to sign a deal, although that was called off after the leaders disagreed.",
 		"In December, Steve Biegun, who served as the special representative for North Korea, was confirmed as the Deputy Secretary of State.",

@@ -234,6 +234,11 @@ var capitals = map[string]string{
 	"tbilisi": "Georgia", "warsaw": "Poland", "budapest": "Hungary", "amman": "Jordan",
 }
 
+// subordinators open clauses; capitalised at a sentence's start they are
+// not a name's first word ("When Naveeda Khoshbo published").
+var subordinators = setOf(`when while after before as since if although though because unless
+	until once where whether despite`)
+
 // placeHeads end the names of places, which are not people ("the Chagos
 // Islands").
 var placeHeads = setOf(`islands island province region valley strip peninsula`)

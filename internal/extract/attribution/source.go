@@ -319,6 +319,15 @@ func (d *doc) typeSource(r [2]int, refusal bool) news.Source {
 				}
 				return out
 			}
+			if first == "he" || first == "she" {
+				// no source before it: the person last named ("Lai, a
+				// businessman, ... He rejects the charges")
+				if name, ok := d.nameBefore(r[0]); ok {
+					out := d.typeSource(name, false)
+					out.Start, out.End = s.Start, s.End
+					return out
+				}
+			}
 			s.Text = d.rangeText(r)
 			s.Kind = news.SrcAnonymous
 			s.Count = num
@@ -698,7 +707,7 @@ func (d *doc) nameRun(r [2]int) ([2]int, bool) {
 var notNameWords = map[string]bool{"i": true}
 
 func init() {
-	for _, set := range []map[string]bool{orgHeads, outlets, countries, personTitles, roleNouns, clauseOpeners, determiners, timeWords, placeHeads} {
+	for _, set := range []map[string]bool{orgHeads, outlets, countries, personTitles, roleNouns, clauseOpeners, determiners, timeWords, placeHeads, subordinators} {
 		for w := range set {
 			notNameWords[w] = true
 		}
@@ -884,6 +893,50 @@ func (d *doc) antecedent(p string, num int) *entity {
 		}
 	}
 	return nil
+}
+
+// nameBefore finds the person's name nearest before token k, in its
+// sentence or the three before: two or more name words that are not a
+// country or an organisation, or a surname the article gives in full.
+func (d *doc) nameBefore(k int) ([2]int, bool) {
+	if k >= len(d.toks) {
+		return [2]int{}, false
+	}
+	first := d.sents[max(0, d.toks[k].sent-3)][0]
+	for e := k; e > first; e-- {
+		if !d.nameWord[e-1] || e < len(d.toks) && d.nameWord[e] && d.toks[e].sent == d.toks[e-1].sent {
+			continue // not the end of a run of name words
+		}
+		b := e - 1
+		for b > first && d.nameWord[b-1] && d.toks[b-1].sent == d.toks[e-1].sent {
+			b--
+		}
+		r := [2]int{b, e}
+		next := ""
+		if e < len(d.toks) {
+			next = d.toks[e].low
+		}
+		if d.countryPhrase(b, e) > b || d.hasOrgWord(r) || d.hasOutletWord(r) || orgHeads[next] || outletHeads[next] || documentHeads[next] {
+			e = b + 1 // "Hong Kong", "Apple Daily newspaper": look further back
+			continue
+		}
+		if e-b >= 2 || d.names[d.toks[b].low] {
+			return r, true
+		}
+		e = b + 1
+	}
+	return [2]int{}, false
+}
+
+// hasOutletWord reports whether a word of r names an outlet ("Apple
+// Daily", "Reuters").
+func (d *doc) hasOutletWord(r [2]int) bool {
+	for k := r[0]; k < r[1]; k++ {
+		if outletHeads[d.toks[k].low] || outlets[d.toks[k].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // sameAs finds the earlier source a definite description refers to: same

@@ -807,7 +807,7 @@ func (d *doc) passiveCue(c [2]int) bool {
 	return strings.HasSuffix(w, "ed") || irregularParticiples[w]
 }
 
-var beForms = setOf(`is are was were been being be`)
+var beForms = setOf(`is are was were been being be stands stand stood`)
 
 var irregularParticiples = setOf(`told said known seen shown thought held given taken brought
 	written spoken made found`)

@@ -315,3 +315,35 @@ func TestEvalAttributionAgreement(t *testing.T) {
 		t.Errorf("annotators' cue agreement is not 1.000:\n%s", out)
 	}
 }
+
+// TestShowWhoSaysSo checks that show lists each event's sources with their
+// count, and the claims with their speakers, refusals and confirmations.
+func TestShowWhoSaysSo(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	if code, out, errs := sitrep(t, "", "--db", db, "-q", "ingest", "--date", "2025-07-17", seedFixture); code != 0 {
+		t.Fatalf("ingest exit %d: %s %s", code, out, errs)
+	}
+	code, out, _ := sitrep(t, "", "--db", db, "articles", "--search", "Militias", "--json")
+	var art struct {
+		ID string `json:"id"`
+	}
+	if code != 0 || json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &art) != nil {
+		t.Fatalf("articles exit %d:\n%s", code, out)
+	}
+	code, out, errs := sitrep(t, "", "--db", db, "show", "--claims", art.ID)
+	if code != 0 {
+		t.Fatalf("show exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		// the formation of the new groups: eight anonymous sources and Reuters
+		"who says so: Reuters (outlet); Iraqi security official (anonymous",
+		"Western military source (anonymous) — 8 sources",
+		"Western diplomat (anonymous) confirmed: ",
+		"The US Department of State (for US Department of State): was not able to comment",
+		"Kenneth McKenzie (head of US Central Command) said: ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -56,19 +56,72 @@ func (c *showCmd) Run(g *Globals) error {
 		fmt.Fprintf(w, "\nEvents (%d)\n", len(a.Events))
 		for i, e := range a.Events {
 			fmt.Fprintf(w, "%2d. %s\n    %q\n", i+1, eventLine(e), e.Evidence.Text)
+			if len(e.Sources) > 0 {
+				fmt.Fprintf(w, "    who says so: %s\n", sourcesLine(e))
+			}
 		}
 	}
 	if c.Claims && len(a.Attributions) > 0 {
 		fmt.Fprintf(w, "\nClaims (%d)\n", len(a.Attributions))
 		for i, at := range a.Attributions {
-			who := at.Source.Text
-			if at.Source.Count > 1 {
-				who = fmt.Sprintf("%s [%d sources]", who, at.Source.Count)
-			}
-			fmt.Fprintf(w, "%2d. %s (%s) %s: %q\n", i+1, who, at.Source.Kind, at.Cue.Text, at.Content.Text)
+			fmt.Fprintf(w, "%2d. %s\n", i+1, claimLine(at))
 		}
 	}
 	return nil
+}
+
+// sourceName describes a source for people: "Zabihullah Mujahid (Taliban
+// spokesman; for Taliban)", "Iraqi security officials (2, anonymous)".
+func sourceName(s news.Source) string {
+	if s.Text == "" {
+		return "no source named"
+	}
+	var notes []string
+	if s.Role != "" && !strings.Contains(s.Text, s.Role) {
+		notes = append(notes, s.Role)
+	}
+	if s.Count > 1 {
+		notes = append(notes, fmt.Sprint(s.Count))
+	}
+	if s.Kind != "" && s.Kind != news.SrcPerson && s.Kind != news.SrcNoComment {
+		notes = append(notes, s.Kind)
+	}
+	if s.Actor != nil && s.Actor.Name != s.Text {
+		notes = append(notes, "for "+s.Actor.Name)
+	}
+	if len(notes) == 0 {
+		return s.Text
+	}
+	return fmt.Sprintf("%s (%s)", s.Text, strings.Join(notes, "; "))
+}
+
+// sourcesLine lists who asserts an event and how many people and bodies
+// that is.
+func sourcesLine(e news.Event) string {
+	names := make([]string, len(e.Sources))
+	for i, s := range e.Sources {
+		names[i] = sourceName(s)
+	}
+	line := strings.Join(names, "; ")
+	if e.Corroboration > 1 {
+		line += fmt.Sprintf(" — %d sources", e.Corroboration)
+	}
+	return line
+}
+
+// claimLine is one claim for people: who, how, what.
+func claimLine(at news.Attribution) string {
+	who := sourceName(at.Source)
+	switch {
+	case at.Relation == "no comment":
+		return fmt.Sprintf("%s: %s", who, at.Cue.Text)
+	case at.Relation == "confirm" && strings.HasSuffix(at.Cue.Text, " by"):
+		// "The account was confirmed by A, B and C": A confirmed it
+		return fmt.Sprintf("%s confirmed: %q", who, at.Content.Text)
+	case at.Relation == "caveat":
+		return fmt.Sprintf("caveat (%s): %q", at.Cue.Text, at.Content.Text)
+	}
+	return fmt.Sprintf("%s %s: %q", who, at.Cue.Text, at.Content.Text)
 }
 
 // eventLine is a one-line summary of an event for people.

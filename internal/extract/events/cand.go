@@ -1552,7 +1552,7 @@ func sourcesFor(a *news.Article, s *sentence) []news.Source {
 		// "the country's defense ministry": the sentence knows whose
 		// ministry it is.
 		for _, l := range s.sources {
-			if l.Actor != nil && l.Start < out[i].End && out[i].Start < l.End {
+			if l.Actor != nil && l.Start < out[i].End && out[i].Start < l.End && sameMention(out[i].Text, l.Text) {
 				out[i].Actor = l.Actor
 			}
 		}
@@ -1568,6 +1568,30 @@ func sourcesFor(a *news.Article, s *sentence) []news.Source {
 		out = append(out, src)
 	}
 	return out
+}
+
+// sameMention reports whether a claim's source and a reporting clause's
+// source name the same speaker: one holds the other, or they share their
+// head ("Russia’s defense ministry", "the country's defense ministry"),
+// so that in "The Iraqi security officials and the Western sources said"
+// the Western sources do not become Iraqi, and "pro-Iranian" commanders
+// are not Iran.
+func sameMention(claim, clause string) bool {
+	a, b := strings.ToLower(claim), strings.ToLower(clause)
+	if strings.Contains(a, "pro-") != strings.Contains(b, "pro-") {
+		return false
+	}
+	if strings.Contains(a, b) || strings.Contains(b, a) {
+		return true
+	}
+	// the same head: "Russia’s defense ministry", "the country's defense
+	// ministry"; a list ("the Iraqi security officials and the Western
+	// sources") is no one speaker's
+	if strings.Contains(b, " and ") || strings.Contains(a, " and ") {
+		return false
+	}
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	return len(fa) > 0 && len(fb) > 0 && strings.TrimSuffix(fa[len(fa)-1], "s") == strings.TrimSuffix(fb[len(fb)-1], "s")
 }
 
 // finish completes an event: quantities from figures, sources and

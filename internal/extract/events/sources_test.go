@@ -175,3 +175,21 @@ func FuzzMarginal(f *testing.F) {
 		}
 	})
 }
+
+func TestSameMention(t *testing.T) {
+	tests := []struct {
+		claim, clause string
+		want          bool
+	}{
+		{"Russia’s defense ministry", "the country's defense ministry", true},
+		{"Iraqi security officials", "The Iraqi security officials", true},
+		{"Western diplomatic and military sources", "The Iraqi security officials and the Western sources", false},
+		{"three commanders of pro-Iranian militia groups", "Iran", false},
+		{"Western sources", "Iraqi security officials", false},
+	}
+	for _, tt := range tests {
+		if got := sameMention(tt.claim, tt.clause); got != tt.want {
+			t.Errorf("sameMention(%q, %q) = %v, want %v", tt.claim, tt.clause, got, tt.want)
+		}
+	}
+}

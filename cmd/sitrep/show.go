@@ -81,13 +81,17 @@ func sourceName(s news.Source) string {
 		notes = append(notes, s.Role)
 	}
 	if s.Count > 1 {
-		notes = append(notes, fmt.Sprint(s.Count))
+		notes = append(notes, countText(s))
 	}
 	if s.Kind != "" && s.Kind != news.SrcPerson && s.Kind != news.SrcNoComment {
 		notes = append(notes, s.Kind)
 	}
-	if s.Actor != nil && s.Actor.Name != s.Text {
-		notes = append(notes, "for "+s.Actor.Name)
+	switch {
+	case s.Actor == nil || s.Actor.Name == s.Text:
+	case s.Actor.Kind == news.KindPerson:
+		notes = append(notes, s.Actor.Name) // who "Zelensky" is
+	default:
+		notes = append(notes, "for "+s.Actor.Name) // whose side a spokesman speaks for
 	}
 	if len(notes) == 0 {
 		return s.Text
@@ -104,9 +108,38 @@ func sourcesLine(e news.Event) string {
 	}
 	line := strings.Join(names, "; ")
 	if e.Corroboration > 1 {
-		line += fmt.Sprintf(" — %d sources", e.Corroboration)
+		atLeast := ""
+		for _, s := range e.Sources {
+			if s.Count > 1 && !countGiven(s.Text) {
+				atLeast = "at least "
+			}
+		}
+		line += fmt.Sprintf(" — %s%d sources", atLeast, e.Corroboration)
 	}
 	return line
+}
+
+// countText is a source's count as the text gives it: "3" for "three
+// commanders", "2 or more" for "officials".
+func countText(s news.Source) string {
+	if countGiven(s.Text) {
+		return fmt.Sprint(s.Count)
+	}
+	return fmt.Sprintf("%d or more", s.Count)
+}
+
+// countGiven reports whether a source's text states how many it is.
+func countGiven(text string) bool {
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		if strings.ContainsAny(w, "0123456789") {
+			return true
+		}
+		switch w {
+		case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "both":
+			return true
+		}
+	}
+	return false
 }
 
 // claimLine is one claim for people: who, how, what.

@@ -9,7 +9,9 @@
 // The shapes are deliberately crude: a country typed as a person, a source
 // holding another claim's report verb, a party that is the whole source,
 // and a lone lower-case word that names no one. Each count is an upper
-// bound on one kind of error, not a score.
+// bound on one kind of error, not a score; errors that leave a plausible
+// text (a pronoun resolved to the wrong person, a name with the wrong
+// kind) do not show, and need reading.
 package main
 
 import (

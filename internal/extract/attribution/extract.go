@@ -520,7 +520,9 @@ func (d *doc) creditFor(i, s1 int) int {
 }
 
 // takeVerbs take "credit" or "responsibility" in a claim of an act.
-var takeVerbs = setOf(`took take takes taking claimed claims claiming claim accepted accepts assumed assumes`)
+// (Not the participles "taking", "claiming": "..., taking responsibility
+// for" is the clause's subject's, which the participle cues handle.)
+var takeVerbs = setOf(`took take takes claimed claims claim accepted accepts assumed assumes`)
 
 // inDocument handles "In a new poll, 40 percent ..." and "In a statement,
 // ...": a sentence that opens with the document it reports, when no other
@@ -569,7 +571,8 @@ func (d *doc) inDocument(si int) {
 // skipAuxBack returns the first token of the cue when auxiliaries and
 // adverbs precede the verb at i.
 func (d *doc) skipAuxBack(s0, i int) int {
-	for i > s0 && (cueAux[d.toks[i-1].low] || mannerAdverb(&d.toks[i-1])) && d.toks[i-1].q < 0 {
+	state := statePassives[d.toks[i].low] // "was quoted", "are worried": "be" joins the cue
+	for i > s0 && (cueAux[d.toks[i-1].low] || mannerAdverb(&d.toks[i-1]) || state && beForms[d.toks[i-1].low]) && d.toks[i-1].q < 0 {
 		i--
 	}
 	// "did not", "has not" belong to refusals, handled elsewhere.
@@ -831,7 +834,7 @@ func (d *doc) verbContext(i int) bool {
 	case "was", "were", "is", "are", "stands", "stood":
 		// a passive: "that was called off", "Biegun was confirmed as",
 		// "Lai stands accused of"
-		if w := d.toks[i].low; strings.HasSuffix(w, "ed") || w == "told" || w == "said" {
+		if t := &d.toks[i]; passiveParticiple(t) || t.low == "said" {
 			return false
 		}
 	}

@@ -75,7 +75,22 @@ func TestForms(t *testing.T) {
 			mention: "A spokesperson for the U.S. State Department", kind: news.SrcAnonymous, cue: "told VOA", rel: RelAssert, count: 1,
 			role: "spokesperson", party: "U.S. State Department"},
 		{text: "Two told Reuters the base was hit.",
-			mention: "Two", cue: "told Reuters", rel: RelAssert, kind: news.SrcOrg},
+			mention: "Two", cue: "told Reuters", rel: RelAssert, kind: news.SrcAnonymous, count: 2},
+		// a country or an organisation "of" somewhere is no person
+		{text: "The Democratic Republic of Congo said the rebels had withdrawn.",
+			mention: "The Democratic Republic of Congo", kind: news.SrcOrg, cue: "said", rel: RelAssert, name: "Democratic Republic of Congo"},
+		{text: "Islamic Jihad of Palestine said it fired rockets.",
+			mention: "Islamic Jihad of Palestine", kind: news.SrcOrg, cue: "said", rel: RelAssert},
+		// "be" and a state or "quoted": the subject speaks
+		{text: "Putin was quoted as saying the war would go on.",
+			mention: "Putin", cue: "was quoted", rel: RelAssert, kind: news.SrcOrg},
+		{text: "Officials are worried that the truce will fail.",
+			mention: "Officials", kind: news.SrcAnonymous, cue: "are worried", rel: RelAssert, content: "the truce will fail"},
+		// a pronoun is not the object named before it
+		{text: "Asked about Vladimir Putin, he said the war would end.",
+			mention: "he", kind: news.SrcAnonymous, cue: "said", rel: RelAssert, name: "he"},
+		{text: "Ships were hit in the Red Sea. He said the navy would respond.",
+			mention: "He", kind: news.SrcAnonymous, cue: "said", rel: RelAssert, name: "He"},
 		{text: "Another said: “We no longer meet.”",
 			mention: "Another", kind: news.SrcAnonymous, cue: "said", rel: RelAssert, count: 1},
 		{text: "Somalia's ambassador to Kenya, Mohamud Ahmed Nur, accuses Kenya of politicizing refugee affairs.",
@@ -154,6 +169,9 @@ func TestNoClaim(t *testing.T) {
 		"None of the officials said when the talks would resume.",
 		"Neither China nor Thailand has explained why the men were sent back.",
 		"The publisher stands accused of sedition under the security law.",
+		// a participle's responsibility is its clause's subject's
+		"Rebels seized the town, taking full responsibility for the offensive.",
+		"The train, with roughly 450 people on board, came under attack while passing through a tunnel.",
 		// passives: the subject is not who speaks
 		"The two countries were to sign a deal, although that was called off after the leaders disagreed.",
 		"In December, Steve Biegun, who served as the special representative for North Korea, was confirmed as the Deputy Secretary of State.",
@@ -212,6 +230,35 @@ func TestIsDigits(t *testing.T) {
 	for s, want := range map[string]bool{"2,400": true, "12": true, ",": false, "": false, "two": false, "1a": false} {
 		if got := isDigits(s); got != want {
 			t.Errorf("isDigits(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestInvertedSpeaker checks which phrases after a cue can be its source.
+func TestInvertedSpeaker(t *testing.T) {
+	text := "They reiterated the claim, a charge Afghan officials rejected, said Reuters, according to court documents and one."
+	d := &doc{text: text}
+	if !d.patterns() {
+		t.Fatal("no tokens")
+	}
+	for src, want := range map[string]bool{"charge Afghan": false, "Reuters": true, "court documents": true, "one": true} {
+		i := strings.Index(text, src)
+		r := [2]int{d.tokAt(i), d.tokAt(i)}
+		for r[1] < len(d.toks) && d.toks[r[1]].end <= i+len(src) {
+			r[1]++
+		}
+		if got := d.invertedSpeaker(r); got != want {
+			t.Errorf("%q: %v, want %v", src, got, want)
+		}
+	}
+}
+
+// TestDashIsNoSpeaker checks that a dash is never a source.
+func TestDashIsNoSpeaker(t *testing.T) {
+	text := "The attack — the deadliest this year — said nothing about the talks, officials said."
+	for _, a := range New(Options{}).Extract(text, time.Time{}) {
+		if strings.Trim(a.Source.Text, "—– ") == "" && a.Source.Text != "" {
+			t.Errorf("a dash speaks: %+v", a)
 		}
 	}
 }

@@ -229,6 +229,7 @@ func TestResolverSpeaksFor(t *testing.T) {
 		{"Beijing denies the allegations.", "Beijing", "China"},
 		{"The talks failed, analyst Jane Roe said.", "Jane Roe", ""},
 		{"Chinese researchers said the talks failed.", "Chinese researchers", ""},
+		{"A Chinese opposition leader said the talks failed.", "Chinese opposition leader", ""},
 	}
 	x := New(Options{Resolver: res})
 	for _, tt := range tests {

@@ -135,6 +135,7 @@ var orgHeads = setOf(`ministry ministries government governments military milita
 	institute foundation network observatory watchdog federation association team guard
 	directorate bureau secretariat senate congress house assembly council junta hamas
 	watch nations cross crescent borders fund programme society university tribunal forum
+	republic kingdom emirate jihad
 	hezbollah taliban houthis wagner isis isil daesh fsb sbu gur cia fbi irgc ukraine russia
 	iran iraq israel switzerland china syria turkey lebanon yemen germany france britain
 	washington moscow kyiv kiev tehran beijing baghdad jerusalem damascus ankara london paris

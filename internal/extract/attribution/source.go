@@ -169,8 +169,17 @@ func officialRole(role string) bool {
 	if len(f) == 0 {
 		return false
 	}
+	for _, w := range f {
+		if notSpeakingFor[w] || strings.HasPrefix(w, "ex-") {
+			return false // "Iranian opposition leader", "former minister"
+		}
+	}
 	return officialRoles[singular(strings.Trim(f[len(f)-1], ",.’'"))]
 }
+
+// notSpeakingFor are words that make a role no voice of the body it names.
+var notSpeakingFor = setOf(`former opposition dissident exiled retired rebel breakaway
+	self-styled outgoing ousted jailed imprisoned deposed`)
 
 // officialRoles are the heads of roles that speak for a state or a group.
 var officialRoles = setOf(`official spokesman spokeswoman spokesperson minister secretary
@@ -336,6 +345,11 @@ func (d *doc) typeSource(r [2]int, refusal bool) news.Source {
 			}
 			return s
 		}
+	}
+	// "Two told Reuters": people, as many as the number says
+	if n == 1 && numberWords[first] > 1 {
+		s.Text, s.Kind, s.Count = d.rangeText(r), news.SrcAnonymous, numberWords[first]
+		return s
 	}
 	// "one of the militia commanders", "another of them"
 	if n > 2 && (first == "one" || first == "another" || first == "some" || first == "two") && d.toks[r[0]+1].low == "of" {
@@ -643,9 +657,11 @@ func (d *doc) personName(r [2]int) ([2]int, bool) {
 	for k < end && d.isNameWord(k) {
 		k++
 	}
-	if k-r[0] >= 2 && k < end {
+	if k-r[0] >= 2 && k < end && d.countryPhrase(r[0], end) == r[0] {
 		switch d.toks[k].low {
 		case "from", "of", "at", "with":
+			// not "The Democratic Republic of Congo" (a country) nor
+			// "Islamic Jihad of Palestine" (an organisation word)
 			return [2]int{r[0], k}, true
 		}
 	}
@@ -895,9 +911,10 @@ func (d *doc) antecedent(p string, num int) *entity {
 	return nil
 }
 
-// nameBefore finds the person's name nearest before token k, in its
-// sentence or the three before: two or more name words that are not a
-// country or an organisation, or a surname the article gives in full.
+// nameBefore finds the person named nearest before token k as the subject
+// of a sentence (its own or one of the three before): two or more name
+// words that are not a country, an organisation or an outlet, or a surname
+// the article gives in full.
 func (d *doc) nameBefore(k int) ([2]int, bool) {
 	if k >= len(d.toks) {
 		return [2]int{}, false
@@ -920,12 +937,34 @@ func (d *doc) nameBefore(k int) ([2]int, bool) {
 			e = b + 1 // "Hong Kong", "Apple Daily newspaper": look further back
 			continue
 		}
-		if e-b >= 2 || d.names[d.toks[b].low] {
+		if (e-b >= 2 || d.names[d.toks[b].low]) && d.subjectPosition(b) {
 			return r, true
 		}
 		e = b + 1
 	}
 	return [2]int{}, false
+}
+
+// subjectPosition reports whether a name starting at token b can be its
+// sentence's subject: it opens the sentence, or follows a subordinator
+// ("When Naveeda Khoshbo published") or a capitalised title ("Iraqi Prime
+// Minister ..."); not the object of a verb or a preposition ("met Joe
+// Biden", "asked about Vladimir Putin", "in the Red Sea").
+func (d *doc) subjectPosition(b int) bool {
+	s0 := d.sents[d.toks[b].sent][0]
+	for b > s0 {
+		p := &d.toks[b-1]
+		_, demonym := demonyms[p.low]
+		switch {
+		case subordinators[p.low] && b-1 == s0:
+			return true
+		case p.cap && (personTitles[p.low] || roleNouns[p.low] || demonym):
+			b-- // "Outgoing Canadian Prime Minister Justin Trudeau"
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // hasOutletWord reports whether a word of r names an outlet ("Apple

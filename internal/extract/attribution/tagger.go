@@ -594,6 +594,12 @@ func (d *doc) fill(tags []uint8, broad bool) {
 			// the cue stands ("in her speech")
 			src = [2]int{c[0], c[0]}
 		}
+		if !fromDetector && src[0] >= c[1] && !d.invertedSpeaker(src) {
+			src = [2]int{c[0], c[0]} // "reiterated the claim ..., a charge Afghan ..."
+		}
+		if !fromDetector && subordinators[d.prevLow(c[0])] && strings.HasSuffix(d.toks[c[0]].low, "ing") {
+			continue // "while passing through a tunnel": no one speaks
+		}
 		if !fromDetector && src[0] < src[1] {
 			src = d.wholeName(src, c)
 		}
@@ -732,7 +738,7 @@ func (d *doc) taggedSane(c, src [2]int) bool {
 			digits = true
 			continue
 		}
-		if !(w[0] >= 'a' && w[0] <= 'z' || w[0] >= 0x80) || determiners[w] || isBoundary(&d.toks[k]) || functionWords[w] {
+		if !(w[0] >= 'a' && w[0] <= 'z' || w[0] >= 0x80) || w == "—" || w == "–" || determiners[w] || isBoundary(&d.toks[k]) || functionWords[w] {
 			continue
 		}
 		return true
@@ -762,6 +768,28 @@ func (d *doc) negatedSubject(src [2]int) bool {
 }
 
 var negators = setOf(`no none nobody neither`)
+
+// invertedSpeaker reports whether a source after its cue can be one: it
+// opens with a name, a pronoun, a number or a determiner ("said Reuters",
+// "said one", "said a spokesman"), or its head is a role, organisation,
+// document or outlet ("according to court documents"); not "a charge
+// Afghan ...".
+func (d *doc) invertedSpeaker(src [2]int) bool {
+	t := &d.toks[src[0]]
+	if t.cap || pronouns[t.low] > 0 || numberWords[t.low] > 0 || determiners[t.low] {
+		return true
+	}
+	h := singular(d.head(src)) // "according to court documents", "... witnesses"
+	return roleNouns[h] || orgHeads[h] || documentHeads[h] || outletHeads[h] || documentHeads[h+"s"]
+}
+
+// prevLow is the lower-case word before token k in its sentence, or "".
+func (d *doc) prevLow(k int) string {
+	if k == 0 || d.toks[k-1].sent != d.toks[k].sent {
+		return ""
+	}
+	return d.toks[k-1].low
+}
 
 // wholeName extends a tagged source that is part of a name to the whole
 // name and the capitalised title before it: "Minister Mohammed" in "Iraqi
@@ -803,9 +831,25 @@ func (d *doc) passiveCue(c [2]int) bool {
 	if !beForms[d.toks[k].low] || k+1 >= len(d.toks) {
 		return false
 	}
-	w := d.toks[k+1].low
-	return strings.HasSuffix(w, "ed") || irregularParticiples[w]
+	return passiveParticiple(&d.toks[k+1])
 }
+
+// passiveParticiple reports whether t, after a form of "be", makes a
+// passive whose subject does not speak: "accused", "expected", "told"; not
+// "quoted" ("Putin was quoted as saying"), not a state its subject is in
+// ("worried", "concerned"), not "indeed" or a name.
+func passiveParticiple(t *tok) bool {
+	w := t.low
+	if t.cap || statePassives[w] {
+		return false
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && w != "indeed" || irregularParticiples[w]
+}
+
+// statePassives are participles whose subject holds the view or speaks.
+var statePassives = setOf(`quoted worried concerned convinced determined pleased disappointed
+	alarmed frustrated satisfied encouraged surprised prepared committed opposed agreed
+	dismayed troubled relieved confident`)
 
 var beForms = setOf(`is are was were been being be stands stand stood`)
 

@@ -648,6 +648,9 @@ func (d *doc) npForward(k, s1 int) int {
 	return e
 }
 
+// subjectPronouns open a reported clause ("said it killed 33").
+var subjectPronouns = setOf(`it they he she we i`)
+
 // reportVerbs end a subject found backwards from a cue: what comes before
 // them is another claim's.
 var reportVerbs = setOf(`said says say told tells stated wrote writes added adds`)
@@ -1066,6 +1069,9 @@ func (d *doc) afterIsTrivial(c1, s1 int) bool {
 		}
 		if t.low == "that" || t.low == ":" {
 			return false
+		}
+		if k == c1 && subjectPronouns[t.low] {
+			return false // "said it killed 33": a clause, however short
 		}
 		if t.low == "." || t.low == "!" || t.low == "?" {
 			continue

@@ -118,6 +118,9 @@ func TestForms(t *testing.T) {
 			mention: "she", kind: news.SrcPerson, cue: "said", rel: RelAssert, name: "Naveeda Khoshbo"},
 		{text: "Jimmy Lai founded Apple Daily. Lai, founder of the Apple Daily newspaper in Hong Kong, faces trial. He rejects the charges.",
 			mention: "He", kind: news.SrcPerson, cue: "rejects", rel: RelDeny},
+		// a short clause after the cue is its content, not what precedes
+		{text: "In the operation that lasted more than 30 hours, the Pakistan military said it killed 33 BLA terrorists.",
+			mention: "the Pakistan military", kind: news.SrcOrg, cue: "said", rel: RelAssert, content: "it killed 33 BLA terrorists"},
 		// a report verb ends the subject of the next cue
 		{text: "Abdi says she replied that she was not al-Shabab.",
 			mention: "she", kind: news.SrcAnonymous, cue: "replied", rel: RelAssert, name: "she", content: "she was not al-Shabab"},

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"context"
 	"maps"
 	"math"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/sitrep-osint/sitrep/internal/actors"
+	"github.com/sitrep-osint/sitrep/internal/extract/attribution"
 	"github.com/sitrep-osint/sitrep/internal/nlp"
 	"github.com/sitrep-osint/sitrep/news"
 )
@@ -720,4 +722,54 @@ func TestBlockedWhat(t *testing.T) {
 	if find(extractOne(t, "Farmers blocked the highway to the airport in Nairobi on Monday."), SubPeaceful) == nil {
 		t.Errorf("a blocked highway is a protest")
 	}
+}
+
+// TestSpeakerAsAgent: a party that says "it" or "its forces" did something
+// is the one that did it, and the event is its claim.
+func TestSpeakerAsAgent(t *testing.T) {
+	reg, err := actors.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(Options{Actors: RegistryActors{Registry: reg}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := fakePartyResolver{
+		"Pakistan military": {Name: "Military Forces of Pakistan", Kind: news.KindStateForces, Country: "PK"},
+		"Afghan army chief": {Name: "Military Forces of Afghanistan", Kind: news.KindStateForces, Country: "AF"},
+	}
+	ax := attribution.NewStage(attribution.New(attribution.Options{Resolver: res}))
+	tests := []struct{ text, actor1 string }{
+		{"In the operation that lasted more than 30 hours, the Pakistan military said it killed 33 BLA terrorists.", "Military Forces of Pakistan"},
+		{"The Afghan army chief said on Saturday his forces had also killed 1,000 Taliban fighters.", "Military Forces of Afghanistan"},
+	}
+	for _, tt := range tests {
+		a := &news.Article{ID: "t", Text: tt.text, Published: thu}
+		if err := ax.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		evs := x.Extract(a)
+		found := false
+		for _, ev := range evs {
+			if ev.Actor1 != nil && ev.Actor1.Name == tt.actor1 {
+				found = true
+				if ev.Modality != news.ModClaimed {
+					t.Errorf("%q: %s by %s is %q, want claimed", tt.text, ev.Subtype, tt.actor1, ev.Modality)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event by %s in %+v", tt.text, tt.actor1, evs)
+		}
+	}
+}
+
+// fakePartyResolver resolves sources from a map, for tests that need a
+// party behind a claim.
+type fakePartyResolver map[string]*news.ActorRef
+
+func (f fakePartyResolver) Resolve(m, typ string, at time.Time) (*news.ActorRef, bool) {
+	r, ok := f[m]
+	return r, ok
 }

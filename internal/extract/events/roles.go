@@ -20,6 +20,39 @@ func participants(s *sentence) []actorAt {
 	return out
 }
 
+// speakerAsAgent returns the party that claims the act of hit as its own:
+// the trigger's subject is "it", "they", "we" or "its/their/our/his
+// forces", and a claim whose content holds the trigger has a party for
+// source ("the Pakistan military said it killed 33 BLA terrorists", "the
+// Afghan army chief said his forces had killed"). Nil otherwise.
+func speakerAsAgent(s *sentence, h hit) *news.ActorRef {
+	k := h.s - 1
+	for k >= 0 && speakerAux[s.low[k]] {
+		k--
+	}
+	if k < 0 {
+		return nil
+	}
+	switch w := s.low[k]; {
+	case w == "it" || w == "they" || w == "we":
+	case (w == "forces" || w == "troops" || w == "units") && k > 0 && ownPossessive[s.low[k-1]]:
+	default:
+		return nil
+	}
+	at := s.toks[h.s].start
+	for _, c := range s.claims {
+		if c.Content.Start <= at && at < c.Content.End && c.Source.Actor != nil && c.Source.Actor.IsParty() {
+			r := *c.Source.Actor
+			return &r
+		}
+	}
+	return nil
+}
+
+var speakerAux = set("had", "has", "have", "also", "successfully", "then", "later", "had been", "were", "was")
+
+var ownPossessive = set("its", "their", "our", "his", "her")
+
 func ref(at actorAt) *news.ActorRef {
 	r := at.ref
 	return &r
@@ -313,6 +346,9 @@ func assignActors(s *sentence, h hit, g seg, c *cand) {
 	}
 	if a1 != nil && a1.s > -2 {
 		ev.Actor1 = ref(*a1)
+	} else if a1 == nil {
+		// "the Pakistan military said it killed 33": the speaker acted
+		ev.Actor1 = speakerAsAgent(s, h)
 	}
 	if a2 != nil && a2.s > -2 && (ev.Actor1 == nil || a2.ref.Name != ev.Actor1.Name) {
 		ev.Actor2 = ref(*a2)

@@ -279,6 +279,10 @@ type Event struct {
 	Status string `json:"status,omitempty"`
 	// Corroboration counts the distinct sources behind the event.
 	Corroboration int `json:"corroboration,omitempty"`
+	// Caveat is what the report says of its own verification of the
+	// event's claims ("could not be independently verified"), empty when it
+	// says nothing.
+	Caveat string `json:"caveat,omitempty"`
 }
 
 // Source kinds of a claim.

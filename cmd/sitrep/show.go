@@ -59,6 +59,9 @@ func (c *showCmd) Run(g *Globals) error {
 			if len(e.Sources) > 0 {
 				fmt.Fprintf(w, "    who says so: %s\n", sourcesLine(e))
 			}
+			if e.Caveat != "" {
+				fmt.Fprintf(w, "    caveat: %s\n", e.Caveat)
+			}
 		}
 	}
 	if c.Claims && len(a.Attributions) > 0 {

@@ -262,7 +262,8 @@ func geoPrecision(p string) string {
 }
 
 // notes is ACLED's free-text description: the evidence sentence, who says
-// so, and the figures as reported.
+// so, the modality, and the report's caveat ("could not be independently
+// verified").
 func notes(r Record, e news.Event) string {
 	var b strings.Builder
 	b.WriteString(strings.Join(strings.Fields(e.Evidence.Text), " "))
@@ -280,6 +281,9 @@ func notes(r Record, e news.Event) string {
 	}
 	if e.Modality != "" && e.Modality != news.ModReported {
 		fmt.Fprintf(&b, " [%s]", e.Modality)
+	}
+	if e.Caveat != "" {
+		fmt.Fprintf(&b, " [%s]", e.Caveat)
 	}
 	if r.URL != "" {
 		fmt.Fprintf(&b, " <%s>", r.URL)

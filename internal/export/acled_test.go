@@ -30,6 +30,7 @@ func TestACLEDRow(t *testing.T) {
 			Weapon:     "Shahed", Modality: news.ModReported,
 			Sources:  []news.Source{{Text: "the Ukrainian air force", Kind: news.SrcOrg}},
 			Evidence: news.TextSpan{Text: "Russia attacked Ukraine with 64 Shahed and decoy drones overnight, killing at least one person."},
+			Caveat:   "could not be independently verified",
 		},
 	}, {
 		Event: news.Event{Type: "Strategic developments", Subtype: "Meeting", Date: &news.TimeRef{Value: "2025-07", Precision: news.DateMonth}, Modality: news.ModPlanned},
@@ -63,6 +64,9 @@ func TestACLEDRow(t *testing.T) {
 	}
 	if n := get(1, "notes"); n == "" || !bytes.Contains([]byte(n), []byte("[sources: the Ukrainian air force]")) {
 		t.Errorf("notes lack the source: %q", n)
+	}
+	if n := get(1, "notes"); !bytes.Contains([]byte(n), []byte("[could not be independently verified]")) {
+		t.Errorf("notes lack the caveat: %q", n)
 	}
 	if id := get(1, "event_id_cnty"); !regexp.MustCompile(`^UKR[0-9]+$`).MatchString(id) {
 		t.Errorf("event_id_cnty %q, want UKR and a number", id)

@@ -1570,6 +1570,22 @@ func sourcesFor(a *news.Article, s *sentence) []news.Source {
 	return out
 }
 
+// caveatOn returns the cue of a caveat whose content, the claim the
+// report could not verify, lies in a sentence that tells of the event.
+func caveatOn(a *news.Article, c *cand) string {
+	for _, at := range a.Attributions {
+		if at.Relation != attribution.RelCaveat {
+			continue
+		}
+		for _, sp := range c.spans {
+			if at.Content.Start < sp.End && sp.Start < at.Content.End {
+				return at.Cue.Text
+			}
+		}
+	}
+	return ""
+}
+
 // sameMention reports whether a claim's source and a reporting clause's
 // source name the same speaker: one holds the other, or they share their
 // head ("Russia’s defense ministry", "the country's defense ministry"),
@@ -1614,6 +1630,7 @@ func (c *cand) finish(a *news.Article, cl []news.Attribution) news.Event {
 		}
 	}
 	ev.Corroboration = Corroboration(ev.Sources)
+	ev.Caveat = caveatOn(a, c)
 	ev.Mentions = otherMentions(a.Text, ev.Evidence, c.spans)
 	if ev.AssocActors == nil {
 		ev.AssocActors = []news.ActorRef{}

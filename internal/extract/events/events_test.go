@@ -773,3 +773,32 @@ func (f fakePartyResolver) Resolve(m, typ string, at time.Time) (*news.ActorRef,
 	r, ok := f[m]
 	return r, ok
 }
+
+// TestCaveat: the report's "could not be independently verified" stays
+// with the event whose claim it qualifies.
+func TestCaveatOnEvent(t *testing.T) {
+	text := "The militia said it had shot down a US drone over Yemen on Monday. The claim could not be independently verified. Separately, talks resumed in Oman on Tuesday."
+	a := &news.Article{ID: "t", Text: text, Published: thu}
+	if err := attribution.NewStage(attribution.New(attribution.Options{})).Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, ev := range x.Extract(a) {
+		switch {
+		case strings.Contains(ev.Evidence.Text, "drone"):
+			found = true
+			if ev.Caveat != "could not be independently verified" {
+				t.Errorf("%s: caveat %q", ev.Subtype, ev.Caveat)
+			}
+		case ev.Caveat != "":
+			t.Errorf("%s (%q) has the drone claim's caveat", ev.Subtype, ev.Evidence.Text)
+		}
+	}
+	if !found {
+		t.Fatal("no event for the drone")
+	}
+}

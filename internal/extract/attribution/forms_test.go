@@ -121,6 +121,10 @@ func TestForms(t *testing.T) {
 		// a short clause after the cue is its content, not what precedes
 		{text: "In the operation that lasted more than 30 hours, the Pakistan military said it killed 33 BLA terrorists.",
 			mention: "the Pakistan military", kind: news.SrcOrg, cue: "said", rel: RelAssert, content: "it killed 33 BLA terrorists"},
+		// a participle's subject, an article name included
+		{text: "Iraqi Prime Minister Mohammed Shia al-Sudani was first to share word of the strike, announcing on social media Friday that the intelligence service eliminated him.",
+			mention: "Iraqi Prime Minister Mohammed Shia al-Sudani", kind: news.SrcPerson, cue: "announcing", rel: RelAssert,
+			name: "Mohammed Shia al-Sudani", role: "Iraqi Prime Minister"},
 		// a report verb ends the subject of the next cue
 		{text: "Abdi says she replied that she was not al-Shabab.",
 			mention: "she", kind: news.SrcAnonymous, cue: "replied", rel: RelAssert, name: "she", content: "she was not al-Shabab"},

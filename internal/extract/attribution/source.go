@@ -1068,7 +1068,7 @@ func (d *doc) subject(si int) [2]int {
 		if t.q >= 0 || isBoundary(t) {
 			break
 		}
-		if !(t.cap || determiners[t.low] || roleNouns[t.low] || orgHeads[t.low] || t.low == "'s" || pronouns[t.low] > 0 && e == b) {
+		if !(t.cap || arabicArticleName(t.text) || determiners[t.low] || roleNouns[t.low] || orgHeads[t.low] || t.low == "'s" || pronouns[t.low] > 0 && e == b) {
 			break
 		}
 		e++

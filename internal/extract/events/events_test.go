@@ -802,3 +802,21 @@ func TestCaveatOnEvent(t *testing.T) {
 		t.Fatal("no event for the drone")
 	}
 }
+
+// TestAccusedActs: in "X accuses Y of killing", Y killed, not X.
+func TestAccusedActs(t *testing.T) {
+	tests := []struct{ text, sub, actor1 string }{
+		{"Ukraine accused Russia of shelling Kharkiv on Monday.", SubShelling, "Russia"},
+		{"The C.A.R. accuses the rebel group of killing, maiming and looting in the villages.", SubLooting, ""},
+	}
+	for _, tt := range tests {
+		ev := find(extractOne(t, tt.text), tt.sub)
+		if ev == nil {
+			t.Errorf("%q: no %s", tt.text, tt.sub)
+			continue
+		}
+		if got := name(ev.Actor1); got != tt.actor1 {
+			t.Errorf("%q: actor1 %q, want %q", tt.text, got, tt.actor1)
+		}
+	}
+}

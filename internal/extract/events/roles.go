@@ -20,6 +20,42 @@ func participants(s *sentence) []actorAt {
 	return out
 }
 
+// accused reports whether hit is what someone is accused of ("accuses the
+// rebel group of killing", "accused Russia of shelling") and returns the
+// accused's actor, nil when the accused is no known actor.
+func accused(s *sentence, h hit, before []actorAt) (*actorAt, bool) {
+	// back over a list of acts: "of killing, maiming, raping, looting"
+	of := h.s - 1
+	for of > 0 && h.s-of < 12 {
+		w := s.low[of]
+		if w != "," && w != "and" && w != "or" && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ly") {
+			break
+		}
+		of--
+	}
+	if of < 1 || s.low[of] != "of" {
+		return nil, false
+	}
+	v := -1
+	for k := of - 1; k >= 0 && of-k <= 10; k-- {
+		if accuseVerbs[s.low[k]] {
+			v = k
+			break
+		}
+	}
+	if v < 0 {
+		return nil, false
+	}
+	for i := len(before) - 1; i >= 0; i-- {
+		if at := &before[i]; at.s > v && at.e <= of {
+			return at, true
+		}
+	}
+	return nil, true
+}
+
+var accuseVerbs = set("accuses", "accused", "accusing", "accuse", "blamed", "blames", "blaming", "blame", "charged", "charges", "suspected", "suspects")
+
 // speakerAsAgent returns the party that claims the act of hit as its own:
 // the trigger's subject is "it", "they", "we" or "its/their/our/his
 // forces", and a claim whose content holds the trigger has a party for
@@ -342,6 +378,17 @@ func assignActors(s *sentence, h hit, g seg, c *cand) {
 		}
 		if a2 == nil && passive {
 			a2 = last(before, actorLike)
+		}
+	}
+	if acc, ok := accused(s, h, before); ok {
+		// "The C.A.R. accuses the rebel group of killing": the accused
+		// acted, not the accuser
+		a1 = acc
+		if a2 != nil && acc != nil && a2.s == acc.s {
+			a2 = nil
+		}
+		if a1 == nil {
+			c.bare = true
 		}
 	}
 	if a1 != nil && a1.s > -2 {

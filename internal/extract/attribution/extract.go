@@ -609,12 +609,21 @@ func (d *doc) npBack(s0, end int) int {
 	b := end
 	for b > s0 && !isBoundary(&d.toks[b-1]) && end-b < 14 {
 		if b < end && reportVerbs[d.toks[b-1].low] {
-			break // "Abdi says she replied": the subject is "she"
+			break // "Abdi says she replied", "X was a ... and Y said": a clause before the subject
 		}
 		b--
 	}
 	if end-b >= 14 {
 		return end
+	}
+	if p := end - 1; p > b && (d.toks[p].low == "he" || d.toks[p].low == "she" || d.toks[p].low == "they") {
+		for k := b; k < p; k++ {
+			if w := d.toks[k].low; w == "and" || w == "but" || functionWords[w] {
+				// "a strong advocate of Schengen and during Brexit
+				// negotiations he emphasized": the pronoun is the subject
+				return p
+			}
+		}
 	}
 	// A capitalised "The" inside the phrase starts it ("... for Ukraine The
 	// Swiss Defense Ministry": a run-in heading before the sentence).

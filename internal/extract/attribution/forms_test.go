@@ -125,6 +125,9 @@ func TestForms(t *testing.T) {
 		{text: "Iraqi Prime Minister Mohammed Shia al-Sudani was first to share word of the strike, announcing on social media Friday that the intelligence service eliminated him.",
 			mention: "Iraqi Prime Minister Mohammed Shia al-Sudani", kind: news.SrcPerson, cue: "announcing", rel: RelAssert,
 			name: "Mohammed Shia al-Sudani", role: "Iraqi Prime Minister"},
+		// a clause before the pronoun is not part of the subject
+		{text: "Michel Barnier, too, was a strong advocate of Schengen and during Brexit negotiations he emphasized that the four freedoms are indivisible.",
+			mention: "he", kind: news.SrcPerson, cue: "emphasized", rel: RelAssert, name: "Michel Barnier"},
 		// a report verb ends the subject of the next cue
 		{text: "Abdi says she replied that she was not al-Shabab.",
 			mention: "she", kind: news.SrcAnonymous, cue: "replied", rel: RelAssert, name: "she", content: "she was not al-Shabab"},
@@ -200,6 +203,8 @@ func TestTaggedSources(t *testing.T) {
 	}{
 		{"Europeans are divided over their own defense industry.", "their", true, false, false},
 		{"Other U.N. reports have identified him.", "Other", true, false, false},
+		{"His remarks prompted lively tweets from reporters.", "lively", true, false, false},
+		{"They just wanted peace.", "just", true, false, false},
 		{"The deal, although that was called off, stands.", "that was", false, true, false},
 		{"No group has claimed responsibility.", "group", false, false, true},
 		{"None of the officials said when.", "officials", false, false, true},
@@ -309,6 +314,7 @@ func TestTaggedCues(t *testing.T) {
 	}{
 		{"An emergency was declared in the city.", "was declared", true, false},
 		{"He is expected to win.", "expected", true, false},
+		{"The trial was originally estimated to last 80 days.", "originally estimated", true, false},
 		{"The militia said it was ready.", "said", false, false},
 		{"Officials almost agreed.", "almost", false, true},
 		{"Pilots for the airline walked out.", "for", false, true},

@@ -824,14 +824,20 @@ func (d *doc) wholeName(src, c [2]int) [2]int {
 // passiveCue reports whether the cue c is a passive: a form of "be" and a
 // participle ("was accused", "is expected").
 func (d *doc) passiveCue(c [2]int) bool {
-	k := c[0]
-	if k > 0 && d.toks[k-1].sent == d.toks[k].sent && beForms[d.toks[k-1].low] {
-		k-- // the auxiliary just before the tagged cue
+	// the first word of the cue that is no adverb or form of "be"
+	p := c[0]
+	for p+1 < c[1] && (mannerAdverb(&d.toks[p]) || beForms[d.toks[p].low]) {
+		p++
 	}
-	if !beForms[d.toks[k].low] || k+1 >= len(d.toks) {
+	// a form of "be" before it, past adverbs: "was (originally) estimated"
+	k := p - 1
+	for k >= 0 && d.toks[k].sent == d.toks[p].sent && mannerAdverb(&d.toks[k]) {
+		k--
+	}
+	if k < 0 || d.toks[k].sent != d.toks[p].sent || !beForms[d.toks[k].low] {
 		return false
 	}
-	return passiveParticiple(&d.toks[k+1])
+	return passiveParticiple(&d.toks[p])
 }
 
 // passiveParticiple reports whether t, after a form of "be", makes a
@@ -857,15 +863,20 @@ var irregularParticiples = setOf(`told said known seen shown thought held given 
 	written spoken made found`)
 
 // loneModifier reports whether src is one word that cannot name a speaker
-// by itself: a determiner or possessive ("their", "’s") or "other",
-// "following".
+// by itself: a determiner or possessive ("their", "’s"), "other",
+// "following", "itself", a quotation mark or an adverb ("lively", "just").
 func (d *doc) loneModifier(src [2]int) bool {
 	if src[1]-src[0] != 1 {
 		return false
 	}
-	w := d.toks[src[0]].low
-	return determiners[w] || w == "'s" || w == "’s" || w == "other" || w == "following"
+	t := &d.toks[src[0]]
+	w := t.low
+	return determiners[w] || w == "'s" || w == "’s" || w == "other" || w == "following" || w == "itself" ||
+		t.qmark || !t.cap && (strings.HasSuffix(w, "ly") || loneAdverbs[w])
 }
+
+// loneAdverbs are adverbs that a tagger may read as a source.
+var loneAdverbs = setOf(`just seldom never often also still even only already`)
 
 // functionWords are prepositions and conjunctions that name no one.
 var functionWords = setOf(`in on at by for of to with from into about and or but as than after before during since`)

@@ -478,6 +478,7 @@ func (d *doc) sentence(si int) {
 		}
 	}
 	d.inDocument(si)
+	d.caveatContent(si)
 }
 
 // namesSomeone reports whether the phrase r holds a word other than a
@@ -607,16 +608,30 @@ func (d *doc) npBack(s0, end int) int {
 		}
 	}
 	b := end
+	clause := false // a clause before the subject: "X was on high alert and the military said"
 	for b > s0 && !isBoundary(&d.toks[b-1]) && end-b < 14 {
 		if b < end && reportVerbs[d.toks[b-1].low] {
-			break // "Abdi says she replied", "X was a ... and Y said": a clause before the subject
+			break // "Abdi says she replied": the subject is "she"
+		}
+		if b < end && beForms[d.toks[b-1].low] {
+			clause = true
+			break
 		}
 		b--
 	}
 	if end-b >= 14 {
 		return end
 	}
-	if p := end - 1; p > b && (d.toks[p].low == "he" || d.toks[p].low == "she" || d.toks[p].low == "they") {
+	if clause || b < end && functionWords[d.toks[b].low] {
+		// the subject is what follows the clause's last "and"
+		for k := end - 1; k > b; k-- {
+			if d.toks[k].low == "and" {
+				b = k + 1
+				break
+			}
+		}
+	}
+	if p := end - 1; p > b && d.toks[p-1].low != "and" && (d.toks[p].low == "he" || d.toks[p].low == "she" || d.toks[p].low == "they") {
 		for k := b; k < p; k++ {
 			if w := d.toks[k].low; w == "and" || w == "but" || functionWords[w] {
 				// "a strong advocate of Schengen and during Brexit
@@ -1656,20 +1671,81 @@ func (d *doc) caveat(si int) {
 		if c1 <= c0 || c1 > s1 {
 			return
 		}
-		cont := [2]int{d.toks[s0].start, d.toks[c0].start}
-		if len(d.out) > 0 {
-			cont = d.out[len(d.out)-1].cont
-		}
-		if cont[0] >= cont[1] {
-			cont = [2]int{d.toks[s0].start, d.toks[s1-1].end}
-		}
+		// what it could not verify is found once the sentence's own
+		// claims are (caveatContent)
 		src := news.Source{Kind: news.SrcOutlet, Text: d.outlet, Count: 1}
-		d.out = append(d.out, pending{src: [2]int{c0, c0}, cue: [2]int{c0, c1}, cont: cont, rel: RelCaveat, source: src, sent: si})
+		d.out = append(d.out, pending{src: [2]int{c0, c0}, cue: [2]int{c0, c1}, rel: RelCaveat, source: src, sent: si})
 		for k := c0; k < c1; k++ {
 			d.used[k] = true
 		}
 		return
 	}
+}
+
+// caveatContent gives sentence si's caveat what it could not verify: the
+// last claim of this sentence or the one before, up to the caveat ("the
+// military said it killed 33, but the figure could not be verified");
+// else, when the caveat's sentence opens with what it doubts ("The claim
+// could not be verified", "Reuters could not independently verify the
+// toll"), the sentence before; else the caveat's sentence up to it.
+func (d *doc) caveatContent(si int) {
+	ci := -1
+	for i := len(d.out) - 1; i >= 0; i-- {
+		if p := &d.out[i]; p.rel == RelCaveat && p.sent == si && p.cont[0] >= p.cont[1] {
+			ci = i
+			break
+		}
+	}
+	if ci < 0 {
+		return
+	}
+	cv := &d.out[ci]
+	s0 := d.sents[si][0]
+	at := d.toks[cv.cue[0]].start
+	for i := len(d.out) - 1; i >= 0; i-- {
+		p := &d.out[i]
+		if p.rel == RelCaveat || p.rel == RelNoComment || p.sent < si-1 || p.sent > si || p.cont[0] >= p.cont[1] {
+			continue
+		}
+		cont := p.cont
+		if cont[0] < at && at <= cont[1] {
+			// the caveat inside the claim: both end at the clause before
+			cont[1] = d.clauseEndBefore(cv.cue[0], cont[0])
+			p.cont[1] = cont[1]
+		}
+		if cont[0] < cont[1] && cont[1] <= at {
+			cv.cont = cont
+			return
+		}
+	}
+	if si > 0 && cv.cue[0]-s0 <= 6 {
+		prev := d.sents[si-1]
+		cv.cont = [2]int{d.toks[prev[0]].start, d.toks[prev[1]-1].end}
+		return
+	}
+	cv.cont = [2]int{d.toks[s0].start, d.toks[d.clauseEndTok(cv.cue[0], s0)].start}
+}
+
+// clauseEndBefore returns the byte end of the clause before token k: up to
+// the last comma, semicolon or dash between from (a byte offset) and k.
+func (d *doc) clauseEndBefore(k, from int) int {
+	j := d.clauseEndTok(k, d.tokAt(from))
+	if j <= 0 {
+		return from
+	}
+	return d.toks[j-1].end
+}
+
+// clauseEndTok returns the index of the last comma, semicolon or dash
+// before token k and after token s0, or k when there is none.
+func (d *doc) clauseEndTok(k, s0 int) int {
+	for j := k - 1; j > s0; j-- {
+		switch d.toks[j].low {
+		case ",", ";", "—", "–":
+			return j
+		}
+	}
+	return k
 }
 
 // dropNested removes attributions whose cue lies inside another's content:
@@ -1680,6 +1756,9 @@ func (d *doc) dropNested() {
 		cb := d.tokBytes(p.cue)
 		nested := false
 		for j, q := range d.out {
+			if p.rel == RelCaveat {
+				break // "..., but the figure could not be verified" doubts the claim it is in
+			}
 			if i != j && q.rel != RelCaveat && q.rel != RelConfirm && q.cont[0] <= cb[0] && cb[1] <= q.cont[1] && q.cont[0] < q.cont[1] {
 				nested = true
 				break

@@ -128,6 +128,9 @@ func TestForms(t *testing.T) {
 		// a clause before the pronoun is not part of the subject
 		{text: "Michel Barnier, too, was a strong advocate of Schengen and during Brexit negotiations he emphasized that the four freedoms are indivisible.",
 			mention: "he", kind: news.SrcPerson, cue: "emphasized", rel: RelAssert, name: "Michel Barnier"},
+		// a clause before "and" is not the subject
+		{text: "The Pakistan army was on high alert and the military said it killed 12 militants.",
+			mention: "the military", kind: news.SrcOrg, cue: "said", rel: RelAssert},
 		// a report verb ends the subject of the next cue
 		{text: "Abdi says she replied that she was not al-Shabab.",
 			mention: "she", kind: news.SrcAnonymous, cue: "replied", rel: RelAssert, name: "she", content: "she was not al-Shabab"},
@@ -248,12 +251,12 @@ func TestIsDigits(t *testing.T) {
 
 // TestInvertedSpeaker checks which phrases after a cue can be its source.
 func TestInvertedSpeaker(t *testing.T) {
-	text := "They reiterated the claim, a charge Afghan officials rejected, said Reuters, according to court documents and one."
+	text := "They reiterated the claim, a charge Afghan officials rejected, said Reuters, said a spokesman, according to court documents and one."
 	d := &doc{text: text}
 	if !d.patterns() {
 		t.Fatal("no tokens")
 	}
-	for src, want := range map[string]bool{"charge Afghan": false, "Reuters": true, "court documents": true, "one": true} {
+	for src, want := range map[string]bool{"charge Afghan": false, "a charge Afghan": false, "a spokesman": true, "Reuters": true, "court documents": true, "one": true} {
 		i := strings.Index(text, src)
 		r := [2]int{d.tokAt(i), d.tokAt(i)}
 		for r[1] < len(d.toks) && d.toks[r[1]].end <= i+len(src) {
@@ -335,6 +338,30 @@ func TestTaggedCues(t *testing.T) {
 		}
 		if got := !d.taggedSane(c, [2]int{0, 1}); got != tt.sayNot {
 			t.Errorf("%q: says nothing %v, want %v", tt.cue, got, tt.sayNot)
+		}
+	}
+}
+
+// TestCaveatContent: a caveat doubts the claim in its own sentence or the
+// one before, or the sentence before when it opens with what it doubts.
+func TestCaveatContent(t *testing.T) {
+	tests := []struct{ text, content string }{
+		{"The military said it killed 33 militants, but the figure could not be independently verified.", "it killed 33 militants"},
+		{"Hamas said Israeli strikes killed 40 people on Monday.\n\nIn Syria, militants ambushed an army convoy near Palmyra on Wednesday, killing 12 soldiers. Reuters could not independently verify the death toll.",
+			"In Syria, militants ambushed an army convoy near Palmyra on Wednesday, killing 12 soldiers."},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, a := range New(Options{}).Extract(tt.text, time.Time{}) {
+			if a.Relation == RelCaveat {
+				found = true
+				if a.Content.Text != tt.content {
+					t.Errorf("%q: caveat on %q, want %q", tt.text, a.Content.Text, tt.content)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no caveat", tt.text)
 		}
 	}
 }

@@ -597,8 +597,8 @@ func (d *doc) fill(tags []uint8, broad bool) {
 		if !fromDetector && src[0] >= c[1] && !d.invertedSpeaker(src) {
 			src = [2]int{c[0], c[0]} // "reiterated the claim ..., a charge Afghan ..."
 		}
-		if !fromDetector && subordinators[d.prevLow(c[0])] && strings.HasSuffix(d.toks[c[0]].low, "ing") {
-			continue // "while passing through a tunnel": no one speaks
+		if !fromDetector && subordinators[d.prevLow(c[0])] && strings.HasSuffix(d.toks[c[0]].low, "ing") && cueWords[d.toks[c[0]].low].class == 0 {
+			continue // "while passing through a tunnel": no one speaks ("while insisting" does)
 		}
 		if !fromDetector && src[0] < src[1] {
 			src = d.wholeName(src, c)
@@ -770,16 +770,16 @@ func (d *doc) negatedSubject(src [2]int) bool {
 var negators = setOf(`no none nobody neither`)
 
 // invertedSpeaker reports whether a source after its cue can be one: it
-// opens with a name, a pronoun, a number or a determiner ("said Reuters",
-// "said one", "said a spokesman"), or its head is a role, organisation,
-// document or outlet ("according to court documents"); not "a charge
-// Afghan ...".
+// opens with a name, a pronoun or a number ("said Reuters", "said one"),
+// or its head is a role, organisation, document or outlet ("said a
+// spokesman", "according to court documents"); not "a charge Afghan
+// officials".
 func (d *doc) invertedSpeaker(src [2]int) bool {
 	t := &d.toks[src[0]]
-	if t.cap || pronouns[t.low] > 0 || numberWords[t.low] > 0 || determiners[t.low] {
+	if t.cap || pronouns[t.low] > 0 || numberWords[t.low] > 0 {
 		return true
 	}
-	h := singular(d.head(src)) // "according to court documents", "... witnesses"
+	h := singular(d.head(src)) // "said a spokesman", "according to court documents"
 	return roleNouns[h] || orgHeads[h] || documentHeads[h] || outletHeads[h] || documentHeads[h+"s"]
 }
 
@@ -872,7 +872,7 @@ func (d *doc) loneModifier(src [2]int) bool {
 	t := &d.toks[src[0]]
 	w := t.low
 	return determiners[w] || w == "'s" || w == "’s" || w == "other" || w == "following" || w == "itself" ||
-		t.qmark || !t.cap && (strings.HasSuffix(w, "ly") || loneAdverbs[w])
+		t.qmark || mannerAdverb(t) || !t.cap && loneAdverbs[w]
 }
 
 // loneAdverbs are adverbs that a tagger may read as a source.

@@ -1571,16 +1571,12 @@ func sourcesFor(a *news.Article, s *sentence) []news.Source {
 }
 
 // caveatOn returns the cue of a caveat whose content, the claim the
-// report could not verify, lies in a sentence that tells of the event.
+// report could not verify, lies in the event's evidence sentence.
 func caveatOn(a *news.Article, c *cand) string {
+	ev := c.ev.Evidence
 	for _, at := range a.Attributions {
-		if at.Relation != attribution.RelCaveat {
-			continue
-		}
-		for _, sp := range c.spans {
-			if at.Content.Start < sp.End && sp.Start < at.Content.End {
-				return at.Cue.Text
-			}
+		if at.Relation == attribution.RelCaveat && at.Content.Start < ev.End && ev.Start < at.Content.End {
+			return at.Cue.Text
 		}
 	}
 	return ""
@@ -1597,13 +1593,17 @@ func sameMention(claim, clause string) bool {
 	if strings.Contains(a, "pro-") != strings.Contains(b, "pro-") {
 		return false
 	}
+	// a list ("the Iraqi security officials and the Western sources") is
+	// its first member's: the side the clause gives is that one's
+	if i := strings.Index(b, " and "); i > 0 {
+		b = b[:i]
+	}
 	if strings.Contains(a, b) || strings.Contains(b, a) {
 		return true
 	}
 	// the same head: "Russia’s defense ministry", "the country's defense
-	// ministry"; a list ("the Iraqi security officials and the Western
-	// sources") is no one speaker's
-	if strings.Contains(b, " and ") || strings.Contains(a, " and ") {
+	// ministry"
+	if strings.Contains(a, " and ") {
 		return false
 	}
 	fa, fb := strings.Fields(a), strings.Fields(b)

@@ -46,6 +46,17 @@ func accused(s *sentence, h hit, before []actorAt) (*actorAt, bool) {
 	if v < 0 {
 		return nil, false
 	}
+	if v > 0 && (beForms[s.low[v-1]] || s.low[v-1] == ",") || v+1 < len(s.low) && s.low[v+1] == "by" {
+		// "Russia was accused of shelling", "The RSF, accused of killing",
+		// "Hamas, accused by Israel of killing": the accused is the
+		// subject before the verb
+		for i := len(before) - 1; i >= 0; i-- {
+			if at := &before[i]; at.e <= v {
+				return at, true
+			}
+		}
+		return nil, false
+	}
 	for i := len(before) - 1; i >= 0; i-- {
 		if at := &before[i]; at.s > v && at.e <= of {
 			return at, true
@@ -54,6 +65,8 @@ func accused(s *sentence, h hit, before []actorAt) (*actorAt, bool) {
 	return nil, true
 }
 
+var beForms = set("is", "are", "was", "were", "been", "being", "be")
+
 var accuseVerbs = set("accuses", "accused", "accusing", "accuse", "blamed", "blames", "blaming", "blame", "charged", "charges", "suspected", "suspects")
 
 // speakerAsAgent returns the party that claims the act of hit as its own:
@@ -61,7 +74,10 @@ var accuseVerbs = set("accuses", "accused", "accusing", "accuse", "blamed", "bla
 // forces", and a claim whose content holds the trigger has a party for
 // source ("the Pakistan military said it killed 33 BLA terrorists", "the
 // Afghan army chief said his forces had killed"). Nil otherwise.
-func speakerAsAgent(s *sentence, h hit) *news.ActorRef {
+func speakerAsAgent(s *sentence, h hit, a2 *actorAt) *news.ActorRef {
+	if a2 != nil && a2.ref.Kind == news.KindCivilians {
+		return nil // a party does not claim killing civilians; "it" is something else
+	}
 	k := h.s - 1
 	for k >= 0 && speakerAux[s.low[k]] {
 		k--
@@ -69,23 +85,32 @@ func speakerAsAgent(s *sentence, h hit) *news.ActorRef {
 	if k < 0 {
 		return nil
 	}
+	pron := ""
 	switch w := s.low[k]; {
 	case w == "it" || w == "they" || w == "we":
+		pron = w
 	case (w == "forces" || w == "troops" || w == "units") && k > 0 && ownPossessive[s.low[k-1]]:
 	default:
-		return nil
+		return nil // and a passive ("its troops were ambushed") is no act of theirs
 	}
 	at := s.toks[h.s].start
 	for _, c := range s.claims {
-		if c.Content.Start <= at && at < c.Content.End && c.Source.Actor != nil && c.Source.Actor.IsParty() {
-			r := *c.Source.Actor
-			return &r
+		if c.Content.Start > s.toks[k].start || at >= c.Content.End || c.Source.Actor == nil || !c.Source.Actor.IsParty() {
+			continue
 		}
+		// the pronoun agrees with the speaker: "the military ... it",
+		// "the Houthis ... they", not "the Houthis said it killed"
+		plural := c.Source.Count > 1 || strings.HasSuffix(strings.ToLower(c.Source.Text), "s")
+		if pron == "it" && plural || pron == "they" && !plural {
+			return nil
+		}
+		r := *c.Source.Actor
+		return &r
 	}
 	return nil
 }
 
-var speakerAux = set("had", "has", "have", "also", "successfully", "then", "later", "had been", "were", "was")
+var speakerAux = set("had", "has", "have", "also", "successfully", "then", "later")
 
 var ownPossessive = set("its", "their", "our", "his", "her")
 
@@ -395,7 +420,7 @@ func assignActors(s *sentence, h hit, g seg, c *cand) {
 		ev.Actor1 = ref(*a1)
 	} else if a1 == nil {
 		// "the Pakistan military said it killed 33": the speaker acted
-		ev.Actor1 = speakerAsAgent(s, h)
+		ev.Actor1 = speakerAsAgent(s, h, a2)
 	}
 	if a2 != nil && a2.s > -2 && (ev.Actor1 == nil || a2.ref.Name != ev.Actor1.Name) {
 		ev.Actor2 = ref(*a2)

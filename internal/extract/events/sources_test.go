@@ -186,6 +186,8 @@ func TestSameMention(t *testing.T) {
 		{"Western diplomatic and military sources", "The Iraqi security officials and the Western sources", false},
 		{"three commanders of pro-Iranian militia groups", "Iran", false},
 		{"Western sources", "Iraqi security officials", false},
+		{"Western sources", "the Iraqi security officials and the Western sources", false},
+		{"Iraqi security officials", "the Iraqi security officials and the Western sources", true},
 	}
 	for _, tt := range tests {
 		if got := sameMention(tt.claim, tt.clause); got != tt.want {

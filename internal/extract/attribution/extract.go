@@ -504,7 +504,15 @@ var pronominal = setOf(`another some both all many several each few most`)
 // token i ("took credit for", "claimed responsibility for", "claims
 // responsibility of"), or 0.
 func (d *doc) creditFor(i, s1 int) int {
-	if i+2 >= s1 || !takeVerbs[d.toks[i].low] {
+	if i+2 >= s1 {
+		return 0
+	}
+	switch d.toks[i+1].low { // checked first: it rules out almost every word
+	case "credit", "responsibility", "full", "sole":
+	default:
+		return 0
+	}
+	if !takeVerbs[d.toks[i].low] {
 		return 0
 	}
 	k := i + 1

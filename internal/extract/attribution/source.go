@@ -641,7 +641,7 @@ func (d *doc) personName(r [2]int) ([2]int, bool) {
 			if ok1 {
 				return p1, true
 			}
-			if k == r[0]+1 && d.toks[r[0]].cap && d.isNameWord(r[0]) && d.isRolePhrase([2]int{k + 1, r[1]}) {
+			if k == r[0]+1 && d.toks[r[0]].cap && d.nameWord[r[0]] && d.isRolePhrase([2]int{k + 1, r[1]}) {
 				return [2]int{r[0], k}, true // "Rutte, the NATO chief"
 			}
 			end = k
@@ -654,7 +654,7 @@ func (d *doc) personName(r [2]int) ([2]int, bool) {
 	// "Sirio Canos-Donnay from the Spanish National Research Council": a
 	// full name opening the phrase, then where the person is from
 	k := r[0]
-	for k < end && d.isNameWord(k) {
+	for k < end && d.nameWord[k] {
 		k++
 	}
 	if k-r[0] >= 2 && k < end && d.countryPhrase(r[0], end) == r[0] {
@@ -675,7 +675,7 @@ func (d *doc) nameRun(r [2]int) ([2]int, bool) {
 	}
 	b := e
 	for b > r[0] {
-		if d.isNameWord(b - 1) {
+		if d.nameWord[b-1] {
 			b--
 			continue
 		}
@@ -684,7 +684,7 @@ func (d *doc) nameRun(r [2]int) ([2]int, bool) {
 		for j >= r[0] && nameParticles[d.toks[j].low] {
 			j--
 		}
-		if j < b-1 && b < e && j >= r[0] && d.isNameWord(j) {
+		if j < b-1 && b < e && j >= r[0] && d.nameWord[j] {
 			b = j
 			continue
 		}
@@ -733,9 +733,11 @@ func init() {
 	}
 }
 
+// isNameWord reports whether token k can be part of a person's name. load
+// keeps the answer for every token in d.nameWord, which the rest reads.
 func (d *doc) isNameWord(k int) bool {
 	t := &d.toks[k]
-	if !t.cap && !arabicArticleName(t.text) || t.qmark {
+	if !t.cap && !maybeArticleName(t.text) || t.qmark {
 		return false
 	}
 	if notNameWords[t.low] && !(len(t.low) <= 3 && orgHeads[t.low] && !isCapitals(t.text)) {
@@ -750,12 +752,21 @@ func (d *doc) isNameWord(k int) bool {
 // arabicArticleName reports whether w is a name with an article joined to
 // it: "al-Sharaa", "Al-Sharaa", "el-Sisi".
 func arabicArticleName(w string) bool {
+	if len(w) < 4 || w[2] != '-' && w[3] != '-' {
+		return false // most words: no hyphen after an article
+	}
 	for _, p := range [...]string{"al-", "el-", "ad-", "as-", "ash-", "at-", "az-"} {
 		if len(w) > len(p) && strings.EqualFold(w[:len(p)], p) && w[len(p)] >= 'A' && w[len(p)] <= 'Z' {
 			return true
 		}
 	}
 	return false
+}
+
+// maybeArticleName is arabicArticleName's quick test, small enough to
+// inline where every word is asked: most words have no hyphen at 2 or 3.
+func maybeArticleName(w string) bool {
+	return len(w) >= 4 && (w[2] == '-' || w[3] == '-') && arabicArticleName(w)
 }
 
 // roleParty splits a description into its role ("security official") and

@@ -798,7 +798,7 @@ func (d *doc) prevLow(k int) string {
 func (d *doc) wholeName(src, c [2]int) [2]int {
 	s0, s1 := d.sents[d.toks[src[0]].sent][0], d.sents[d.toks[src[0]].sent][1]
 	name := func(k int) bool { // a word of a name, not an acronym ("U.N.")
-		return d.isNameWord(k) && strings.ToUpper(d.toks[k].text) != d.toks[k].text
+		return d.nameWord[k] && strings.ToUpper(d.toks[k].text) != d.toks[k].text
 	}
 	if !name(src[1]-1) || src[1]-src[0] == 1 && src[0] == s0 {
 		return src // "Other" opening a sentence is no name

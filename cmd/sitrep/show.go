@@ -90,7 +90,7 @@ func sourceName(s news.Source) string {
 		notes = append(notes, s.Kind)
 	}
 	switch {
-	case s.Actor == nil || s.Actor.Name == s.Text:
+	case s.Actor == nil || strings.Contains(s.Text, s.Actor.Name):
 	case s.Actor.Kind == news.KindPerson:
 		notes = append(notes, s.Actor.Name) // who "Zelensky" is
 	default:

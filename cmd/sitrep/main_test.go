@@ -339,7 +339,7 @@ func TestShowWhoSaysSo(t *testing.T) {
 		"who says so: Reuters (outlet); Iraqi security official (anonymous",
 		"Western military source (anonymous) — 8 sources",
 		"Western diplomat (anonymous) confirmed: ",
-		"The US Department of State (for US Department of State): was not able to comment",
+		"The US Department of State: was not able to comment",
 		"Kenneth McKenzie (head of US Central Command) said: ",
 	} {
 		if !strings.Contains(out, want) {

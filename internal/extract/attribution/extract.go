@@ -776,8 +776,10 @@ func (d *doc) verbCue(si, i int, ci cueInfo) bool {
 			return false
 		}
 		src = [2]int{c1, e}
-		if !d.namesSomeone(src) {
-			return false // "…,” denies the charges": no one after the cue
+		if !d.namesSomeone(src) || functionWords[d.toks[c1].low] {
+			// "…,” denies the charges": no one after the cue; "Hamas,
+			// accused by Israel of killing": a participle, not a claim
+			return false
 		}
 		cont = d.contentBefore(si, c0)
 		if cont[0] >= cont[1] {

@@ -268,6 +268,23 @@ func TestInvertedSpeaker(t *testing.T) {
 	}
 }
 
+// TestParticipleIsNoInvertedSource: in "Hamas, accused by Israel of
+// killing ..., denied" the phrase after "accused" is no speaker ("by Israel
+// of killing three hostages"); Hamas denies.
+func TestParticipleIsNoInvertedSource(t *testing.T) {
+	text := "Hamas, accused by Israel of killing three hostages, denied the charge on Monday."
+	deny := false
+	for _, a := range New(Options{}).Extract(text, time.Time{}) {
+		if strings.HasPrefix(a.Source.Text, "by ") {
+			t.Errorf("a preposition speaks: %+v", a)
+		}
+		deny = deny || a.Source.Text == "Hamas" && a.Relation == RelDeny
+	}
+	if !deny {
+		t.Error("no denial by Hamas")
+	}
+}
+
 // TestDashIsNoSpeaker checks that a dash is never a source.
 func TestDashIsNoSpeaker(t *testing.T) {
 	text := "The attack — the deadliest this year — said nothing about the talks, officials said."

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/sitrep-osint/sitrep/internal/extract/attribution"
+	"github.com/sitrep-osint/sitrep/internal/extract/events"
 	"github.com/sitrep-osint/sitrep/news"
 )
 
@@ -131,14 +133,12 @@ func countText(s news.Source) string {
 	return fmt.Sprintf("%d or more", s.Count)
 }
 
-// countGiven reports whether a source's text states how many it is.
+// countGiven reports whether a source's text states how many it is: a
+// number word or figure ("three commanders", "2 officials"; not "dozens",
+// which is a guess) or "both".
 func countGiven(text string) bool {
 	for _, w := range strings.Fields(strings.ToLower(text)) {
-		if strings.ContainsAny(w, "0123456789") {
-			return true
-		}
-		switch w {
-		case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "both":
+		if n, ok := events.ParseNumber(w); ok && !n.Approx || w == "both" {
 			return true
 		}
 	}
@@ -149,12 +149,12 @@ func countGiven(text string) bool {
 func claimLine(at news.Attribution) string {
 	who := sourceName(at.Source)
 	switch {
-	case at.Relation == "no comment":
+	case at.Relation == attribution.RelNoComment:
 		return fmt.Sprintf("%s: %s", who, at.Cue.Text)
-	case at.Relation == "confirm" && strings.HasSuffix(at.Cue.Text, " by"):
+	case at.Relation == attribution.RelConfirm && strings.HasSuffix(at.Cue.Text, " by"):
 		// "The account was confirmed by A, B and C": A confirmed it
 		return fmt.Sprintf("%s confirmed: %q", who, at.Content.Text)
-	case at.Relation == "caveat":
+	case at.Relation == attribution.RelCaveat:
 		return fmt.Sprintf("caveat (%s): %q", at.Cue.Text, at.Content.Text)
 	}
 	return fmt.Sprintf("%s %s: %q", who, at.Cue.Text, at.Content.Text)

@@ -38,13 +38,9 @@ func TestScore(t *testing.T) {
 }
 
 func TestReadAnnRuneOffsets(t *testing.T) {
-	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "text"), 0o755)
-	os.MkdirAll(filepath.Join(dir, "attributions"), 0o755)
 	text := "“Don’t,” she said."
-	os.WriteFile(filepath.Join(dir, "text", "a.txt"), []byte(text), 0o644)
 	ann := "T1\tSource 9 12\tshe\nT2\tCue 13 17\tsaid\nT3\tContent 0 7;7 8\t“Don’t,”\nE1\tAttribution:T2 Source:T1\n"
-	os.WriteFile(filepath.Join(dir, "attributions", "a_x1.ann"), []byte(ann), 0o644)
+	dir := polnearDir(t, map[string]string{"text/a.txt": text, "attributions/a_x1.ann": ann})
 	gold := loadGold(t, dir)
 	g := gold[0]
 	if got := text[g.Sources[0].Start:g.Sources[0].End]; got != "she" {
@@ -310,18 +306,14 @@ func scoreDetector(m *cueModel, gold []GoldArticle, ov, ex *PRF) {
 }
 
 func TestAgreement(t *testing.T) {
-	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "text"), 0o755)
-	os.MkdirAll(filepath.Join(dir, "attributions"), 0o755)
 	text := "She said it rained. He said it snowed."
-	os.WriteFile(filepath.Join(dir, "text", "a.txt"), []byte(text), 0o644)
-	os.WriteFile(filepath.Join(dir, "text", "b.txt"), []byte(text), 0o644)
 	both := "T1\tSource 0 3\tShe\nT2\tCue 4 8\tsaid\nT3\tContent 9 18\tit rained\n" +
 		"T4\tSource 20 22\tHe\nT5\tCue 23 27\tsaid\nT6\tContent 28 37\tit snowed\n"
 	one := "T1\tSource 0 3\tShe\nT2\tCue 4 8\tsaid\nT3\tContent 9 18\tit rained\n"
-	os.WriteFile(filepath.Join(dir, "attributions", "a_x1.ann"), []byte(both), 0o644)
-	os.WriteFile(filepath.Join(dir, "attributions", "a_x2.ann"), []byte(one), 0o644)
-	os.WriteFile(filepath.Join(dir, "attributions", "b_x1.ann"), []byte(one), 0o644)
+	dir := polnearDir(t, map[string]string{
+		"text/a.txt": text, "text/b.txt": text,
+		"attributions/a_x1.ann": both, "attributions/a_x2.ann": one, "attributions/b_x1.ann": one,
+	})
 
 	gold, err := LoadPolNeAR(t.Context(), dir)
 	if err != nil || len(gold) != 2 || len(gold[0].Cues) != 2 {
@@ -351,4 +343,21 @@ func TestAgreement(t *testing.T) {
 	if c := r.Overlap[SpanCue]; c.Gold != 3 || c.MatchG != 3 || r.Articles != 2 {
 		t.Errorf("sitrep against both annotations: %+v over %d, want all 3 gold cues found over 2", c, r.Articles)
 	}
+}
+
+// polnearDir writes a PolNeAR split (text/ and attributions/) of the given
+// files, by path relative to the split, and returns its directory.
+func polnearDir(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }

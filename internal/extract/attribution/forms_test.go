@@ -215,15 +215,8 @@ func TestTaggedSources(t *testing.T) {
 		{"The ruling party said so.", "The ruling party", false, true, false},
 	}
 	for _, tt := range tests {
-		d := &doc{text: tt.text}
-		if !d.patterns() {
-			t.Fatalf("%q: no tokens", tt.text)
-		}
-		i := strings.Index(tt.text, tt.src)
-		r := [2]int{d.tokAt(i), d.tokAt(i)}
-		for r[1] < len(d.toks) && d.toks[r[1]].end <= i+len(tt.src) {
-			r[1]++
-		}
+		d := patternsDoc(t, tt.text)
+		r := d.tokSpan(tt.src)
 		if got := d.loneModifier(r); got != tt.lone {
 			t.Errorf("%q: loneModifier %v, want %v", tt.src, got, tt.lone)
 		}
@@ -252,17 +245,9 @@ func TestIsDigits(t *testing.T) {
 // TestInvertedSpeaker checks which phrases after a cue can be its source.
 func TestInvertedSpeaker(t *testing.T) {
 	text := "They reiterated the claim, a charge Afghan officials rejected, said Reuters, said a spokesman, according to court documents and one."
-	d := &doc{text: text}
-	if !d.patterns() {
-		t.Fatal("no tokens")
-	}
+	d := patternsDoc(t, text)
 	for src, want := range map[string]bool{"charge Afghan": false, "a charge Afghan": false, "a spokesman": true, "Reuters": true, "court documents": true, "one": true} {
-		i := strings.Index(text, src)
-		r := [2]int{d.tokAt(i), d.tokAt(i)}
-		for r[1] < len(d.toks) && d.toks[r[1]].end <= i+len(src) {
-			r[1]++
-		}
-		if got := d.invertedSpeaker(r); got != want {
+		if got := d.invertedSpeaker(d.tokSpan(src)); got != want {
 			t.Errorf("%q: %v, want %v", src, got, want)
 		}
 	}
@@ -304,20 +289,9 @@ func TestWholeName(t *testing.T) {
 		{"Other U.N. intelligence reports have identified him.", "Other", "have identified", "Other"},
 		{"The envoy said so.", "envoy", "said", "envoy"},
 	}
-	span := func(d *doc, text, sub string) [2]int {
-		i := strings.Index(text, sub)
-		r := [2]int{d.tokAt(i), d.tokAt(i)}
-		for r[1] < len(d.toks) && d.toks[r[1]].end <= i+len(sub) {
-			r[1]++
-		}
-		return r
-	}
 	for _, tt := range tests {
-		d := &doc{text: tt.text}
-		if !d.patterns() {
-			t.Fatalf("%q: no tokens", tt.text)
-		}
-		r := d.wholeName(span(d, tt.text, tt.src), span(d, tt.text, tt.cue))
+		d := patternsDoc(t, tt.text)
+		r := d.wholeName(d.tokSpan(tt.src), d.tokSpan(tt.cue))
 		b := d.tokBytes(r)
 		if got := tt.text[b[0]:b[1]]; got != tt.want {
 			t.Errorf("%q: %q, want %q", tt.src, got, tt.want)
@@ -341,15 +315,8 @@ func TestTaggedCues(t *testing.T) {
 		{"Critics voiced support for the plan.", "support", false, false},
 	}
 	for _, tt := range tests {
-		d := &doc{text: tt.text}
-		if !d.patterns() {
-			t.Fatalf("%q: no tokens", tt.text)
-		}
-		i := strings.Index(tt.text, tt.cue)
-		c := [2]int{d.tokAt(i), d.tokAt(i)}
-		for c[1] < len(d.toks) && d.toks[c[1]].end <= i+len(tt.cue) {
-			c[1]++
-		}
+		d := patternsDoc(t, tt.text)
+		c := d.tokSpan(tt.cue)
 		if got := d.passiveCue(c); got != tt.passive {
 			t.Errorf("%q: passiveCue %v, want %v", tt.cue, got, tt.passive)
 		}
@@ -404,4 +371,26 @@ func TestSourcesGroupNotCountedTwice(t *testing.T) {
 	if n := Corroboration(srcs); n != 2 {
 		t.Errorf("corroboration %d, want 2: %+v", n, srcs)
 	}
+}
+
+// patternsDoc reads text with the patterns, as the tests of single rules
+// need it.
+func patternsDoc(t *testing.T, text string) *doc {
+	t.Helper()
+	d := &doc{text: text}
+	if !d.patterns() {
+		t.Fatalf("%q: no tokens", text)
+	}
+	return d
+}
+
+// tokSpan returns the token range of the first occurrence of sub in the
+// document's text.
+func (d *doc) tokSpan(sub string) [2]int {
+	i := strings.Index(d.text, sub)
+	r := [2]int{d.tokAt(i), d.tokAt(i)}
+	for r[1] < len(d.toks) && d.toks[r[1]].end <= i+len(sub) {
+		r[1]++
+	}
+	return r
 }

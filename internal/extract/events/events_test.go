@@ -78,6 +78,21 @@ func extractOne(t *testing.T, text string) []news.Event {
 	return x.Extract(&news.Article{ID: "t", Text: text, Published: thu})
 }
 
+// registryExtractor is an extractor that finds actors with the bundled
+// actor registry, for tests of who did what.
+func registryExtractor(t *testing.T) *Extractor {
+	t.Helper()
+	reg, err := actors.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(Options{Actors: RegistryActors{Registry: reg}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
 func find(evs []news.Event, sub string) *news.Event {
 	for i := range evs {
 		if evs[i].Subtype == sub {
@@ -362,15 +377,7 @@ func TestNoAgentFromOtherClause(t *testing.T) {
 // person named earlier in the sentence.
 func TestPassiveVictim(t *testing.T) {
 	text := "U.N. Secretary-General Antonio Guterres strongly condemned the continuing brutality of the Myanmar military, as at least eight anti-coup demonstrators were killed Friday in the town of Aungban."
-	reg, err := actors.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := New(Options{Actors: RegistryActors{Registry: reg}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	evs := x.Extract(&news.Article{ID: "t", Text: text, Published: thu})
+	evs := registryExtractor(t).Extract(&news.Article{ID: "t", Text: text, Published: thu})
 	if len(evs) == 0 {
 		t.Fatal("no event")
 	}
@@ -727,14 +734,7 @@ func TestBlockedWhat(t *testing.T) {
 // TestSpeakerAsAgent: a party that says "it" or "its forces" did something
 // is the one that did it, and the event is its claim.
 func TestSpeakerAsAgent(t *testing.T) {
-	reg, err := actors.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := New(Options{Actors: RegistryActors{Registry: reg}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := registryExtractor(t)
 	res := fakePartyResolver{
 		"Pakistan military": {Name: "Military Forces of Pakistan", Kind: news.KindStateForces, Country: "PK"},
 		"Afghan army chief": {Name: "Military Forces of Afghanistan", Kind: news.KindStateForces, Country: "AF"},

@@ -965,17 +965,23 @@ func (d *doc) subjectPosition(b int) bool {
 	s0 := d.sents[d.toks[b].sent][0]
 	for b > s0 {
 		p := &d.toks[b-1]
-		_, demonym := demonyms[p.low]
 		switch {
 		case subordinators[p.low] && b-1 == s0:
 			return true
-		case p.cap && (personTitles[p.low] || roleNouns[p.low] || demonym):
+		case p.cap && titleWord(p.low):
 			b-- // "Outgoing Canadian Prime Minister Justin Trudeau"
 			continue
 		}
 		return false
 	}
 	return true
+}
+
+// titleWord reports whether w can stand in the title before a person's
+// name: a title, a role or a nationality ("Canadian Prime Minister").
+func titleWord(w string) bool {
+	_, demonym := demonyms[w]
+	return personTitles[w] || roleNouns[w] || demonym
 }
 
 // hasOutletWord reports whether a word of r names an outlet ("Apple

@@ -811,9 +811,7 @@ func (d *doc) wholeName(src, c [2]int) [2]int {
 	b := src[0]
 	for b > s0 && !inCue(b-1) {
 		t := &d.toks[b-1]
-		_, demonym := demonyms[t.low]
-		title := personTitles[t.low] || roleNouns[t.low] || demonym || countries[t.low]
-		if !t.cap || !(title || name(b-1) && b-1 > s0) {
+		if !t.cap || !(titleWord(t.low) || countries[t.low] || name(b-1) && b-1 > s0) {
 			break // a capitalised first word is a name only when it is a title ("Other U.N.")
 		}
 		b--

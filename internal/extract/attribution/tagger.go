@@ -738,7 +738,7 @@ func (d *doc) taggedSane(c, src [2]int) bool {
 			digits = true
 			continue
 		}
-		if !(w[0] >= 'a' && w[0] <= 'z' || w[0] >= 0x80) || w == "—" || w == "–" || determiners[w] || isBoundary(&d.toks[k]) || functionWords[w] {
+		if !(w[0] >= 'a' && w[0] <= 'z' || w[0] >= 0x80) || determiners[w] || isBoundary(&d.toks[k]) || functionWords[w] {
 			continue
 		}
 		return true

@@ -1700,7 +1700,7 @@ func (d *doc) caveat(si int) {
 // toll"), the sentence before; else the caveat's sentence up to it.
 func (d *doc) caveatContent(si int) {
 	ci := -1
-	for i := len(d.out) - 1; i >= 0; i-- {
+	for i := len(d.out) - 1; i >= 0 && d.out[i].sent >= si; i-- { // claims come in sentence order
 		if p := &d.out[i]; p.rel == RelCaveat && p.sent == si && p.cont[0] >= p.cont[1] {
 			ci = i
 			break

@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"testing"
+	"time"
 
 	"github.com/sitrep-osint/sitrep/internal/clean"
 	"github.com/sitrep-osint/sitrep/internal/cputime"
@@ -83,6 +84,70 @@ func BenchmarkExtractPipeline(b *testing.B) { benchmarkStages(b, nil) }
 func BenchmarkExtractWithoutAttribution(b *testing.B) {
 	benchmarkStages(b, func(s pipeline.Stage) bool { return s.Name() != "attribution" })
 }
+
+// BenchmarkAttributionShare measures what the attribution stage adds to the
+// pipeline's CPU time per article: the ratio of the pipeline's CPU time
+// with the stage to its time without it. Both run in the same process on
+// the same articles, in alternating blocks of shareBlock stories (the
+// variant that goes first alternating too), so that the load of a shared
+// machine, which moves separate benchmark runs by ±20%, falls on both
+// alike. It reports the ratio of the totals ("ratio") and the CPU
+// milliseconds per article of each ("with-ms", "without-ms"); b.N counts
+// articles run either way. Run it with -cpu 1.
+func BenchmarkAttributionShare(b *testing.B) {
+	g := &Globals{log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	all, err := loadStages(g, extractFlags{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var without []pipeline.Stage
+	for _, s := range all {
+		if s.Name() != "attribution" {
+			without = append(without, s)
+		}
+	}
+	variants := [2][]pipeline.Stage{all, without}
+	docs := benchDocs(b)
+	cl := clean.New(clean.Options{})
+	ctx := context.Background()
+	var total [2]time.Duration
+	var articles [2]int
+	b.ResetTimer()
+	start := cputime.Process()
+	for i := range b.N {
+		pair, j := i/(2*shareBlock), i%(2*shareBlock)
+		v := (j/shareBlock + pair) % 2 // 0 with attribution, 1 without
+		arts, err := cl.Clean(ctx, docs[(pair*shareBlock+j%shareBlock)%len(docs)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, a := range arts {
+			for _, s := range variants[v] {
+				if err := s.Process(ctx, a); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		articles[v]++
+		if (j+1)%shareBlock == 0 || i == b.N-1 {
+			now := cputime.Process()
+			total[v] += now - start
+			start = now
+		}
+	}
+	if articles[0] == 0 || articles[1] == 0 {
+		return // the testing package's first probe with b.N = 1
+	}
+	withMS := total[0].Seconds() * 1000 / float64(articles[0])
+	withoutMS := total[1].Seconds() * 1000 / float64(articles[1])
+	b.ReportMetric(withMS/withoutMS, "ratio")
+	b.ReportMetric(withMS, "with-ms")
+	b.ReportMetric(withoutMS, "without-ms")
+}
+
+// shareBlock is how many stories BenchmarkAttributionShare runs one way
+// before it runs them the other way.
+const shareBlock = 10
 
 // BenchmarkExtractStages measures clean plus the stages up to and including
 // each one in turn, since later stages work on what earlier ones found: the

@@ -1018,7 +1018,7 @@ func (d *doc) appositive(s0, end int) ([2]int, bool) {
 	}
 	// segment between the previous comma and this one
 	b := end - 1
-	for b > s0 && d.toks[b-1].low != "," && !d.toks[b-1].qmark && end-1-b < 12 {
+	for b > s0 && d.toks[b-1].low != "," && !d.toks[b-1].qmark && end-1-b < 16 {
 		b--
 	}
 	if b == s0 || d.toks[b-1].low != "," || b == end-1 {
@@ -1035,11 +1035,38 @@ func (d *doc) appositive(s0, end int) ([2]int, bool) {
 	case "which", "who", "whose":
 		return head, true
 	}
-	// NAME, ROLE or ROLE, NAME
-	if d.isName(head) && d.isRolePhrase(seg) || d.isRolePhrase(head) && d.isName(seg) {
+	// NAME, ROLE or ROLE, NAME; a full name takes any description
+	// ("Jeffrey Towson, owner of Beijing-based TechMoat Consulting,")
+	if d.isName(head) && (d.isRolePhrase(seg) || d.trimDet(head)[1]-d.trimDet(head)[0] >= 2 && d.description(seg)) ||
+		d.isRolePhrase(head) && d.isName(seg) {
 		return [2]int{p, end - 1}, true
 	}
 	return [2]int{}, false
+}
+
+// description reports whether the phrase between two commas after a name
+// reads as a description of the person ("owner of a consultancy", "the
+// author of a book on the war") rather than an aside ("on Tuesday",
+// "however", "speaking to reporters") or a clause ("who ...", "it said").
+func (d *doc) description(r [2]int) bool {
+	if r[1]-r[0] < 2 {
+		return false
+	}
+	first := &d.toks[r[0]]
+	if strings.HasSuffix(first.low, "ing") || strings.HasSuffix(first.low, "ed") {
+		return false // "representing the families", "based in Paris": an aside
+	}
+	if first.cap && !determiners[first.low] || functionWords[first.low] || adverbialOpeners[first.low] ||
+		clauseOpeners[first.low] || subjectPronouns[first.low] || first.low == "who" || first.low == "which" {
+		return false
+	}
+	for k := r[0]; k < r[1]; k++ {
+		t := &d.toks[k]
+		if t.qmark || t.low == ";" || t.low == ":" || cueWords[t.low].class != 0 || cueAux[t.low] || beForms[t.low] {
+			return false
+		}
+	}
+	return true
 }
 
 // dashAppositive recognises "NAME — ROLE ... — said" ending at end (the

@@ -131,6 +131,20 @@ func TestForms(t *testing.T) {
 		// a clause before "and" is not the subject
 		{text: "The Pakistan army was on high alert and the military said it killed 12 militants.",
 			mention: "the military", kind: news.SrcOrg, cue: "said", rel: RelAssert},
+		// a full name takes any description between commas, and the
+		// quotation before it is this source's, not the last speaker's
+		{text: "“China is two to three months behind,” Jeffrey Towson, owner of Beijing-based TechMoat Consulting, told VOA.",
+			mention: "Jeffrey Towson, owner of Beijing-based TechMoat Consulting", kind: news.SrcPerson, cue: "told VOA", rel: RelAssert, count: 1,
+			name: "Jeffrey Towson", role: "owner of Beijing-based TechMoat Consulting", content: "“China is two to three months behind,”"},
+		{text: "“China has the most elaborate AI strategy,” Rogier Creemers, assistant professor in Modern Chinese Studies at Leiden University in the Netherlands, told VOA.",
+			mention: "Rogier Creemers, assistant professor in Modern Chinese Studies at Leiden University in the Netherlands", kind: news.SrcPerson, cue: "told VOA", rel: RelAssert,
+			name: "Rogier Creemers", role: "assistant professor in Modern Chinese Studies at Leiden University in the Netherlands"},
+		{text: "“Alpha,” Ann Lee told VOA.\n\n“Bravo,” Jeffrey Towson, the owner of a consultancy, said.",
+			mention: "Jeffrey Towson, the owner of a consultancy", kind: news.SrcPerson, cue: "said", rel: RelAssert,
+			name: "Jeffrey Towson", role: "owner of a consultancy", content: "“Bravo,”"},
+		// an aside is not a description
+		{text: "“We will stay,” Jeffrey Towson, on Tuesday, said.",
+			mention: "Jeffrey Towson", kind: news.SrcPerson, cue: "said", rel: RelAssert, name: "Jeffrey Towson", role: "-"},
 		// a report verb ends the subject of the next cue
 		{text: "Abdi says she replied that she was not al-Shabab.",
 			mention: "she", kind: news.SrcAnonymous, cue: "replied", rel: RelAssert, name: "she", content: "she was not al-Shabab"},
@@ -159,7 +173,10 @@ func TestForms(t *testing.T) {
 		if tt.name != "" && s.Text != tt.name {
 			t.Errorf("%q: name %q, want %q", tt.text, s.Text, tt.name)
 		}
-		if tt.role != "" && s.Role != tt.role {
+		if tt.role == "-" && s.Role != "" {
+			t.Errorf("%q: role %q, want none", tt.text, s.Role)
+		}
+		if tt.role != "" && tt.role != "-" && s.Role != tt.role {
 			t.Errorf("%q: role %q, want %q", tt.text, s.Role, tt.role)
 		}
 		if tt.party == "-" && s.Party != "" {

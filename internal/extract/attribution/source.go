@@ -635,6 +635,15 @@ func (d *doc) personName(r [2]int) ([2]int, bool) {
 		if d.toks[k].low == "," {
 			p1, ok1 := d.nameRun([2]int{r[0], k})
 			p2, ok2 := d.nameRun([2]int{k + 1, r[1]})
+			// a name that is the whole of its side beats one that ends a
+			// description ("Jeffrey Towson, owner of Beijing-based TechMoat
+			// Consulting")
+			if whole1, whole2 := ok1 && d.onlyTitlesBefore(r[0], p1[0]), ok2 && d.onlyTitlesBefore(k+1, p2[0]); whole1 != whole2 {
+				if whole1 {
+					return p1, true
+				}
+				return p2, true
+			}
 			if ok2 && (!ok1 || p2[1]-p2[0] > p1[1]-p1[0]) {
 				return p2, true
 			}
@@ -979,6 +988,17 @@ func (d *doc) subjectPosition(b int) bool {
 
 // titleWord reports whether w can stand in the title before a person's
 // name: a title, a role or a nationality ("Canadian Prime Minister").
+// onlyTitlesBefore reports whether the tokens from b up to the name at n are
+// only determiners and titles ("the NATO chief," is not: "Gen." is).
+func (d *doc) onlyTitlesBefore(b, n int) bool {
+	for k := b; k < n; k++ {
+		if w := strings.TrimSuffix(d.toks[k].low, "."); !personTitles[w] && !determiners[w] && w != "" {
+			return false
+		}
+	}
+	return true
+}
+
 func titleWord(w string) bool {
 	_, demonym := demonyms[w]
 	return personTitles[w] || roleNouns[w] || demonym

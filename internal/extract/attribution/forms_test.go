@@ -142,6 +142,14 @@ func TestForms(t *testing.T) {
 		{text: "“Alpha,” Ann Lee told VOA.\n\n“Bravo,” Jeffrey Towson, the owner of a consultancy, said.",
 			mention: "Jeffrey Towson, the owner of a consultancy", kind: news.SrcPerson, cue: "said", rel: RelAssert,
 			name: "Jeffrey Towson", role: "owner of a consultancy", content: "“Bravo,”"},
+		// a named plan or strategy is a document, not a person
+		{text: "The government's Next Generation Artificial Intelligence Development Plan said that AI would be adopted across different sectors.",
+			mention: "The government's Next Generation Artificial Intelligence Development Plan", kind: news.SrcDocument, cue: "said", rel: RelAssert, count: 1},
+		{text: "The National Security Strategy said that China is the main threat.",
+			mention: "The National Security Strategy", kind: news.SrcDocument, cue: "said", rel: RelAssert},
+		// a heading run into its sentence is not the participle's subject
+		{text: "He said it was good. Communist Party control Chinese President Xi Jinping recently convened a meeting with heads of private companies, calling on them to work harder.",
+			mention: "Chinese President Xi Jinping", kind: news.SrcPerson, cue: "calling", rel: RelAssert, name: "Xi Jinping", role: "Chinese President"},
 		// an aside is not a description
 		{text: "“We will stay,” Jeffrey Towson, on Tuesday, said.",
 			mention: "Jeffrey Towson", kind: news.SrcPerson, cue: "said", rel: RelAssert, name: "Jeffrey Towson", role: "-"},
@@ -205,6 +213,8 @@ func TestNoClaim(t *testing.T) {
 		// passives: the subject is not who speaks
 		"The two countries were to sign a deal, although that was called off after the leaders disagreed.",
 		"In December, Steve Biegun, who served as the special representative for North Korea, was confirmed as the Deputy Secretary of State.",
+		// an opening participle says why, not who speaks
+		"Encouraged by the enthusiastic reception to its platform, China's leaders are going all out to back AI companies.",
 		// a noun, and no one after the cue
 		`Mhlanga, who faces two charges relating to "transmitting of data," denies the charges against him.`,
 	} {

@@ -732,7 +732,7 @@ func (d *doc) nameRun(r [2]int) ([2]int, bool) {
 var notNameWords = map[string]bool{"i": true}
 
 func init() {
-	for _, set := range []map[string]bool{orgHeads, outlets, countries, personTitles, roleNouns, clauseOpeners, determiners, timeWords, placeHeads, subordinators} {
+	for _, set := range []map[string]bool{orgHeads, outlets, countries, personTitles, roleNouns, clauseOpeners, determiners, timeWords, placeHeads, subordinators, documentNames} {
 		for w := range set {
 			notNameWords[w] = true
 		}
@@ -1116,5 +1116,51 @@ func (d *doc) subject(si int) [2]int {
 	if e > b && determiners[d.toks[e-1].low] {
 		e--
 	}
+	if r, ok := d.afterRunIn(e, s1); ok {
+		return r
+	}
 	return [2]int{b, e}
+}
+
+// afterRunIn recognises a heading run into its sentence, as text with its
+// line breaks lost has them: "Communist Party control Chinese President Xi
+// Jinping recently convened ...". The forward walk stopped at e on a
+// lower-case word that is no verb form; when a person's name, with its
+// title, follows it and a verb form comes next, the name is the subject.
+func (d *doc) afterRunIn(e, s1 int) ([2]int, bool) {
+	if e+2 >= s1 || e == 0 || d.toks[e].cap || d.toks[e-1].low == "," || !d.toks[e+1].cap || verbForm(d.toks[e].low) {
+		return [2]int{}, false
+	}
+	k := e + 1
+	for k < s1 && k-e <= 6 && d.toks[k].cap && d.toks[k].q < 0 {
+		k++
+	}
+	name, ok := d.personName([2]int{e + 1, k})
+	if !ok || name[1] != k || name[1]-name[0] < 2 || !d.onlyTitlesOrPlaces(e+1, name[0]) {
+		return [2]int{}, false
+	}
+	v := k
+	for v < s1 && cueAux[d.toks[v].low] {
+		v++
+	}
+	if v >= s1 || !verbForm(d.toks[v].low) {
+		return [2]int{}, false
+	}
+	return [2]int{e + 1, k}, true
+}
+
+// onlyTitlesOrPlaces reports whether the words from b up to n are titles
+// and demonyms ("Chinese President").
+func (d *doc) onlyTitlesOrPlaces(b, n int) bool {
+	for k := b; k < n; k++ {
+		if !titleWord(strings.TrimSuffix(d.toks[k].low, ".")) {
+			return false
+		}
+	}
+	return true
+}
+
+// verbForm reports whether w ends like a finite verb or participle.
+func verbForm(w string) bool {
+	return len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
 }

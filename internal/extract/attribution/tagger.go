@@ -597,6 +597,9 @@ func (d *doc) fill(tags []uint8, broad bool) {
 		if !fromDetector && src[0] >= c[1] && !d.invertedSpeaker(src) {
 			src = [2]int{c[0], c[0]} // "reiterated the claim ..., a charge Afghan ..."
 		}
+		if !fromDetector && d.openingParticiple(c) {
+			continue // "Encouraged by the reception, China's leaders ...": a participle opening the sentence, no claim
+		}
 		if !fromDetector && subordinators[d.prevLow(c[0])] && strings.HasSuffix(d.toks[c[0]].low, "ing") && cueWords[d.toks[c[0]].low].class == 0 {
 			continue // "while passing through a tunnel": no one speaks ("while insisting" does)
 		}
@@ -836,6 +839,17 @@ func (d *doc) passiveCue(c [2]int) bool {
 		return false
 	}
 	return passiveParticiple(&d.toks[p])
+}
+
+// openingParticiple reports whether the cue c is one -ed word opening its
+// sentence or clause with "by" after it: "Encouraged by ...", "Backed by
+// ...", which say why the subject acts, not that anyone speaks.
+func (d *doc) openingParticiple(c [2]int) bool {
+	if c[1]-c[0] != 1 || !strings.HasSuffix(d.toks[c[0]].low, "ed") || c[1] >= len(d.toks) || d.toks[c[1]].low != "by" {
+		return false
+	}
+	s0 := d.sents[d.toks[c[0]].sent][0]
+	return c[0] == s0 || d.toks[c[0]-1].low == ","
 }
 
 // passiveParticiple reports whether t, after a form of "be", makes a

@@ -421,3 +421,28 @@ func (d *doc) tokSpan(sub string) [2]int {
 	}
 	return r
 }
+
+func TestRoleBody(t *testing.T) {
+	for _, tt := range []struct{ role, body string }{
+		{"head of US Central Command", "US Central Command"},
+		{"director general of the Pakistani military's media wing Inter Services Public Relations", "Pakistani military"},
+		// a country's association is not the country
+		{"president of Cameroon's Interprofessional Association of Poultry Farmers", "Cameroon's Interprofessional Association of Poultry Farmers"},
+		{"Taliban spokesman", ""},
+	} {
+		if got := roleBody(tt.role); got != tt.body {
+			t.Errorf("roleBody(%q) = %q, want %q", tt.role, got, tt.body)
+		}
+	}
+}
+
+// TestRoleSpeaksForBody checks that a person with an official role "of" a
+// party speaks for it when the name itself resolves to no one.
+func TestRoleSpeaksForBody(t *testing.T) {
+	res := fakeResolver{"Pakistani military": {Name: "Military Forces of Pakistan", Kind: news.KindStateForces, Country: "PK"}}
+	text := "Ahmed Sharif Chaudhry, director general of the Pakistani military's media wing, said the army killed 33 militants."
+	attrs := New(Options{Resolver: res}).Extract(text, time.Time{})
+	if len(attrs) == 0 || attrs[0].Source.Actor == nil || attrs[0].Source.Actor.Name != "Military Forces of Pakistan" {
+		t.Fatalf("want the source to speak for the Pakistani military: %+v", attrs)
+	}
+}

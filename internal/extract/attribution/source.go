@@ -139,6 +139,11 @@ func (d *doc) resolveActor(x *Extractor, s *news.Source) {
 	ref := d.resolveMention(x, mention, typ)
 	if ref == nil && fallback != "" && officialRole(s.Role) {
 		ref = d.resolveMention(x, fallback, news.EntOrg)
+		if body := roleBody(s.Role); ref == nil && s.Kind == news.SrcPerson && body != "" {
+			// "head of US Central Command", "director general of the
+			// Pakistani military's media wing": the body named after "of"
+			ref = d.resolveMention(x, body, news.EntOrg)
+		}
 	}
 	if ref != nil {
 		r := *ref // each source its own copy
@@ -175,6 +180,28 @@ func officialRole(role string) bool {
 		}
 	}
 	return officialRoles[singular(strings.Trim(f[len(f)-1], ",.’'"))]
+}
+
+// roleBody returns the body a role names after "of", without its article
+// and cut at a possessive when an organisation word ends what is before
+// it: "director general of the Pakistani military's media wing" gives
+// "Pakistani military", but "president of Cameroon's poultry farmers'
+// association" is no voice of Cameroon and gives the whole phrase.
+func roleBody(role string) string {
+	i := strings.Index(role, " of ")
+	if i < 0 {
+		return ""
+	}
+	body := strings.TrimPrefix(role[i+len(" of "):], "the ")
+	for _, poss := range [...]string{"'s ", "’s "} {
+		if j := strings.Index(body, poss); j > 0 {
+			before := strings.Fields(strings.ToLower(body[:j]))
+			if orgHeads[before[len(before)-1]] {
+				return body[:j]
+			}
+		}
+	}
+	return strings.TrimSpace(body)
 }
 
 // notSpeakingFor are words that make a role no voice of the body it names.

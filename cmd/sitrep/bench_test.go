@@ -93,10 +93,19 @@ func BenchmarkExtractWithoutAttribution(b *testing.B) {
 // machine, which moves separate benchmark runs by ±20%, falls on both
 // alike. It reports the ratio of the totals ("ratio") and the CPU
 // milliseconds per article of each ("with-ms", "without-ms"); b.N counts
-// articles run either way. Run it with -cpu 1.
+// articles run either way. It runs once for each value of extract's
+// --claims. Run it with -cpu 1.
 func BenchmarkAttributionShare(b *testing.B) {
+	for _, claims := range []string{"full", "patterns"} {
+		b.Run(claims, func(b *testing.B) { benchmarkAttributionShare(b, extractFlags{Claims: claims}) })
+	}
+}
+
+// benchmarkAttributionShare is BenchmarkAttributionShare for one way of
+// reading claims (extract's --claims).
+func benchmarkAttributionShare(b *testing.B, f extractFlags) {
 	g := &Globals{log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	all, err := loadStages(g, extractFlags{})
+	all, err := loadStages(g, f)
 	if err != nil {
 		b.Fatal(err)
 	}

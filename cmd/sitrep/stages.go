@@ -19,6 +19,7 @@ type extractFlags struct {
 	NoExtract bool     `help:"Only clean, deduplicate and store articles (for search and archiving); extract no entities, events or claims."`
 	Actors    []string `help:"Extra actor files or directories (JSON Lines) that add to or replace the registry's actors." type:"path" placeholder:"PATH"`
 	Places    []string `help:"Extra place files or directories that add to the gazetteer." type:"path" placeholder:"PATH"`
+	Claims    string   `help:"How claims and their sources are read: full (patterns and the learned tagger) or patterns (the rules alone: about half the time, fewer claims found; see docs/attribution.md)." enum:"full,patterns" default:"full"`
 }
 
 // loadStages builds the extraction stages every article goes through after
@@ -45,7 +46,7 @@ func loadStages(g *Globals, f extractFlags) ([]pipeline.Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("event extractor: %w", err)
 	}
-	at := attribution.New(attribution.Options{Resolver: registryResolver{reg}})
+	at := attribution.New(attribution.Options{Resolver: registryResolver{reg}, NoTagger: f.Claims == "patterns"})
 	g.log.Debug("extraction stages loaded", "elapsed", time.Since(start).Round(time.Millisecond).String(), "actors", reg.Len(), "places", gaz.Len())
 	return []pipeline.Stage{
 		nlp.NewStage(model),

@@ -429,6 +429,8 @@ func TestRoleBody(t *testing.T) {
 		// a country's association is not the country
 		{"president of Cameroon's Interprofessional Association of Poultry Farmers", "Cameroon's Interprofessional Association of Poultry Farmers"},
 		{"Taliban spokesman", ""},
+		// nothing before the possessive (text with doubled spaces)
+		{"head of  's men", "'s men"},
 	} {
 		if got := roleBody(tt.role); got != tt.body {
 			t.Errorf("roleBody(%q) = %q, want %q", tt.role, got, tt.body)

@@ -195,8 +195,7 @@ func roleBody(role string) string {
 	body := strings.TrimPrefix(role[i+len(" of "):], "the ")
 	for _, poss := range [...]string{"'s ", "’s "} {
 		if j := strings.Index(body, poss); j > 0 {
-			before := strings.Fields(strings.ToLower(body[:j]))
-			if orgHeads[before[len(before)-1]] {
+			if before := strings.Fields(strings.ToLower(body[:j])); len(before) > 0 && orgHeads[before[len(before)-1]] {
 				return body[:j]
 			}
 		}

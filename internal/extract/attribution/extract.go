@@ -831,7 +831,7 @@ func (d *doc) verbBeforeClause(si, i int) bool {
 	if i == s0 || i+1 >= s1 || t.cap || len(t.low) < 5 {
 		return false
 	}
-	if !strings.HasSuffix(t.low, "ed") && !(strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss")) {
+	if !verbForm(t.low) {
 		return false
 	}
 	n := &d.toks[i+1]
@@ -1037,7 +1037,8 @@ func (d *doc) appositive(s0, end int) ([2]int, bool) {
 	}
 	// NAME, ROLE or ROLE, NAME; a full name takes any description
 	// ("Jeffrey Towson, owner of Beijing-based TechMoat Consulting,")
-	if d.isName(head) && (d.isRolePhrase(seg) || d.trimDet(head)[1]-d.trimDet(head)[0] >= 2 && d.description(seg)) ||
+	name := d.trimDet(head)
+	if d.isName(head) && (d.isRolePhrase(seg) || name[1]-name[0] >= 2 && d.description(seg)) ||
 		d.isRolePhrase(head) && d.isName(seg) {
 		return [2]int{p, end - 1}, true
 	}
@@ -1047,7 +1048,8 @@ func (d *doc) appositive(s0, end int) ([2]int, bool) {
 // description reports whether the phrase between two commas after a name
 // reads as a description of the person ("owner of a consultancy", "the
 // author of a book on the war") rather than an aside ("on Tuesday",
-// "however", "speaking to reporters") or a clause ("who ...", "it said").
+// "however", "speaking to reporters") or a clause ("it said"; appositive
+// takes "who ..." and "which ..." before asking).
 func (d *doc) description(r [2]int) bool {
 	if r[1]-r[0] < 2 {
 		return false
@@ -1057,7 +1059,7 @@ func (d *doc) description(r [2]int) bool {
 		return false // "representing the families", "based in Paris": an aside
 	}
 	if first.cap && !determiners[first.low] || functionWords[first.low] || adverbialOpeners[first.low] ||
-		clauseOpeners[first.low] || subjectPronouns[first.low] || first.low == "who" || first.low == "which" {
+		clauseOpeners[first.low] || subjectPronouns[first.low] {
 		return false
 	}
 	for k := r[0]; k < r[1]; k++ {

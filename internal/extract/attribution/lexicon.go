@@ -147,14 +147,16 @@ var documentHeads = setOf(`statement statements report reports document document
 	assessment assessments bulletin release study survey poll polls analysis data figures
 	records update updates announcement message notice decree indictment complaint estimate
 	estimates account accounts footage images photos photographs report cable cables
-	testimony emails email survey records review investigation audit plan plans strategy
-	act accord agreement treaty resolution declaration charter constitution doctrine`)
+	testimony emails email survey records review investigation audit ` + documentNameWords)
 
 // documentNames end the names of documents ("the Next Generation Artificial
 // Intelligence Development Plan said", "the National Security Strategy
-// says"): a name that ends with one is a document, not a person.
-var documentNames = setOf(`plan plans strategy act accord agreement treaty resolution declaration
-	charter constitution doctrine report review assessment statement communique communiqué`)
+// says"): a name that ends with one is a document, not a person. Each
+// heads a document's description too.
+var documentNames = setOf(documentNameWords)
+
+const documentNameWords = `plan plans strategy act accord agreement treaty resolution declaration
+	charter constitution doctrine report review assessment statement communique communiqué`
 
 // outlets are news organisations that appear as sources ("reported Reuters").
 var outlets = setOf(`reuters ap afp bloomberg cnn bbc tass ria interfax ukrinform xinhua irna

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"slices"
 	"testing"
 	"time"
 
@@ -28,24 +29,44 @@ func benchDocs(b *testing.B) []news.Document {
 	return docs
 }
 
+// benchStages loads the extraction stages as extract does with flags f,
+// keeping those only accepts (all when only is nil).
+func benchStages(b *testing.B, f extractFlags, only func(pipeline.Stage) bool) []pipeline.Stage {
+	b.Helper()
+	g := &Globals{log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	stages, err := loadStages(g, f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if only != nil {
+		stages = slices.DeleteFunc(stages, func(s pipeline.Stage) bool { return !only(s) })
+	}
+	return stages
+}
+
+// benchArticle cleans one document and runs the stages over what it gives.
+func benchArticle(b *testing.B, cl *clean.Cleaner, d news.Document, stages []pipeline.Stage) {
+	ctx := context.Background()
+	arts, err := cl.Clean(ctx, d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, a := range arts {
+		for _, s := range stages {
+			if err := s.Process(ctx, a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
 // benchmarkStages runs clean and then the given stages over the bundled
 // stories one article after another, and reports articles and KB per second.
 // Run with -cpu 1 for the per-core figure.
 func benchmarkStages(b *testing.B, only func(pipeline.Stage) bool) {
-	g := &Globals{log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	stages, err := loadStages(g, extractFlags{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	var run []pipeline.Stage
-	for _, s := range stages {
-		if only == nil || only(s) {
-			run = append(run, s)
-		}
-	}
+	run := benchStages(b, extractFlags{}, only)
 	docs := benchDocs(b)
 	cl := clean.New(clean.Options{})
-	ctx := context.Background()
 	var bytesIn int64
 	b.ReportAllocs()
 	cpu0 := cputime.Process()
@@ -53,17 +74,7 @@ func benchmarkStages(b *testing.B, only func(pipeline.Stage) bool) {
 	for i := range b.N {
 		d := docs[i%len(docs)]
 		bytesIn += int64(len(d.Body))
-		arts, err := cl.Clean(ctx, d)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, a := range arts {
-			for _, s := range run {
-				if err := s.Process(ctx, a); err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
+		benchArticle(b, cl, d, run)
 	}
 	cpu := (cputime.Process() - cpu0).Seconds()
 	secs := b.Elapsed().Seconds()
@@ -104,21 +115,11 @@ func BenchmarkAttributionShare(b *testing.B) {
 // benchmarkAttributionShare is BenchmarkAttributionShare for one way of
 // reading claims (extract's --claims).
 func benchmarkAttributionShare(b *testing.B, f extractFlags) {
-	g := &Globals{log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	all, err := loadStages(g, f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var without []pipeline.Stage
-	for _, s := range all {
-		if s.Name() != "attribution" {
-			without = append(without, s)
-		}
-	}
+	all := benchStages(b, f, nil)
+	without := slices.DeleteFunc(slices.Clone(all), func(s pipeline.Stage) bool { return s.Name() == "attribution" })
 	variants := [2][]pipeline.Stage{all, without}
 	docs := benchDocs(b)
 	cl := clean.New(clean.Options{})
-	ctx := context.Background()
 	var total [2]time.Duration
 	var articles [2]int
 	b.ResetTimer()
@@ -126,17 +127,7 @@ func benchmarkAttributionShare(b *testing.B, f extractFlags) {
 	for i := range b.N {
 		pair, j := i/(2*shareBlock), i%(2*shareBlock)
 		v := (j/shareBlock + pair) % 2 // 0 with attribution, 1 without
-		arts, err := cl.Clean(ctx, docs[(pair*shareBlock+j%shareBlock)%len(docs)])
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, a := range arts {
-			for _, s := range variants[v] {
-				if err := s.Process(ctx, a); err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
+		benchArticle(b, cl, docs[(pair*shareBlock+j%shareBlock)%len(docs)], variants[v])
 		articles[v]++
 		if (j+1)%shareBlock == 0 || i == b.N-1 {
 			now := cputime.Process()
